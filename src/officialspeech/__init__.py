@@ -1,0 +1,51 @@
+"""officialspeech: parse Chinese official speeches into a typed, span-exact tree."""
+
+from __future__ import annotations
+
+from .errors import InputError, OfficialSpeechError
+from .io import read_text
+from .model import (
+    SCHEMA_VERSION,
+    Chrome,
+    DateNode,
+    Gap,
+    Metadata,
+    PageMarker,
+    Paragraph,
+    Point,
+    Salutation,
+    Section,
+    Span,
+    Speech,
+    TextNode,
+)
+from .parser import parse_speech
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Chrome",
+    "DateNode",
+    "Gap",
+    "InputError",
+    "Metadata",
+    "OfficialSpeechError",
+    "PageMarker",
+    "Paragraph",
+    "Point",
+    "Salutation",
+    "Section",
+    "Span",
+    "Speech",
+    "TextNode",
+    "__version__",
+    "parse_file",
+    "parse_speech",
+    "read_text",
+]
+
+
+def parse_file(path: str) -> Speech:
+    """Read a speech file (UTF-8 with or without BOM, UTF-16 with BOM, GB18030) and parse it."""
+    return parse_speech(read_text(path))

@@ -1,0 +1,5 @@
+"""``python -m officialspeech``."""
+
+from officialspeech.cli import run
+
+run()

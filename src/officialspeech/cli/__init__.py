@@ -1,0 +1,64 @@
+"""The ``officialspeech`` command line: ``main(argv) -> int`` and a registry of commands.
+
+Each command lives in its own module with ``NAME``, ``HELP``, ``add_arguments(parser)``
+and ``run(args) -> int``; add a new one to ``COMMANDS``.  Exit codes: 0 success,
+1 findings (``check``), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from ..errors import OfficialSpeechError
+from . import outline_cmd, parse_cmd, schema_cmd
+
+COMMANDS: list[ModuleType] = [parse_cmd, outline_cmd, schema_cmd]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered command."""
+    from .. import __version__
+
+    parser = _Parser(prog="officialspeech", description="Parse and check Chinese official speeches.")
+    parser.add_argument("--version", action="version", version=f"officialspeech {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMANDS:
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        code: int = args._run(args)
+    except OfficialSpeechError as exc:
+        print(f"officialspeech: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Front matter: salutation, title, subtitle, speaker and date lines before the body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .numerals import to_int
+from .vocab import vocabulary
+
+Range = tuple[int, int]
+_DATE_IN = regex.compile(
+    r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+_LINE = regex.compile(r"[^\r\n]+")
+
+
+@dataclass
+class Front:
+    """What was found before the body (view offsets)."""
+
+    body_start: int
+    salutation: Range | None = None
+    addressees: list[str] = field(default_factory=list)
+    title: Range | None = None
+    subtitle: Range | None = None
+    speaker: Range | None = None
+    date: Range | None = None
+    date_iso: str | None = None
+    others: list[Range] = field(default_factory=list)
+
+
+def iso_date(text: str) -> tuple[Range, str | None] | None:
+    """The first date written in ``text``: its range and ISO form (None when incomplete)."""
+    m = _DATE_IN.search(text)
+    if not m:
+        return None
+    y, mo, d = (to_int(m.group(k)) for k in ("y", "m", "d"))
+    iso = None
+    if y is not None and mo is not None and d is not None and 1 <= mo <= 12 and 1 <= d <= 31:
+        iso = f"{y:04d}-{mo:02d}-{d:02d}"
+    return m.span(), iso
+
+
+def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
+    """The first salutation (同志们：…) within ``text[:limit]`` that starts a line or follows a boundary."""
+    voc = vocabulary()
+    for m in voc.salutation.finditer(text, 0, limit):
+        s, e = m.span()
+        if e - s > voc.salutation_max:
+            continue
+        if s > 0 and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1])):
+            continue
+        body = text[s:e].rstrip("：: \u3000")
+        names = [x.strip() for x in regex.split(r"[、，,]", body) if x.strip()]
+        return (s, e), names
+    return None
+
+
+def _strip_range(text: str, s: int, e: int) -> Range:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _is_complete_title(t: str) -> bool:
+    return bool(vocabulary().speech_title.search(t[-6:]))
+
+
+def read_front(text: str, start: int, end: int, body_start: int) -> Front:
+    """Classify the lines of ``text[start:end]`` (the stretch before the salutation or body)."""
+    voc = vocabulary()
+    front = Front(body_start=body_start)
+    lines = [_strip_range(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
+    lines = [r for r in lines if r[1] > r[0]]
+    kinds: list[str] = []
+    for s, e in lines:
+        t = text[s:e]
+        if voc.date_line.match(t):
+            kinds.append("date")
+        elif voc.subtitle.match(t):
+            kinds.append("subtitle")
+        elif len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
+            kinds.append("speaker")
+        elif voc.caption.search(t):
+            kinds.append("other")
+        elif len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]):
+            kinds.append("title")
+        else:
+            kinds.append("other")
+    anchor = next((i for i, k in enumerate(kinds) if k in ("subtitle", "date", "speaker")), None)
+    title_idx: list[int] = []
+    if anchor is not None and anchor > 0 and kinds[anchor - 1] == "title":
+        title_idx = [anchor - 1]
+    elif anchor is None or anchor == 0:
+        cands = [i for i, k in enumerate(kinds) if k == "title"]
+        if cands:
+            title_idx = [cands[-1]] if anchor is None else [cands[0]]
+    if title_idx:
+        i = title_idx[0]
+        # a title split over two lines (blank lines between): 高举…旗帜 / 为…而团结奋斗
+        if i > 0 and kinds[i - 1] == "title" and not _is_complete_title(text[lines[i - 1][0]:lines[i - 1][1]]):
+            title_idx.insert(0, i - 1)
+        front.title = (lines[title_idx[0]][0], lines[title_idx[-1]][1])
+    for i, (r, k) in enumerate(zip(lines, kinds, strict=True)):
+        if i in title_idx:
+            continue
+        if k == "subtitle" and front.subtitle is None:
+            front.subtitle = r
+            if front.date is None:
+                found = iso_date(text[r[0]:r[1]])
+                if found:
+                    (a, b), iso = found
+                    front.date, front.date_iso = (r[0] + a, r[0] + b), iso
+        elif k == "date" and (front.date is None or _inside(front.date, front.subtitle)):
+            front.date = r
+            found = iso_date(text[r[0]:r[1]])
+            front.date_iso = found[1] if found else None
+        elif k == "speaker" and front.speaker is None:
+            front.speaker = r
+        else:
+            front.others.append(r)
+    if front.date is not None and front.subtitle is not None and _inside(front.date, front.subtitle):
+        pass
+    return front
+
+
+def _inside(inner: Range | None, outer: Range | None) -> bool:
+    return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]

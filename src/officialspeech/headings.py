@@ -1,0 +1,237 @@
+"""Find numbered headings in the body and where each heading's title ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .grammar import interpret
+from .vocab import vocabulary
+
+# nesting rank of each marker style: a heading closes open sections of equal or lower rank
+RANK = {"attachment": 0, "container": 0, "cn_dun": 1, "cn_paren": 2, "arabic_dot": 3,
+        "arabic_paren": 4, "footnote": 5}
+STYLE = {"cn_dun": "cn_dun", "cn_paren": "cn_paren", "arabic_dot": "arabic_dot",
+         "arabic_paren": "arabic_paren", "footnote": "other", "attachment": "other", "container": "other"}
+
+LINE_START, AFTER_BOUNDARY, GLUED = 3, 2, 1
+_HSPACE = " \t\u3000\u00a0\u2002\u2003"
+_OPEN_QUOTES = "“‘《〈「『（(【［"
+_CLOSE_QUOTES = "”’》〉」』）)】］"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A marker the scanner found (view offsets)."""
+
+    start: int
+    end: int
+    marker: str
+    form: str
+    number: int | None
+    strength: int
+    line_end: int
+
+
+@dataclass(slots=True)
+class Heading:
+    """An accepted heading (view offsets)."""
+
+    start: int
+    marker_end: int
+    title_start: int
+    title_end: int
+    heading_end: int
+    marker: str
+    form: str
+    number: int | None
+    confidence: str
+
+
+def line_end_at(text: str, pos: int, limit: int) -> int:
+    """Offset of the end of the line holding ``pos``."""
+    n = text.find("\n", pos, limit)
+    r = text.find("\r", pos, limit)
+    ends = [x for x in (n, r) if x != -1]
+    return min(ends) if ends else limit
+
+
+def strength_at(text: str, start: int, body_start: int) -> int:
+    """How the marker at ``start`` stands: at a line start, after a boundary, or glued."""
+    i = start - 1
+    while i >= body_start and text[i] in _HSPACE:
+        i -= 1
+    if i < body_start or text[i] in "\r\n":
+        return LINE_START
+    if i < start - 1 or vocabulary().boundary_before.match(text[i]):
+        return AFTER_BOUNDARY
+    return GLUED
+
+
+def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_start: int,
+                       body_end: int) -> list[Candidate]:
+    """Heading candidates from scanner matches ``(start, end, category)``; containers (注释)
+    standing alone on a line are added as unnumbered candidates."""
+    voc = vocabulary()
+    out: list[Candidate] = []
+    for s, e, cat in matches:
+        if cat != "heading":
+            continue
+        prev = text[s - 1] if s > body_start else ""
+        nxt = text[e] if e < body_end else ""
+        if prev and voc.heading_bad_prev.match(prev):
+            continue
+        marker = interpret(text[s:e])
+        if marker.form != "attachment" and nxt and voc.heading_bad_next.match(nxt):
+            continue
+        strength = strength_at(text, s, body_start)
+        out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
+                             line_end_at(text, e, body_end)))
+    for m in regex.finditer(r"(?m)^[ \t\u3000]*(" + voc.container_headings.pattern + r")[ \t\u3000]*$",
+                            text[body_start:body_end]):
+        s = body_start + m.start(1)
+        out.append(Candidate(s, s, "", "container", None, LINE_START, body_start + m.end(1)))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _title_like_line(text: str, c: Candidate) -> bool:
+    line = text[c.end:c.line_end].strip()
+    voc = vocabulary()
+    m = voc.title_end.search(line)
+    first = m.start() if m else len(line)
+    return 0 < first <= voc.max_title_length
+
+
+def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Choose the candidates that are headings, following numbering sequences per style."""
+    twos: dict[str, list[int]] = {}
+    for c in cands:
+        if c.number == 2 and c.strength >= AFTER_BOUNDARY:
+            twos.setdefault(c.form, []).append(c.start)
+    stack: list[tuple[str, int | None]] = []
+    accepted: list[Candidate] = []
+    for c in cands:
+        form, n = c.form, c.number
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == form), None)
+        if form == "container":
+            stack.clear()
+            stack.append((form, None))
+            accepted.append(c)
+            continue
+        assert n is not None
+        prev_n = stack[depth][1] if depth is not None else None
+        expected = (prev_n or 0) + 1
+        ok = False
+        if c.strength == LINE_START:
+            if not _title_like_line(text, c) and form not in ("attachment", "footnote", "arabic_dot"):
+                # a long line with no sentence end: a heading only when it continues a sequence
+                ok = depth is not None and n == expected
+            elif depth is None:
+                ok = n in (1, 2) or form == "attachment"
+            else:
+                ok = expected - 1 <= n <= expected + 2 or n == 1
+        elif c.strength == AFTER_BOUNDARY:
+            if depth is None:
+                ok = n == 1 and any(p > c.start for p in twos.get(form, []))
+            else:
+                ok = n == expected
+        else:  # glued to the text before it
+            if form in ("cn_paren", "cn_dun"):
+                if depth is not None:
+                    ok = n == expected and n >= 2
+                else:
+                    ok = n == 1 and form == "cn_paren" and any(p > c.start for p in twos.get(form, []))
+        if not ok:
+            continue
+        if depth is not None:
+            del stack[depth:]
+        else:
+            rank = RANK[form]
+            while stack and RANK[stack[-1][0]] >= rank:
+                stack.pop()
+        stack.append((form, n))
+        accepted.append(c)
+    return accepted
+
+
+def _first_title_end(text: str, start: int, stop: int) -> int | None:
+    """The first title terminator in ``text[start:stop]`` outside quotes and brackets."""
+    voc = vocabulary()
+    depth = 0
+    for i in range(start, stop):
+        ch = text[i]
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif depth == 0 and voc.title_end.match(text, i):
+            return i
+    return None
+
+
+def _cut_score(text: str, title_start: int, k: int) -> float:
+    voc = vocabulary()
+    before, after = text[k - 1], text[k]
+    if not (_is_text(before) and _is_text(after)) or before in _OPEN_QUOTES or after in _CLOSE_QUOTES:
+        return -1.0
+    length = k - title_start
+    if length < 4:
+        return -1.0
+    m = voc.openers.match(text, k)
+    score = 0.0
+    if m:
+        score += 3.0 if m.end() - m.start() >= 3 else 1.5
+    if voc.title_finals.search(text, max(title_start, k - 4), k):
+        score += 1.5
+    if length > 30:
+        score -= (length - 30) * 0.1
+    return score
+
+
+def _is_text(ch: str) -> bool:
+    return ch.isalnum() or ch in "“”‘’《》\"'"
+
+
+def title_bounds(text: str, c: Candidate, limit: int) -> Heading:
+    """Where the title of heading ``c`` starts and ends; ``confidence`` is 'guessed' when the
+    end had to be inferred inside run-on text."""
+    voc = vocabulary()
+    ts = c.end
+    while ts < c.line_end and text[ts] in _HSPACE:
+        ts += 1
+    if c.form == "attachment" and not text[ts:c.line_end].strip():
+        # 附件1 with its title on the next line
+        nxt = ts
+        while nxt < limit and text[nxt] in "\r\n \t\u3000":
+            nxt += 1
+        if nxt < limit:
+            ts = nxt
+            c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, line_end_at(text, nxt, limit))
+    stop = c.line_end
+    t = _first_title_end(text, ts, stop)
+    cand_end = t if t is not None else stop
+    while cand_end > ts and text[cand_end - 1] in _HSPACE:
+        cand_end -= 1
+    length = cand_end - ts
+    standalone = t is None and stop - ts <= voc.max_title_length
+    confidence = "certain"
+    end = cand_end
+    if not standalone and length > 12:
+        threshold = 4.0 if (t is not None and length <= 30) else 3.0
+        best, best_k = threshold - 0.01, None
+        for k in range(ts + 4, min(cand_end - 1, ts + voc.max_title_length)):
+            sc = _cut_score(text, ts, k)
+            if sc > best:
+                best, best_k = sc, k
+        if best_k is not None:
+            end = best_k
+            confidence = "guessed"
+        elif t is None:
+            confidence = "guessed"
+            end = min(cand_end, ts + voc.max_title_length)
+    heading_end = end
+    if end == t:
+        heading_end = end + 1
+    return Heading(c.start, c.end, ts, end, heading_end, c.marker, c.form, c.number, confidence)

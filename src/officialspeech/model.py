@@ -1,0 +1,197 @@
+"""The typed, span-exact model of a parsed speech.
+
+Every node carries a :class:`Span` whose ``start``/``end`` are character
+offsets into the exact string passed to :func:`officialspeech.parse_speech`,
+so ``text[span.start:span.end]`` is that node's source.  ``Speech`` is frozen;
+``Speech.model_dump(mode="json")`` is the JSON the command line prints.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "other"]
+Confidence = Literal["certain", "guessed"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A half-open range ``[start, end)`` of characters in the parsed text."""
+
+    start: int = Field(description="Offset of the first character (0-based, in code points).")
+    end: int = Field(description="Offset one past the last character.")
+    line: int = Field(description="1-based line of ``start``.")
+    column: int = Field(description="1-based column of ``start``, in characters.")
+    end_line: int = Field(description="1-based line of the last character (of ``start`` when empty).")
+    end_column: int = Field(description="1-based column one past the last character on ``end_line``.")
+
+
+class TextNode(_Frozen):
+    """A piece of front or back matter: a title, subtitle, speaker or closing."""
+
+    kind: Literal["title", "subtitle", "speaker", "closing", "occasion"] = Field(
+        description="What the text is."
+    )
+    text: str = Field(description="The text as written (line breaks inside it kept).")
+    span: Span = Field(description="Where the text stands in the input.")
+
+
+class DateNode(_Frozen):
+    """The date of the speech as written, with its ISO form when it is complete."""
+
+    kind: Literal["date"] = "date"
+    text: str = Field(description="The date as written, e.g. （2023年4月24日） or 二〇二三年四月二十四日.")
+    iso: str | None = Field(description="YYYY-MM-DD, or null when the date is partial or a placeholder.")
+    span: Span
+
+
+class Salutation(_Frozen):
+    """The opening address, e.g. 同志们： or 尊敬的…，各位来宾："""
+
+    kind: Literal["salutation"] = "salutation"
+    text: str = Field(description="As written, including the closing colon.")
+    addressees: list[str] = Field(description="The addressed groups, split at 、，, (e.g. ['女士们', '先生们']).")
+    span: Span
+
+
+class PageMarker(_Frozen):
+    """A page marker such as 第5页 共5页 or — 3 —, removed from the text it interrupts."""
+
+    kind: Literal["page_marker"] = "page_marker"
+    text: str = Field(description="The marker as written.")
+    page: int | None = Field(description="The page number, when written.")
+    total: int | None = Field(description="The page count (共N页), when written.")
+    inline: bool = Field(description="True when the marker interrupted a line of text rather than standing alone.")
+    span: Span
+
+
+class Chrome(_Frozen):
+    """Text of the web page around the speech (navigation, download buttons, metadata)."""
+
+    kind: Literal["chrome"] = "chrome"
+    text: str = Field(description="The chrome text as written.")
+    site: str = Field(description="The chrome family that recognised it (see data/chrome.json).")
+    rule: str = Field(description="The name of the pattern that matched.")
+    span: Span
+
+
+class Metadata(_Frozen):
+    """Document metadata found in site chrome (all fields optional)."""
+
+    title: str | None = Field(default=None, description="Document or file title given by the site.")
+    file_name: str | None = Field(default=None, description="The file name shown by the site, e.g. 讲话.docx.")
+    format: str | None = Field(default=None, description="File format in upper case, e.g. DOCX.")
+    pages: int | None = Field(default=None, description="Page count given by the site.")
+    size: str | None = Field(default=None, description="File size as written, e.g. 18.18KB.")
+    date: str | None = Field(default=None, description="Publication or upload date, ISO YYYY-MM-DD.")
+    id: str | None = Field(default=None, description="The site's document id.")
+    source: str | None = Field(default=None, description="来源: the publishing body or newspaper.")
+    keywords: list[str] = Field(default_factory=list, description="Keyword tags shown by the site.")
+
+
+class Gap(_Frozen):
+    """A stretch removed from a paragraph's text (a page marker or chrome it interrupted)."""
+
+    reason: Literal["page_marker", "chrome"]
+    span: Span
+
+
+class Paragraph(_Frozen):
+    """Body text that is neither a heading nor an enumerated point."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    text: str = Field(description="The source text of the span, minus the stretches listed in ``gaps``.")
+    span: Span
+    gaps: list[Gap] = Field(default_factory=list, description="Interrupting page markers or chrome removed from ``text``.")
+
+
+class Point(_Frozen):
+    """An enumerated point inside a paragraph: 一是… / 第一，… / 首先…"""
+
+    kind: Literal["point"] = "point"
+    marker: str = Field(description="The marker as written, e.g. 一是, 第一, 首先, （1）.")
+    number: int = Field(description="Ordinal of the point within its enumeration (1-based).")
+    series: int = Field(description="Index of the enumeration this point belongs to, counted through the document (0-based).")
+    lead: str = Field(description="The point's first sentence after the marker, without its closing punctuation.")
+    lead_span: Span
+    text: str = Field(description="The point from its marker to where the next point, paragraph or heading begins, minus ``gaps``.")
+    span: Span
+    gaps: list[Gap] = Field(default_factory=list)
+
+
+class Section(_Frozen):
+    """A numbered heading and everything under it."""
+
+    kind: Literal["section"] = "section"
+    marker: str = Field(description="The marker as written, e.g. 一、 （一） 1. （1）; '' for an unnumbered container such as 注释.")
+    number: int | None = Field(description="The marker's number; null for unnumbered containers.")
+    level: int = Field(description="1-4 from the marker style: 一、 > （一） > 1. > （1）; 'other' markers take the level below their parent.")
+    style: LevelStyle = Field(description="The marker style.")
+    title: str = Field(description="The heading as written, without marker and closing punctuation.")
+    title_span: Span
+    heading_span: Span = Field(description="Marker, title and the closing punctuation of the heading.")
+    confidence: Confidence = Field(
+        description="'guessed' when the end of the title had to be inferred (run-on text with no punctuation)."
+    )
+    span: Span = Field(description="The heading and all its children.")
+    children: list[Block] = Field(default_factory=list)
+
+
+Block = Annotated[Section | Point | Paragraph, Field(discriminator="kind")]
+
+
+class Speech(_Frozen):
+    """A parsed speech: front matter, body tree, closing and everything recorded around them."""
+
+    schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this JSON shape.")
+    length: int = Field(description="Length of the input in characters; every span lies within it.")
+    title: TextNode | None = None
+    subtitle: TextNode | None = None
+    speaker: TextNode | None = None
+    date: DateNode | None = None
+    salutation: Salutation | None = None
+    front: list[Paragraph] = Field(
+        default_factory=list, description="Lines before the body that are not title, subtitle, speaker or date."
+    )
+    body: list[Block] = Field(default_factory=list)
+    closing: TextNode | None = None
+    page_markers: list[PageMarker] = Field(default_factory=list)
+    chrome: list[Chrome] = Field(default_factory=list)
+    metadata: Metadata = Field(default_factory=Metadata)
+
+    def sections(self) -> list[Section]:
+        """All sections in document order (depth first)."""
+        out: list[Section] = []
+
+        def walk(blocks: list[Block]) -> None:
+            for block in blocks:
+                if isinstance(block, Section):
+                    out.append(block)
+                    walk(block.children)
+
+        walk(self.body)
+        return out
+
+    def points(self) -> list[Point]:
+        """All enumerated points in document order."""
+        out: list[Point] = []
+
+        def walk(blocks: list[Block]) -> None:
+            for block in blocks:
+                if isinstance(block, Section):
+                    walk(block.children)
+                elif isinstance(block, Point):
+                    out.append(block)
+
+        walk(self.body)
+        return out
+
+
+Section.model_rebuild()

@@ -1,0 +1,89 @@
+"""Find page markers (第5页 共5页, — 3 —, 3/12) in the source text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .grammar import category_pattern, interpret
+
+_HSPACE = "[ \\t\\u3000]"
+
+
+@dataclass(frozen=True, slots=True)
+class PageHit:
+    """A page marker found in the text, and the stretch to cut around it."""
+
+    start: int
+    end: int
+    cut_start: int
+    cut_end: int
+    page: int | None
+    total: int | None
+    inline: bool
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{category_pattern('page')})")
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    le_n = text.find("\n", end)
+    le_r = text.find("\r", end)
+    candidates = [x for x in (le_n, le_r) if x != -1]
+    le = min(candidates) if candidates else len(text)
+    return ls, le
+
+
+def find_page_markers(text: str) -> list[PageHit]:
+    """Page markers in ``text``; standalone forms (— 3 —, 3/12, 第3页) only on their own line
+    or between spaces, 第N页 共M页 anywhere, even glued inside a sentence."""
+    hits: list[PageHit] = []
+    for m in _pattern().finditer(text):
+        s, e = m.span()
+        marker = interpret(m.group())
+        ls, le = _line_bounds(text, s, e)
+        before = text[ls:s]
+        after = text[e:le]
+        alone = not before.strip() and not after.strip()
+        spaced = (not before or before[-1].isspace()) and (not after or after[0].isspace())
+        if marker.form == "page_of":
+            page, total = marker.numbers
+            if total < page or total == 0:
+                continue
+        elif marker.form == "page_slash":
+            if not alone:
+                continue
+            page, total = marker.numbers
+            if total < page or total == 0:
+                continue
+        elif marker.form == "page_dashed":
+            if not alone:
+                continue
+            page, total = marker.numbers[0], None
+        else:  # page_only
+            if not (alone or spaced):
+                continue
+            page, total = marker.numbers[0], None
+        if alone:
+            # cut the whole line and its line break so the text around reads as one
+            cut_s = ls
+            cut_e = le
+            if text.startswith("\r\n", le):
+                cut_e = le + 2
+            elif le < len(text):
+                cut_e = le + 1
+        else:
+            cut_s, cut_e = s, e
+            while cut_s > ls and text[cut_s - 1] in " \t\u3000":
+                cut_s -= 1
+            while cut_e < le and text[cut_e] in " \t\u3000":
+                cut_e += 1
+            if cut_s > ls and cut_e < le and cut_s < s and cut_e > e:
+                cut_e -= 1  # keep one separator when both sides had space
+        hits.append(PageHit(s, e, cut_s, cut_e, page, total, not alone))
+    return hits

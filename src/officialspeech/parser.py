@@ -1,0 +1,282 @@
+"""``parse_speech``: from the exact input string to a :class:`~officialspeech.model.Speech`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .chrome import find_chrome, metadata_from, split_lines
+from .front import find_salutation, read_front
+from .grammar import scanner
+from .headings import (
+    RANK,
+    STYLE,
+    Heading,
+    heading_candidates,
+    select_headings,
+    title_bounds,
+)
+from .model import Speech
+from .pages import find_page_markers
+from .paragraphs import split_paragraphs
+from .points import PointCand, point_candidates, select_points
+from .spans import LineIndex, View
+from .vocab import vocabulary
+
+SALUTATION_WINDOW = 4000
+_LEVEL = {"cn_dun": 1, "cn_paren": 2, "arabic_dot": 3, "arabic_paren": 4}
+_LEAD_SKIP = "，,：: \t\u3000"
+_LEAD_END = regex.compile(r"[。；！？!?;]")
+_CLAUSE = "，,、"
+
+
+def parse_speech(text: str) -> Speech:
+    """Parse a speech into a frozen :class:`Speech` tree.
+
+    Every node's ``span`` indexes ``text`` exactly as given; the input is never
+    altered.  Works on any string (an empty one gives an empty Speech).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
+    return Speech.model_validate(_Builder(text).build())
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = LineIndex(text)
+        self.pages = find_page_markers(text)
+        self.chrome = find_chrome(split_lines(text))
+        cuts: list[tuple[int, int]] = []
+        self.cut_reason: dict[tuple[int, int], str] = {}
+        for p in self.pages:
+            cuts.append((p.cut_start, p.cut_end))
+            self.cut_reason[(p.cut_start, p.cut_end)] = "page_marker"
+        for h in self.chrome:
+            c = (h.line.content_start, h.line.content_end)
+            cuts.append(c)
+            self.cut_reason[c] = "chrome"
+        self.view = View(text, cuts)
+
+    # ------------------------------------------------------------------ spans
+    def span(self, s: int, e: int) -> dict[str, Any]:
+        return self.index.span(self.view.source(s), self.view.source_end(e) if e > s else self.view.source(s))
+
+    def gaps(self, s: int, e: int) -> list[dict[str, Any]]:
+        a, b = self.view.source(s), self.view.source_end(e)
+        return [{"reason": self.cut_reason.get(c, "chrome"), "span": self.index.span(*c)}
+                for c in self.view.cuts_within(a, b)]
+
+    def paragraph(self, s: int, e: int) -> dict[str, Any]:
+        return {"kind": "paragraph", "text": self.view.text[s:e], "span": self.span(s, e), "gaps": self.gaps(s, e)}
+
+    def text_node(self, kind: str, r: tuple[int, int] | None) -> dict[str, Any] | None:
+        if r is None:
+            return None
+        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": self.span(*r)}
+
+    # ------------------------------------------------------------------ build
+    def build(self) -> dict[str, Any]:
+        v = self.view.text
+        n = len(v)
+        sal = find_salutation(v, min(n, SALUTATION_WINDOW))
+        first_head = self._first_heading_line(v)
+        if sal is not None and first_head is not None and sal[0][0] > first_head:
+            sal = None
+        if sal is not None:
+            (ss, se), names = sal
+            front = read_front(v, 0, ss, se)
+        else:
+            body_start = self._body_start(v, first_head)
+            front = read_front(v, 0, body_start, body_start)
+        body, closing = self._body(v, front.body_start, n)
+        out: dict[str, Any] = {
+            "length": len(self.text),
+            "title": self.text_node("title", front.title),
+            "subtitle": self.text_node("subtitle", front.subtitle),
+            "speaker": self.text_node("speaker", front.speaker),
+            "date": None,
+            "salutation": None,
+            "front": [self.paragraph(s, e) for s, e in front.others],
+            "body": body,
+            "closing": self.text_node("closing", closing),
+            "page_markers": [
+                {"text": self.text[p.start:p.end], "page": p.page, "total": p.total, "inline": p.inline,
+                 "span": self.index.span(p.start, p.end)} for p in self.pages
+            ],
+            "chrome": [
+                {"text": h.line.text, "site": h.site, "rule": h.rule,
+                 "span": self.index.span(h.line.content_start, h.line.content_end)} for h in self.chrome
+            ],
+            "metadata": metadata_from(self.chrome),
+        }
+        if front.date is not None:
+            out["date"] = {"text": v[front.date[0]:front.date[1]], "iso": front.date_iso,
+                           "span": self.span(*front.date)}
+        if sal is not None:
+            (ss, se), names = sal
+            out["salutation"] = {"text": v[ss:se], "addressees": names, "span": self.span(ss, se)}
+        return out
+
+    def _first_heading_line(self, v: str) -> int | None:
+        m = regex.search(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])", v)
+        return m.start() if m else None
+
+    def _body_start(self, v: str, first_head: int | None) -> int:
+        voc = vocabulary()
+        limit = first_head if first_head is not None else len(v)
+        for m in regex.finditer(r"[^\r\n]+", v, 0, limit):
+            t = m.group().strip()
+            if len(t) >= 40 or (voc.sentence_end.search(t) and len(t) >= 12 and not voc.date_line.match(t)):
+                return m.start()
+        return limit
+
+    def _body(self, v: str, start: int, end: int) -> tuple[list[dict[str, Any]], tuple[int, int] | None]:
+        matches: list[tuple[int, int, str]] = []
+        for m in scanner().finditer(v, start, end):
+            name = m.lastgroup or ""
+            matches.append((m.start(), m.end(), name.split("__", 1)[0]))
+        cands = heading_candidates(v, matches, start, end)
+        heads = [title_bounds(v, c, end) for c in select_headings(v, cands)]
+        for i in range(len(heads) - 1):
+            nxt = heads[i + 1].start
+            h = heads[i]
+            if h.heading_end > nxt:
+                h.heading_end = nxt
+                h.title_end = min(h.title_end, nxt)
+        # text runs between headings -> paragraphs
+        runs: list[tuple[int, int]] = []
+        pos = start
+        for h in heads:
+            runs.append((pos, h.start))
+            pos = h.heading_end
+        runs.append((pos, end))
+        paras: list[tuple[int, int]] = []
+        for a, b in runs:
+            paras.extend(split_paragraphs(v, a, b))
+        # points
+        scope_of = [(h.start, i) for i, h in enumerate(heads)]
+        pcands = point_candidates(v, matches, start, end, scope_of)
+        in_para = _within(pcands, paras)
+        series = select_points(in_para)
+        point_info: dict[int, tuple[PointCand, int]] = {}
+        for si, run in enumerate(series):
+            for pc in run:
+                point_info[pc.start] = (pc, si)
+        closing: tuple[int, int] | None = None
+        if paras:
+            closing, last = self._closing(v, paras[-1])
+            if closing is not None:
+                if last is None:
+                    paras.pop()
+                else:
+                    paras[-1] = last
+        # flat, ordered list of items
+        items: list[tuple[int, dict[str, Any] | Heading]] = []
+        for h in heads:
+            items.append((h.start, h))
+        starts = sorted(point_info)
+        for ps, pe in paras:
+            inner = [s for s in starts if ps <= s < pe]
+            cur = ps
+            for j, s in enumerate(inner):
+                if s > cur and v[cur:s].strip():
+                    a, b = _strip(v, cur, s)
+                    items.append((a, self.paragraph(a, b)))
+                stop = inner[j + 1] if j + 1 < len(inner) else pe
+                a, b = _strip(v, s, stop)
+                pc, si = point_info[s]
+                items.append((a, self._point(v, pc, si, a, b, stop)))
+                cur = stop
+            if not inner:
+                items.append((ps, self.paragraph(ps, pe)))
+            elif cur < pe and v[cur:pe].strip():
+                a, b = _strip(v, cur, pe)
+                items.append((a, self.paragraph(a, b)))
+        items.sort(key=lambda it: it[0])
+        return self._nest(v, items), closing
+
+    def _closing(self, v: str, para: tuple[int, int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        voc = vocabulary()
+        s, e = para
+        if voc.closing.match(v[s:e]):
+            return (s, e), None
+        # last sentence of the paragraph
+        k = e - 1
+        while k > s and v[k - 1] not in "。！？!?":
+            k -= 1
+        if k > s and voc.closing.match(v[k:e].strip()):
+            a, b = _strip(v, k, e)
+            return (a, b), _strip(v, s, k)
+        return None, None
+
+    def _point(self, v: str, pc: PointCand, series: int, s: int, e: int, stop: int) -> dict[str, Any]:
+        ls = pc.end
+        while ls < e and v[ls] in _LEAD_SKIP:
+            ls += 1
+        m = _LEAD_END.search(v, ls, e)
+        le = m.start() if m else e
+        while le > ls and v[le - 1].isspace():
+            le -= 1
+        return {"kind": "point", "marker": pc.marker, "number": pc.number, "series": series,
+                "lead": v[ls:le], "lead_span": self.span(ls, le), "text": v[s:e],
+                "span": self.span(s, e), "gaps": self.gaps(s, e)}
+
+    def _nest(self, v: str, items: list[tuple[int, dict[str, Any] | Heading]]) -> list[dict[str, Any]]:
+        body: list[dict[str, Any]] = []
+        stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
+        ends: dict[int, int] = {}
+        for _, item in items:
+            if isinstance(item, Heading):
+                rank = RANK[item.form]
+                while stack and stack[-1][0] >= rank:
+                    stack.pop()
+                style = STYLE[item.form]
+                level = _LEVEL.get(item.form, len(stack) + 1)
+                node: dict[str, Any] = {
+                    "kind": "section", "marker": item.marker, "number": item.number, "level": level,
+                    "style": style, "title": v[item.title_start:item.title_end],
+                    "title_span": self.span(item.title_start, item.title_end),
+                    "heading_span": self.span(item.start, item.heading_end),
+                    "confidence": item.confidence, "span": None, "children": [],
+                    "_start": item.start, "_end": item.heading_end,
+                }
+                (stack[-1][1]["children"] if stack else body).append(node)
+                stack.append((rank, node))
+            else:
+                (stack[-1][1]["children"] if stack else body).append(item)
+        del ends
+        for node in body:
+            self._close(node)
+        return body
+
+    def _close(self, node: dict[str, Any]) -> int:
+        if node["kind"] != "section":
+            end: int = node["span"]["end"]
+            return end
+        end = self.view.source_end(node.pop("_end"))
+        start = self.view.source(node.pop("_start"))
+        for child in node["children"]:
+            end = max(end, self._close(child))
+        node["span"] = self.index.span(start, end)
+        return end
+
+
+def _strip(v: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and v[s].isspace():
+        s += 1
+    while e > s and v[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _within(cands: list[PointCand], paras: list[tuple[int, int]]) -> list[PointCand]:
+    out: list[PointCand] = []
+    j = 0
+    for c in cands:
+        while j < len(paras) and paras[j][1] <= c.start:
+            j += 1
+        if j < len(paras) and paras[j][0] <= c.start:
+            out.append(c)
+    return out

@@ -1,0 +1,103 @@
+"""Enumerated points inside paragraphs: 一是…二是…, 第一，…第二，…, 首先…其次…最后."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .grammar import interpret
+from .headings import GLUED, strength_at
+from .vocab import vocabulary
+
+MAX_GAP = 4000
+
+
+@dataclass(slots=True)
+class PointCand:
+    """A point marker (view offsets) with its place in an enumeration."""
+
+    start: int
+    end: int
+    marker: str
+    family: str
+    number: int
+    last: bool
+    strength: int
+    scope: int
+
+
+def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start: int,
+                     body_end: int, scope_of: list[tuple[int, int]]) -> list[PointCand]:
+    """Point markers that stand where a point may begin. ``scope_of`` lists
+    ``(start, scope_id)`` of sections in order, so a point knows its innermost section."""
+    voc = vocabulary()
+    out: list[PointCand] = []
+    si = 0
+    scope = -1
+    for s, e, cat in matches:
+        if cat != "point":
+            continue
+        while si < len(scope_of) and scope_of[si][0] <= s:
+            scope = scope_of[si][1]
+            si += 1
+        marker = interpret(text[s:e])
+        prev = text[s - 1] if s > body_start else ""
+        nxt = text[e] if e < body_end else ""
+        strength = strength_at(text, s, body_start)
+        if marker.form == "sequence":
+            if strength == GLUED or (nxt and voc.sequence_bad_next.match(nxt)):
+                continue
+            role = voc.sequence_words[marker.word]
+            out.append(PointCand(s, e, text[s:e], "seq", 1 if role == "first" else 0,
+                                 role == "last", strength, scope))
+            continue
+        if prev and voc.point_bad_prev.match(prev):
+            continue
+        if nxt and voc.point_bad_next.match(nxt):
+            continue
+        n = marker.numbers[0]
+        if marker.form == "cn_verb":
+            family = "cn" + marker.word
+        else:
+            family = "di"
+            if strength == GLUED:
+                continue
+        if n == 1 and strength == GLUED:
+            continue
+        out.append(PointCand(s, e, text[s:e], family, n, False, strength, scope))
+    return out
+
+
+def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
+    """Group candidates into enumerations of at least two points, in order."""
+    runs: list[list[PointCand]] = []
+    current: list[PointCand] = []
+
+    def close() -> None:
+        nonlocal current
+        if len(current) >= 2:
+            runs.append(current)
+        current = []
+
+    for c in cands:
+        if c.number == 1:
+            close()
+            current = [c]
+            continue
+        if not current:
+            continue
+        head, last = current[0], current[-1]
+        same = (c.family == head.family and c.scope == last.scope
+                and c.start - last.end <= MAX_GAP and not last.last)
+        if not same:
+            if c.scope != last.scope:
+                close()
+            continue
+        if c.family == "seq":
+            c.number = last.number + 1
+            current.append(c)
+            if c.last:
+                close()
+        elif c.number == last.number + 1:
+            current.append(c)
+    close()
+    return runs

@@ -1,0 +1,83 @@
+"""Offsets, lines and columns; the view of the text with page markers and chrome cut out."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+import regex
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Maps character offsets of a text to 1-based lines and columns."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+    def span(self, start: int, end: int) -> dict[str, Any]:
+        """The ``Span`` dict of ``[start, end)``."""
+        line, column = self.position(start)
+        if end > start:
+            end_line, last_col = self.position(end - 1)
+            end_column = last_col + 1
+        else:
+            end_line, end_column = line, column
+        return {"start": start, "end": end, "line": line, "column": column,
+                "end_line": end_line, "end_column": end_column}
+
+
+class View:
+    """The source text with some stretches cut out, and the map back to source offsets.
+
+    ``view.text`` is what the structure finder reads; ``source(i)`` turns a view
+    offset into an offset of the caller's string.
+    """
+
+    def __init__(self, source: str, cuts: list[tuple[int, int]]) -> None:
+        self.source_text = source
+        self.cuts = sorted(c for c in cuts if c[1] > c[0])
+        pieces: list[str] = []
+        self._view_starts: list[int] = []
+        self._src_starts: list[int] = []
+        pos = 0
+        vlen = 0
+        for a, b in self.cuts:
+            a = max(a, pos)
+            if b <= a:
+                continue
+            if a > pos:
+                self._view_starts.append(vlen)
+                self._src_starts.append(pos)
+                pieces.append(source[pos:a])
+                vlen += a - pos
+            pos = b
+        if pos < len(source) or not self._view_starts:
+            self._view_starts.append(vlen)
+            self._src_starts.append(pos)
+            pieces.append(source[pos:])
+        self.text = "".join(pieces)
+
+    def source(self, offset: int) -> int:
+        """Source offset of the view character at ``offset`` (a start position)."""
+        i = bisect_right(self._view_starts, offset) - 1
+        i = max(i, 0)
+        return self._src_starts[i] + offset - self._view_starts[i]
+
+    def source_end(self, offset: int) -> int:
+        """Source offset for a view end position (one past a character)."""
+        if offset <= 0:
+            return self.source(0)
+        return self.source(offset - 1) + 1
+
+    def cuts_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The cuts lying strictly inside the source range ``[start, end)``."""
+        return [c for c in self.cuts if c[0] >= start and c[1] <= end and c[0] > start]

@@ -1,0 +1,135 @@
+"""The genre vocabulary and site-chrome patterns, loaded once from the package data files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import regex
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("officialspeech").joinpath(f"data/{name}").read_text("utf-8")
+    )
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Compiled word lists and patterns from data/vocab.json."""
+
+    boundary_before: regex.Pattern[str]
+    sentence_end: regex.Pattern[str]
+    title_end: regex.Pattern[str]
+    heading_bad_next: regex.Pattern[str]
+    heading_bad_prev: regex.Pattern[str]
+    point_bad_prev: regex.Pattern[str]
+    point_bad_next: regex.Pattern[str]
+    sequence_words: dict[str, str]
+    sequence_bad_next: regex.Pattern[str]
+    max_title_length: int
+    container_headings: regex.Pattern[str]
+    salutation: regex.Pattern[str]
+    salutation_max: int
+    closing: regex.Pattern[str]
+    subtitle: regex.Pattern[str]
+    date_line: regex.Pattern[str]
+    speaker_line: regex.Pattern[str]
+    caption: regex.Pattern[str]
+    speech_title: regex.Pattern[str]
+    openers: regex.Pattern[str]
+    title_finals: regex.Pattern[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The compiled vocabulary (built once per process)."""
+    v = _load("vocab.json")
+    sal = v["salutation"]
+    addressee = _alternation(sal["addressees"])
+    honorific = _alternation(sal["honorifics"])
+    item = sal["item"]
+    # An address: comma/、-separated items, at least one a known addressee, an
+    # honorific-led or a 各-led item, closed by a colon.
+    known = rf"(?:(?:{honorific}){item}|各{item}|(?:{addressee}))"
+    any_item = rf"(?:(?:{honorific})?{item})"
+    sep = r"[、，,][ \u3000]*"
+    salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
+    return Vocabulary(
+        boundary_before=regex.compile(v["boundary_before"]),
+        sentence_end=regex.compile(v["sentence_end"]),
+        title_end=regex.compile(v["title_end"]),
+        heading_bad_next=regex.compile(v["heading_bad_next"]),
+        heading_bad_prev=regex.compile(v["heading_bad_prev"]),
+        point_bad_prev=regex.compile(v["point_bad_prev"]),
+        point_bad_next=regex.compile(v["point_bad_next"]),
+        sequence_words=dict(v["point_sequence_words"]),
+        sequence_bad_next=regex.compile(v["point_sequence_bad_next"]),
+        max_title_length=int(v["max_title_length"]),
+        container_headings=regex.compile(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
+        salutation=regex.compile(salutation),
+        salutation_max=int(sal["max_length"]),
+        closing=regex.compile(v["closing"]),
+        subtitle=regex.compile(v["subtitle"]),
+        date_line=regex.compile(v["date_line"]),
+        speaker_line=regex.compile(v["speaker_line"]),
+        caption=regex.compile(v["caption"]),
+        speech_title=regex.compile(v["speech_title"]),
+        openers=regex.compile(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
+        title_finals=regex.compile(rf"(?:{_alternation(v['title_finals'])})$"),
+    )
+
+
+Where = Literal["edges", "anywhere"]
+
+
+@dataclass(frozen=True)
+class ChromeLine:
+    """One chrome line pattern of a site family."""
+
+    site: str
+    name: str
+    where: Where
+    pattern: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class ChromeBlock:
+    """A chrome block: a start line and the lines that continue it."""
+
+    site: str
+    name: str
+    start: regex.Pattern[str]
+    cont: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """All chrome patterns from data/chrome.json."""
+
+    lines: tuple[ChromeLine, ...]
+    blocks: tuple[ChromeBlock, ...]
+
+
+@cache
+def chrome_rules() -> ChromeRules:
+    """The compiled chrome patterns (built once per process)."""
+    data = _load("chrome.json")
+    lines: list[ChromeLine] = []
+    blocks: list[ChromeBlock] = []
+    for site, fam in data["families"].items():
+        for entry in fam.get("lines", []):
+            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(entry["pattern"])))
+        for entry in fam.get("blocks", []):
+            blocks.append(
+                ChromeBlock(site, entry["name"], regex.compile(entry["start"]), regex.compile(entry["continue"]))
+            )
+    return ChromeRules(tuple(lines), tuple(blocks))
