@@ -132,7 +132,9 @@ class Section(_Frozen):
     kind: Literal["section"] = "section"
     marker: str = Field(description="The marker as written, e.g. 一、 （一） 1. （1）; '' for an unnumbered container such as 注释.")
     number: int | None = Field(description="The marker's number; null for unnumbered containers.")
-    level: int = Field(description="1-4 from the marker style: 一、 > （一） > 1. > （1）; 'other' markers take the level below their parent.")
+    level: int = Field(
+        description="1-4 from the marker style: 一、 > （一） > 1. > （1）; 'other' markers take the level below their parent."
+    )
     style: LevelStyle = Field(description="The marker style.")
     title: str = Field(description="The heading as written, without marker and closing punctuation.")
     title_span: Span

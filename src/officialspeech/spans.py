@@ -50,8 +50,8 @@ class View:
         self._src_starts: list[int] = []
         pos = 0
         vlen = 0
-        for a, b in self.cuts:
-            a = max(a, pos)
+        for cut_start, b in self.cuts:
+            a = max(cut_start, pos)
             if b <= a:
                 continue
             if a > pos:
