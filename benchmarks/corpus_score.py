@@ -116,7 +116,14 @@ def score_one(text: str, gold: dict[str, Any]) -> Tally:
     gh = gold["headings"]
     pk = [(h.style, h.number) for h, _ in heads]
     gk = [(g["level_style"], g["number"]) for g in gh]
-    pairs = _align(pk, gk)
+    # gold lists are not always in document order (some group headings by level):
+    # align per marker style, in order within each style
+    pairs = []
+    for style in {k[0] for k in pk} | {k[0] for k in gk}:
+        pi = [i for i, k in enumerate(pk) if k[0] == style]
+        gi = [j for j, k in enumerate(gk) if k[0] == style]
+        pairs.extend((pi[a], gi[b]) for a, b in _align([pk[i] for i in pi], [gk[j] for j in gi]))
+    pairs.sort()
     t.h_pred, t.h_gold, t.h_tp = len(pk), len(gk), len(pairs)
     p2g = dict(pairs)
     for i, j in pairs:

@@ -25,9 +25,11 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class ChromeHit:
-    """A chrome line."""
+    """Chrome: a whole line, or the matched start or end of one."""
 
-    line: Line
+    start: int
+    end: int
+    text: str
     site: str
     rule: str
     groups: dict[str, str] = field(default_factory=dict)
@@ -51,68 +53,97 @@ def _line(text: str, s: int, e: int) -> Line:
     return Line(s, e, stripped, s + lead, s + lead + len(stripped))
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _content_like(text: str) -> bool:
     voc = vocabulary()
-    if len(text) >= 40:
-        return True
     if voc.salutation.match(text):
         return True
-    return bool(regex.search(r"[。！？!?]", text)) and len(text) >= 12
+    han = len(_HAN.findall(text))
+    return han >= 30 or (han >= 12 and bool(regex.search(r"[。！？!?]", text)))
 
 
-def _match(rule: ChromeLine, text: str) -> dict[str, str] | None:
-    m = rule.pattern.match(text)
-    if not m or m.end() != len(text):
-        return None
+def _groups(m: regex.Match[str]) -> dict[str, str]:
     return {k: v for k, v in m.groupdict().items() if v}
 
 
-def find_chrome(lines: list[Line]) -> list[ChromeHit]:
-    """Chrome lines: 'anywhere' patterns on any line, 'edges' patterns before the first and
-    after the last line that reads like speech content; blocks (温馨提示 + numbered lines)."""
-    rules = chrome_rules()
-    hits: dict[int, ChromeHit] = {}
-    # blocks first: their numbered lines look like content
-    for i, ln in enumerate(lines):
-        for block in rules.blocks:
-            if ln.text and block.start.match(ln.text):
-                hits[i] = ChromeHit(ln, block.site, block.name)
-                j = i + 1
-                while j < len(lines) and lines[j].text and block.cont.match(lines[j].text):
-                    hits[j] = ChromeHit(lines[j], block.site, block.name)
+def _line_hit(rule: ChromeLine, ln: Line) -> ChromeHit | None:
+    m = rule.pattern.search(ln.text) if rule.match == "suffix" else rule.pattern.match(ln.text)
+    if not m or m.end() == m.start():
+        return None
+    if rule.match == "line" and m.end() != len(ln.text):
+        return None
+    s, e = ln.content_start + m.start(), ln.content_start + m.end()
+    return ChromeHit(s, e, m.group(), rule.site, rule.name, _groups(m))
+
+
+def _whole(ln: Line, site: str, rule: str, groups: dict[str, str] | None = None) -> ChromeHit:
+    return ChromeHit(ln.content_start, ln.content_end, ln.text, site, rule, groups or {})
+
+
+def _blocks(lines: list[Line], where: str, allowed: range | None, hits: dict[int, list[ChromeHit]]) -> None:
+    for block in chrome_rules().blocks:
+        if block.where != where:
+            continue
+        for i, ln in enumerate(lines):
+            if i in hits or not ln.text or (allowed is not None and i not in allowed) or not block.start.match(ln.text):
+                continue
+            hits[i] = [_whole(ln, block.site, block.name)]
+            j, taken = i + 1, 0
+            while j < len(lines) and (block.max_lines is None or taken < block.max_lines):
+                nxt = lines[j]
+                if not nxt.text:
                     j += 1
-    anywhere = [r for r in rules.lines if r.where == "anywhere"]
-    edges = [r for r in rules.lines if r.where == "edges"]
+                    continue
+                m = block.cont.match(nxt.text)
+                if not m or m.end() != len(nxt.text) or j in hits:
+                    break
+                hits[j] = [_whole(nxt, block.site, block.name, _groups(m))]
+                j += 1
+                taken += 1
+
+
+def find_chrome(lines: list[Line]) -> list[ChromeHit]:
+    """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
+    the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
+    rules = chrome_rules()
+    hits: dict[int, list[ChromeHit]] = {}
+    _blocks(lines, "anywhere", None, hits)
     for i, ln in enumerate(lines):
         if i in hits or not ln.text:
             continue
-        for rule in anywhere:
-            groups = _match(rule, ln.text)
-            if groups is not None:
-                hits[i] = ChromeHit(ln, rule.site, rule.name, groups)
-                break
-
-    def edge_hit(i: int) -> ChromeHit | None:
-        for rule in edges:
-            groups = _match(rule, lines[i].text)
-            if groups is not None:
-                return ChromeHit(lines[i], rule.site, rule.name, groups)
-        return None
-
+        for rule in rules.lines:
+            if rule.where == "anywhere":
+                hit = _line_hit(rule, ln)
+                if hit:
+                    hits[i] = [hit]
+                    break
     content = [i for i, ln in enumerate(lines) if ln.text and i not in hits and _content_like(ln.text)]
     first = content[0] if content else len(lines)
     last = content[-1] if content else -1
-    for i in range(0, first):
-        if lines[i].text and i not in hits:
-            hit = edge_hit(i)
-            if hit:
-                hits[i] = hit
-    for i in range(len(lines) - 1, last, -1):
-        if lines[i].text and i not in hits:
-            hit = edge_hit(i)
-            if hit:
-                hits[i] = hit
-    return [hits[i] for i in sorted(hits)]
+    zone = [i for i in range(len(lines)) if i < first or i > last]
+    _blocks(lines, "edges", range(0, first), hits)
+    _blocks(lines, "edges", range(last + 1, len(lines)), hits)
+    for i in zone:
+        ln = lines[i]
+        if not ln.text or i in hits:
+            continue
+        found: list[ChromeHit] = []
+        for rule in rules.lines:
+            if rule.where != "edges":
+                continue
+            hit = _line_hit(rule, ln)
+            if hit is None:
+                continue
+            if rule.match == "line":
+                found = [hit]
+                break
+            if not any(h.start < hit.end and hit.start < h.end for h in found):
+                found.append(hit)
+        if found:
+            hits[i] = sorted(found, key=lambda h: h.start)
+    return [h for i in sorted(hits) for h in hits[i]]
 
 
 def metadata_from(hits: list[ChromeHit]) -> dict[str, object]:

@@ -17,6 +17,8 @@ STYLE = {"cn_dun": "cn_dun", "cn_paren": "cn_paren", "arabic_dot": "arabic_dot",
 
 LINE_START, AFTER_BOUNDARY, GLUED = 3, 2, 1
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
+_ARABIC = ("arabic_dot", "arabic_paren")
+_FREE_NEXT = ("attachment", "footnote")
 _OPEN_QUOTES = "“‘《〈「『（(【［"
 _CLOSE_QUOTES = "”’》〉」』）)】］"
 
@@ -83,9 +85,12 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
         if prev and voc.heading_bad_prev.match(prev):
             continue
         marker = interpret(text[s:e])
-        if marker.form != "attachment" and nxt and voc.heading_bad_next.match(nxt):
+        bad_next = voc.heading_bad_next_arabic if marker.form in _ARABIC else voc.heading_bad_next
+        if marker.form not in _FREE_NEXT and nxt and bad_next.match(nxt):
             continue
         strength = strength_at(text, s, body_start)
+        if marker.form == "arabic_paren" and strength != LINE_START:
+            continue  # inline （1）…（2）… is a list of points inside a paragraph
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              line_end_at(text, e, body_end)))
     for m in regex.finditer(r"(?m)^[ \t\u3000]*(" + voc.container_headings.pattern + r")[ \t\u3000]*$",
@@ -179,10 +184,11 @@ def _cut_score(text: str, title_start: int, k: int) -> float:
     length = k - title_start
     if length < 4:
         return -1.0
-    m = voc.openers.match(text, k)
     score = 0.0
-    if m:
-        score += 3.0 if m.end() - m.start() >= 3 else 1.5
+    if voc.openers.match(text, k):
+        score += 3.0
+    elif voc.openers_weak.match(text, k):
+        score += 1.5
     if voc.title_finals.search(text, max(title_start, k - 4), k):
         score += 1.5
     if length > 30:
@@ -219,7 +225,7 @@ def title_bounds(text: str, c: Candidate, limit: int) -> Heading:
     confidence = "certain"
     end = cand_end
     if not standalone and length > 12:
-        threshold = 4.0 if (t is not None and length <= 30) else 3.0
+        threshold = 4.0 if t is not None else 3.0
         best, best_k = threshold - 0.01, None
         for k in range(ts + 4, min(cand_end - 1, ts + voc.max_title_length)):
             sc = _cut_score(text, ts, k)

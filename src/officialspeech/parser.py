@@ -28,7 +28,8 @@ SALUTATION_WINDOW = 4000
 _LEVEL = {"cn_dun": 1, "cn_paren": 2, "arabic_dot": 3, "arabic_paren": 4}
 _LEAD_SKIP = "，,：: \t\u3000"
 _LEAD_END = regex.compile(r"[。；！？!?;]")
-_CLAUSE = "，,、"
+_CLAUSE = "，,、；;"
+_LINE = regex.compile(r"[^\r\n]+")
 
 
 def parse_speech(text: str) -> Speech:
@@ -54,7 +55,7 @@ class _Builder:
             cuts.append((p.cut_start, p.cut_end))
             self.cut_reason[(p.cut_start, p.cut_end)] = "page_marker"
         for h in self.chrome:
-            c = (h.line.content_start, h.line.content_end)
+            c = (h.start, h.end)
             cuts.append(c)
             self.cut_reason[c] = "chrome"
         self.view = View(text, cuts)
@@ -106,8 +107,8 @@ class _Builder:
                  "span": self.index.span(p.start, p.end)} for p in self.pages
             ],
             "chrome": [
-                {"text": h.line.text, "site": h.site, "rule": h.rule,
-                 "span": self.index.span(h.line.content_start, h.line.content_end)} for h in self.chrome
+                {"text": h.text, "site": h.site, "rule": h.rule,
+                 "span": self.index.span(h.start, h.end)} for h in self.chrome
             ],
             "metadata": metadata_from(self.chrome),
         }
@@ -126,7 +127,7 @@ class _Builder:
     def _body_start(self, v: str, first_head: int | None) -> int:
         voc = vocabulary()
         limit = first_head if first_head is not None else len(v)
-        for m in regex.finditer(r"[^\r\n]+", v, 0, limit):
+        for m in _LINE.finditer(v, 0, limit):
             t = m.group().strip()
             if len(t) >= 40 or (voc.sentence_end.search(t) and len(t) >= 12 and not voc.date_line.match(t)):
                 return m.start()
@@ -138,7 +139,11 @@ class _Builder:
             name = m.lastgroup or ""
             matches.append((m.start(), m.end(), name.split("__", 1)[0]))
         cands = heading_candidates(v, matches, start, end)
-        heads = [title_bounds(v, c, end) for c in select_headings(v, cands)]
+        heads: list[Heading] = []
+        for c in select_headings(v, cands):
+            if heads and c.form == "container" and c.start < heads[-1].heading_end:
+                continue  # 附件2 / 名词解释: the container word is the attachment's title
+            heads.append(title_bounds(v, c, end))
         for i in range(len(heads) - 1):
             nxt = heads[i + 1].start
             h = heads[i]
@@ -187,7 +192,7 @@ class _Builder:
                 stop = inner[j + 1] if j + 1 < len(inner) else pe
                 a, b = _strip(v, s, stop)
                 pc, si = point_info[s]
-                items.append((a, self._point(v, pc, si, a, b, stop)))
+                items.append((a, self._point(v, pc, si, a, b)))
                 cur = stop
             if not inner:
                 items.append((ps, self.paragraph(ps, pe)))
@@ -211,13 +216,13 @@ class _Builder:
             return (a, b), _strip(v, s, k)
         return None, None
 
-    def _point(self, v: str, pc: PointCand, series: int, s: int, e: int, stop: int) -> dict[str, Any]:
+    def _point(self, v: str, pc: PointCand, series: int, s: int, e: int) -> dict[str, Any]:
         ls = pc.end
         while ls < e and v[ls] in _LEAD_SKIP:
             ls += 1
         m = _LEAD_END.search(v, ls, e)
         le = m.start() if m else e
-        while le > ls and v[le - 1].isspace():
+        while le > ls and (v[le - 1].isspace() or v[le - 1] in _CLAUSE):
             le -= 1
         return {"kind": "point", "marker": pc.marker, "number": pc.number, "series": series,
                 "lead": v[ls:le], "lead_span": self.span(ls, le), "text": v[s:e],

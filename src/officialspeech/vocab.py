@@ -30,6 +30,7 @@ class Vocabulary:
     sentence_end: regex.Pattern[str]
     title_end: regex.Pattern[str]
     heading_bad_next: regex.Pattern[str]
+    heading_bad_next_arabic: regex.Pattern[str]
     heading_bad_prev: regex.Pattern[str]
     point_bad_prev: regex.Pattern[str]
     point_bad_next: regex.Pattern[str]
@@ -46,6 +47,7 @@ class Vocabulary:
     caption: regex.Pattern[str]
     speech_title: regex.Pattern[str]
     openers: regex.Pattern[str]
+    openers_weak: regex.Pattern[str]
     title_finals: regex.Pattern[str]
 
 
@@ -68,6 +70,7 @@ def vocabulary() -> Vocabulary:
         sentence_end=regex.compile(v["sentence_end"]),
         title_end=regex.compile(v["title_end"]),
         heading_bad_next=regex.compile(v["heading_bad_next"]),
+        heading_bad_next_arabic=regex.compile(v["heading_bad_next_arabic"]),
         heading_bad_prev=regex.compile(v["heading_bad_prev"]),
         point_bad_prev=regex.compile(v["point_bad_prev"]),
         point_bad_next=regex.compile(v["point_bad_next"]),
@@ -84,6 +87,7 @@ def vocabulary() -> Vocabulary:
         caption=regex.compile(v["caption"]),
         speech_title=regex.compile(v["speech_title"]),
         openers=regex.compile(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
+        openers_weak=regex.compile(_alternation(v["openers_weak"])),
         title_finals=regex.compile(rf"(?:{_alternation(v['title_finals'])})$"),
     )
 
@@ -99,6 +103,7 @@ class ChromeLine:
     name: str
     where: Where
     pattern: regex.Pattern[str]
+    match: Literal["line", "prefix", "suffix"] = "line"
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,10 @@ class ChromeBlock:
 
     site: str
     name: str
+    where: Where
     start: regex.Pattern[str]
     cont: regex.Pattern[str]
+    max_lines: int | None = None
 
 
 @dataclass(frozen=True)
@@ -127,9 +134,9 @@ def chrome_rules() -> ChromeRules:
     blocks: list[ChromeBlock] = []
     for site, fam in data["families"].items():
         for entry in fam.get("lines", []):
-            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(entry["pattern"])))
+            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(entry["pattern"]),
+                                    entry.get("match", "line")))
         for entry in fam.get("blocks", []):
-            blocks.append(
-                ChromeBlock(site, entry["name"], regex.compile(entry["start"]), regex.compile(entry["continue"]))
-            )
+            blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), regex.compile(entry["start"]),
+                                      regex.compile(entry["continue"]), entry.get("max_lines")))
     return ChromeRules(tuple(lines), tuple(blocks))
