@@ -118,7 +118,7 @@ def score_one(text: str, gold: dict[str, Any]) -> Tally:
     gk = [(g["level_style"], g["number"]) for g in gh]
     # gold lists are not always in document order (some group headings by level):
     # align per marker style, in order within each style
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for style in {k[0] for k in pk} | {k[0] for k in gk}:
         pi = [i for i, k in enumerate(pk) if k[0] == style]
         gi = [j for j, k in enumerate(gk) if k[0] == style]

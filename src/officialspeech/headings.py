@@ -16,6 +16,7 @@ STYLE = {"cn_dun": "cn_dun", "cn_paren": "cn_paren", "arabic_dot": "arabic_dot",
          "arabic_paren": "arabic_paren", "footnote": "other", "attachment": "other", "container": "other"}
 
 LINE_START, AFTER_BOUNDARY, GLUED = 3, 2, 1
+CONFIRM_WINDOW = 6000
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
 _ARABIC = ("arabic_dot", "arabic_paren")
 _FREE_NEXT = ("attachment", "footnote")
@@ -113,8 +114,13 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Choose the candidates that are headings, following numbering sequences per style."""
     twos: dict[str, list[int]] = {}
     for c in cands:
-        if c.number == 2 and c.strength >= AFTER_BOUNDARY:
+        if c.number == 2 and (c.strength >= AFTER_BOUNDARY or c.form == "cn_paren"):
             twos.setdefault(c.form, []).append(c.start)
+
+    def confirmed(c: Candidate) -> bool:
+        """A later 2 of the same form follows closely: this 1 starts a sequence."""
+        return any(c.start < p <= c.start + CONFIRM_WINDOW for p in twos.get(c.form, []))
+
     stack: list[tuple[str, int | None]] = []
     accepted: list[Candidate] = []
     for c in cands:
@@ -139,15 +145,15 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
                 ok = expected - 1 <= n <= expected + 2 or n == 1
         elif c.strength == AFTER_BOUNDARY:
             if depth is None:
-                ok = n == 1 and any(p > c.start for p in twos.get(form, []))
+                ok = n == 1 and confirmed(c)
             else:
                 ok = n == expected
         else:  # glued to the text before it
             if form in ("cn_paren", "cn_dun"):
-                if depth is not None:
-                    ok = n == expected and n >= 2
+                if n == 1:
+                    ok = form == "cn_paren" and confirmed(c) and (depth is None or (prev_n or 0) >= 2)
                 else:
-                    ok = n == 1 and form == "cn_paren" and any(p > c.start for p in twos.get(form, []))
+                    ok = depth is not None and n == expected
         if not ok:
             continue
         if depth is not None:
@@ -177,6 +183,7 @@ def _first_title_end(text: str, start: int, stop: int) -> int | None:
 
 
 def _cut_score(text: str, title_start: int, k: int) -> float:
+    """How much the text suggests that a heading title starting at ``title_start`` ends at ``k``."""
     voc = vocabulary()
     before, after = text[k - 1], text[k]
     if not (_is_text(before) and _is_text(after)) or before in _OPEN_QUOTES or after in _CLOSE_QUOTES:
@@ -191,6 +198,17 @@ def _cut_score(text: str, title_start: int, k: int) -> float:
         score += 1.5
     if voc.title_finals.search(text, max(title_start, k - 4), k):
         score += 1.5
+    # the body restates the title's last words: …协商民主|协商民主是…
+    for n in range(2, 7):
+        if text[k - n:k] == text[k:k + n] and k - n >= title_start:
+            score += 3.0
+            break
+    else:
+        for n in (4, 3, 2):
+            word = text[k:k + n]
+            if len(word) == n and text[k + n:k + n + 1] == "是" and word in text[title_start:k]:
+                score += 2.5
+                break
     if length > 30:
         score -= (length - 30) * 0.1
     return score
@@ -217,6 +235,8 @@ def title_bounds(text: str, c: Candidate, limit: int) -> Heading:
             c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, line_end_at(text, nxt, limit))
     stop = c.line_end
     t = _first_title_end(text, ts, stop)
+    if t is not None and t - ts > 2 * voc.max_title_length:
+        t = None  # a terminator that far away does not end the title
     cand_end = t if t is not None else stop
     while cand_end > ts and text[cand_end - 1] in _HSPACE:
         cand_end -= 1
@@ -231,12 +251,18 @@ def title_bounds(text: str, c: Candidate, limit: int) -> Heading:
             sc = _cut_score(text, ts, k)
             if sc > best:
                 best, best_k = sc, k
+        if best_k is None and t is None:
+            # no punctuation in reach: the best place there is, however weak
+            best = -1.0
+            for k in range(ts + 4, min(cand_end - 1, ts + voc.max_title_length)):
+                sc = _cut_score(text, ts, k)
+                if sc > best:
+                    best, best_k = sc, k
+            if best_k is None:
+                best_k = min(cand_end, ts + voc.max_title_length)
         if best_k is not None:
             end = best_k
             confidence = "guessed"
-        elif t is None:
-            confidence = "guessed"
-            end = min(cand_end, ts + voc.max_title_length)
     heading_end = end
     if end == t:
         heading_end = end + 1
