@@ -76,7 +76,7 @@ def read_front(text: str, start: int, end: int, body_start: int) -> Front:
     voc = vocabulary()
     front = Front(body_start=body_start)
     lines = [_strip_range(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
-    lines = [r for r in lines if r[1] > r[0]]
+    lines = [r for part in lines if part[1] > part[0] for r in _split_dash(text, part)]
     kinds: list[str] = []
     for s, e in lines:
         t = text[s:e]
@@ -127,6 +127,14 @@ def read_front(text: str, start: int, end: int, body_start: int) -> Front:
     if front.date is not None and front.subtitle is not None and _inside(front.date, front.subtitle):
         pass
     return front
+
+
+def _split_dash(text: str, r: Range) -> list[Range]:
+    """政府工作报告——2024年3月5日在…上: a title glued to its dash subtitle is two lines."""
+    i = text.find("——", r[0], r[1])
+    if i - r[0] < 2 or i - r[0] > vocabulary().max_title_length:
+        return [r]
+    return [_strip_range(text, r[0], i), (i, r[1])]
 
 
 def _inside(inner: Range | None, outer: Range | None) -> bool:

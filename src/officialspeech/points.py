@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .grammar import interpret
-from .headings import GLUED, strength_at
+from .headings import AFTER_BOUNDARY, GLUED, LINE_START, strength_at
 from .vocab import vocabulary
 
 MAX_GAP = 4000
@@ -34,17 +34,25 @@ def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start:
     si = 0
     scope = -1
     for s, e, cat in matches:
-        if cat != "point":
+        if cat not in ("point", "heading"):
             continue
         while si < len(scope_of) and scope_of[si][0] <= s:
             scope = scope_of[si][1]
             si += 1
         marker = interpret(text[s:e])
+        if cat == "heading":
+            # （1）…（2）… inside a paragraph: list items, not headings
+            if marker.form == "arabic_paren" and strength_at(text, s, body_start) != LINE_START:
+                out.append(PointCand(s, e, text[s:e], "paren", marker.numbers[0], False, AFTER_BOUNDARY, scope))
+            continue
         prev = text[s - 1] if s > body_start else ""
         nxt = text[e] if e < body_end else ""
         strength = strength_at(text, s, body_start)
         if marker.form == "sequence":
             if strength == GLUED or (nxt and voc.sequence_bad_next.match(nxt)):
+                continue
+            need = voc.sequence_requires.get(marker.word)
+            if need is not None and not need.match(text, e):
                 continue
             role = voc.sequence_words[marker.word]
             out.append(PointCand(s, e, text[s:e], "seq", 1 if role == "first" else 0,

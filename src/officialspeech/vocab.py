@@ -35,6 +35,7 @@ class Vocabulary:
     point_bad_prev: regex.Pattern[str]
     point_bad_next: regex.Pattern[str]
     sequence_words: dict[str, str]
+    sequence_requires: dict[str, regex.Pattern[str]]
     sequence_bad_next: regex.Pattern[str]
     max_title_length: int
     container_headings: regex.Pattern[str]
@@ -75,6 +76,7 @@ def vocabulary() -> Vocabulary:
         point_bad_prev=regex.compile(v["point_bad_prev"]),
         point_bad_next=regex.compile(v["point_bad_next"]),
         sequence_words=dict(v["point_sequence_words"]),
+        sequence_requires={k: regex.compile(x) for k, x in v.get("point_sequence_requires", {}).items()},
         sequence_bad_next=regex.compile(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
         container_headings=regex.compile(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
