@@ -16,7 +16,10 @@ STYLE = {"cn_dun": "cn_dun", "cn_paren": "cn_paren", "arabic_dot": "arabic_dot",
          "arabic_paren": "arabic_paren", "footnote": "other", "attachment": "other", "container": "other"}
 
 LINE_START, AFTER_BOUNDARY, GLUED = 3, 2, 1
-CONFIRM_WINDOW = 6000
+CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
+DEFAULT_CONFIRM_WINDOW = 4000
+TERMINATOR_SCORE = 3.5
+MIN_CUT_SCORE = 2.9
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
 _ARABIC = ("arabic_dot", "arabic_paren")
 _FREE_NEXT = ("attachment", "footnote")
@@ -119,7 +122,8 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
 
     def confirmed(c: Candidate) -> bool:
         """A later 2 of the same form follows closely: this 1 starts a sequence."""
-        return any(c.start < p <= c.start + CONFIRM_WINDOW for p in twos.get(c.form, []))
+        window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
+        return any(c.start < p <= c.start + window for p in twos.get(c.form, []))
 
     stack: list[tuple[str, int | None]] = []
     accepted: list[Candidate] = []
@@ -241,28 +245,27 @@ def title_bounds(text: str, c: Candidate, limit: int) -> Heading:
     while cand_end > ts and text[cand_end - 1] in _HSPACE:
         cand_end -= 1
     length = cand_end - ts
-    standalone = t is None and stop - ts <= voc.max_title_length
-    confidence = "certain"
-    end = cand_end
-    if not standalone and length > 12:
-        threshold = 4.0 if t is not None else 3.0
-        best, best_k = threshold - 0.01, None
+    if t is None and stop - ts <= voc.max_title_length:
+        end, confidence = cand_end, "certain"  # a heading standing alone on its line
+    else:
+        # candidates: the first terminator (a run-in heading) and places inside the sentence
+        # where the body visibly starts; the best-supported one wins
+        best, best_k = -1.0, None
+        if t is not None:
+            best, best_k = TERMINATOR_SCORE - max(0, length - 30) * 0.15, t
+        strongest = -1.0
+        fallback: int | None = None
         for k in range(ts + 4, min(cand_end - 1, ts + voc.max_title_length)):
             sc = _cut_score(text, ts, k)
-            if sc > best:
+            if sc > strongest:
+                strongest, fallback = sc, k
+            if sc >= MIN_CUT_SCORE and sc > best:
                 best, best_k = sc, k
-        if best_k is None and t is None:
-            # no punctuation in reach: the best place there is, however weak
-            best = -1.0
-            for k in range(ts + 4, min(cand_end - 1, ts + voc.max_title_length)):
-                sc = _cut_score(text, ts, k)
-                if sc > best:
-                    best, best_k = sc, k
-            if best_k is None:
-                best_k = min(cand_end, ts + voc.max_title_length)
-        if best_k is not None:
-            end = best_k
-            confidence = "guessed"
+        if best_k is None:
+            # no punctuation in reach and no clear evidence: the best place there is
+            best_k = fallback if fallback is not None else min(cand_end, ts + voc.max_title_length)
+        end = best_k
+        confidence = "certain" if end == t else "guessed"
     heading_end = end
     if end == t:
         heading_end = end + 1
