@@ -19,6 +19,7 @@ LINE_START, AFTER_BOUNDARY, GLUED = 3, 2, 1
 CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
 DEFAULT_CONFIRM_WINDOW = 4000
 TERMINATOR_SCORE = 3.5
+RUN_ON_TERMINATOR_SCORE = 2.5  # line breaks were lost: a 。 far on says less
 MIN_CUT_SCORE = 2.9
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
 _ARABIC = ("arabic_dot", "arabic_paren")
@@ -202,6 +203,9 @@ def _cut_score(text: str, title_start: int, k: int) -> float:
         score += 1.5
     if voc.title_finals.search(text, max(title_start, k - 4), k):
         score += 1.5
+    # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…
+    if text[k:k + 3] == text[title_start:title_start + 3] and k - title_start >= 6:
+        score += 3.0
     # the body restates the title's last words: …协商民主|协商民主是…
     for n in range(2, 7):
         if text[k - n:k] == text[k:k + n] and k - n >= title_start:
@@ -222,9 +226,9 @@ def _is_text(ch: str) -> bool:
     return ch.isalnum() or ch in "“”‘’《》\"'"
 
 
-def title_bounds(text: str, c: Candidate, limit: int) -> Heading:
+def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> Heading:
     """Where the title of heading ``c`` starts and ends; ``confidence`` is 'guessed' when the
-    end had to be inferred inside run-on text."""
+    end had to be inferred inside run-on text.  ``run_on`` says the text lost its line breaks."""
     voc = vocabulary()
     ts = c.end
     while ts < c.line_end and text[ts] in _HSPACE:
@@ -252,7 +256,8 @@ def title_bounds(text: str, c: Candidate, limit: int) -> Heading:
         # where the body visibly starts; the best-supported one wins
         best, best_k = -1.0, None
         if t is not None:
-            best, best_k = TERMINATOR_SCORE - max(0, length - 30) * 0.15, t
+            base = RUN_ON_TERMINATOR_SCORE if run_on else TERMINATOR_SCORE
+            best, best_k = base - max(0, length - 30) * 0.15, t
         strongest = -1.0
         fallback: int | None = None
         for k in range(ts + 4, min(cand_end - 1, ts + voc.max_title_length)):

@@ -25,6 +25,7 @@ from .spans import LineIndex, View
 from .vocab import vocabulary
 
 SALUTATION_WINDOW = 4000
+RUN_ON_CHARS = 2000
 _LEVEL = {"cn_dun": 1, "cn_paren": 2, "arabic_dot": 3, "arabic_paren": 4}
 _LEAD_SKIP = "，,：: \t\u3000"
 _LEAD_END = regex.compile(r"[。；！？!?;]")
@@ -139,11 +140,12 @@ class _Builder:
             name = m.lastgroup or ""
             matches.append((m.start(), m.end(), name.split("__", 1)[0]))
         cands = heading_candidates(v, matches, start, end)
+        run_on = _is_run_on(v, start, end)
         heads: list[Heading] = []
         for c in select_headings(v, cands):
             if heads and c.form == "container" and c.start < heads[-1].heading_end:
                 continue  # 附件2 / 名词解释: the container word is the attachment's title
-            heads.append(title_bounds(v, c, end))
+            heads.append(title_bounds(v, c, end, run_on))
         for i in range(len(heads) - 1):
             nxt = heads[i + 1].start
             h = heads[i]
@@ -266,6 +268,12 @@ class _Builder:
             end = max(end, self._close(child))
         node["span"] = self.index.span(start, end)
         return end
+
+
+def _is_run_on(v: str, start: int, end: int) -> bool:
+    """The body lost its line breaks: fewer than one line per RUN_ON_CHARS characters."""
+    breaks = v.count("\n", start, end) + v.count("\r", start, end) - v.count("\r\n", start, end)
+    return (end - start) > 2 * RUN_ON_CHARS and breaks * RUN_ON_CHARS < (end - start)
 
 
 def _strip(v: str, s: int, e: int) -> tuple[int, int]:
