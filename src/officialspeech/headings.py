@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from .grammar import interpret
 from .vocab import vocabulary
 
@@ -18,6 +16,7 @@ STYLE = {"cn_dun": "cn_dun", "cn_paren": "cn_paren", "arabic_dot": "arabic_dot",
 LINE_START, AFTER_BOUNDARY, GLUED = 3, 2, 1
 CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
 DEFAULT_CONFIRM_WINDOW = 4000
+ANNOUNCE_REACH = 40
 TERMINATOR_SCORE = 3.5
 RUN_ON_TERMINATOR_SCORE = 2.5  # line breaks were lost: a 。 far on says less
 MIN_CUT_SCORE = 2.9
@@ -98,10 +97,21 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
             continue  # inline （1）…（2）… is a list of points inside a paragraph
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              line_end_at(text, e, body_end)))
-    for m in regex.finditer(r"(?m)^[ \t\u3000]*(" + voc.container_headings.pattern + r")[ \t\u3000]*$",
-                            text[body_start:body_end]):
-        s = body_start + m.start(1)
-        out.append(Candidate(s, s, "", "container", None, LINE_START, body_start + m.end(1)))
+    body = text[body_start:body_end]
+    for m in voc.container_headings.finditer(body):
+        s, e = body_start + m.start(), body_start + m.end()
+        strength = strength_at(text, s, body_start)
+        after = e
+        while after < body_end and text[after] in _HSPACE:
+            after += 1
+        alone = after >= body_end or text[after] in "\r\n"
+        followed = next((c for c in out if c.start == after), None)
+        if strength == LINE_START and alone:
+            out.append(Candidate(s, s, "", "container", None, LINE_START, e))
+        elif strength >= AFTER_BOUNDARY and followed is not None and followed.number == 1:
+            # 注释［1］… / 名词解释1.… glued in run-on text: the entry after it starts a line
+            out.append(Candidate(s, s, "", "container", None, AFTER_BOUNDARY, e))
+            followed.strength = max(followed.strength, AFTER_BOUNDARY)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -122,9 +132,12 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
             twos.setdefault(c.form, []).append(c.start)
 
     def confirmed(c: Candidate) -> bool:
-        """A later 2 of the same form follows closely: this 1 starts a sequence."""
+        """A later 2 of the same form follows closely, or the sentence before announces a list
+        (我再讲三点意见。): this 1 starts a sequence."""
         window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
-        return any(c.start < p <= c.start + window for p in twos.get(c.form, []))
+        if any(c.start < p <= c.start + window for p in twos.get(c.form, [])):
+            return True
+        return bool(vocabulary().announcement.search(text, max(0, c.start - ANNOUNCE_REACH), c.start))
 
     stack: list[tuple[str, int | None]] = []
     accepted: list[Candidate] = []

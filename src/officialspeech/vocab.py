@@ -39,6 +39,7 @@ class Vocabulary:
     sequence_bad_next: regex.Pattern[str]
     max_title_length: int
     container_headings: regex.Pattern[str]
+    announcement: regex.Pattern[str]
     salutation: regex.Pattern[str]
     salutation_max: int
     closing: regex.Pattern[str]
@@ -80,6 +81,7 @@ def vocabulary() -> Vocabulary:
         sequence_bad_next=regex.compile(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
         container_headings=regex.compile(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
+        announcement=regex.compile(v["announcement"]),
         salutation=regex.compile(salutation),
         salutation_max=int(sal["max_length"]),
         closing=regex.compile(v["closing"]),
