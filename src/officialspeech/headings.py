@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .grammar import interpret
+from .titleend import CLOSE_QUOTES, OPEN_QUOTES, cut_scores
 from .vocab import vocabulary
 
 # nesting rank of each marker style: a heading closes open sections of equal or lower rank
@@ -23,8 +24,6 @@ MIN_CUT_SCORE = 2.9
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
 _ARABIC = ("arabic_dot", "arabic_paren")
 _FREE_NEXT = ("attachment", "footnote")
-_OPEN_QUOTES = "“‘《〈「『（(【［"
-_CLOSE_QUOTES = "”’》〉」』）)】］"
 
 
 @dataclass(slots=True)
@@ -191,52 +190,13 @@ def _first_title_end(text: str, start: int, stop: int) -> int | None:
     depth = 0
     for i in range(start, stop):
         ch = text[i]
-        if ch in _OPEN_QUOTES:
+        if ch in OPEN_QUOTES:
             depth += 1
-        elif ch in _CLOSE_QUOTES:
+        elif ch in CLOSE_QUOTES:
             depth = max(0, depth - 1)
         elif depth == 0 and voc.title_end.match(text, i):
             return i
     return None
-
-
-def _cut_score(text: str, title_start: int, k: int) -> float:
-    """How much the text suggests that a heading title starting at ``title_start`` ends at ``k``."""
-    voc = vocabulary()
-    before, after = text[k - 1], text[k]
-    if not (_is_text(before) and _is_text(after)) or before in _OPEN_QUOTES or after in _CLOSE_QUOTES:
-        return -1.0
-    length = k - title_start
-    if length < 4:
-        return -1.0
-    score = 0.0
-    if voc.openers.match(text, k):
-        score += 3.0
-    elif voc.openers_weak.match(text, k):
-        score += 1.5
-    if voc.title_finals.search(text, max(title_start, k - 4), k):
-        score += 1.5
-    # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…
-    if text[k:k + 3] == text[title_start:title_start + 3] and k - title_start >= 6:
-        score += 3.0
-    # the body restates the title's last words: …协商民主|协商民主是…
-    for n in range(2, 7):
-        if text[k - n:k] == text[k:k + n] and k - n >= title_start:
-            score += 3.0
-            break
-    else:
-        for n in (4, 3, 2):
-            word = text[k:k + n]
-            if len(word) == n and text[k + n:k + n + 1] == "是" and word in text[title_start:k]:
-                score += 2.5
-                break
-    if length > 30:
-        score -= (length - 30) * 0.1
-    return score
-
-
-def _is_text(ch: str) -> bool:
-    return ch.isalnum() or ch in "“”‘’《》\"'"
 
 
 def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> Heading:
@@ -273,8 +233,7 @@ def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> H
             best, best_k = base - max(0, length - 30) * 0.15, t
         strongest = -1.0
         fallback: int | None = None
-        for k in range(ts + 4, min(cand_end - 1, ts + voc.max_title_length)):
-            sc = _cut_score(text, ts, k)
+        for k, sc in cut_scores(text, ts, min(cand_end - 1, ts + voc.max_title_length)):
             if sc > strongest:
                 strongest, fallback = sc, k
             if sc >= MIN_CUT_SCORE and sc > best:

@@ -6,12 +6,14 @@ from typing import Any
 
 import regex
 
+from .barenumerals import bare_numeral_headings, is_stripped
 from .chrome import find_chrome, metadata_from, split_lines
 from .front import find_salutation, read_front
 from .grammar import scanner
 from .headings import (
     RANK,
     STYLE,
+    Candidate,
     Heading,
     heading_candidates,
     select_headings,
@@ -22,6 +24,7 @@ from .pages import find_page_markers
 from .paragraphs import split_paragraphs
 from .points import PointCand, point_candidates, select_points
 from .spans import LineIndex, View
+from .titleend import best_cut
 from .vocab import vocabulary
 
 SALUTATION_WINDOW = 4000
@@ -141,8 +144,12 @@ class _Builder:
             matches.append((m.start(), m.end(), name.split("__", 1)[0]))
         cands = heading_candidates(v, matches, start, end)
         run_on = _is_run_on(v, start, end)
+        selected = select_headings(v, cands)
+        if is_stripped(v, start, end):
+            selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected)),
+                              key=lambda c: c.start)
         heads: list[Heading] = []
-        for c in select_headings(v, cands):
+        for c in selected:
             if heads and c.form == "container" and c.start < heads[-1].heading_end:
                 continue  # 附件2 / 名词解释: the container word is the attachment's title
             heads.append(title_bounds(v, c, end, run_on))
@@ -226,6 +233,12 @@ class _Builder:
         le = m.start() if m else e
         while le > ls and (v[le - 1].isspace() or v[le - 1] in _CLAUSE):
             le -= 1
+        reach = 2 * vocabulary().max_title_length
+        if le - ls > reach:
+            # no punctuation in reach (stripped text): where the evidence puts the end
+            k, _ = best_cut(v, ls, ls + reach)
+            if k is not None:
+                le = k
         return {"kind": "point", "marker": pc.marker, "number": pc.number, "series": series,
                 "lead": v[ls:le], "lead_span": self.span(ls, le), "text": v[s:e],
                 "span": self.span(s, e), "gaps": self.gaps(s, e)}
@@ -268,6 +281,19 @@ class _Builder:
             end = max(end, self._close(child))
         node["span"] = self.index.span(start, end)
         return end
+
+
+def _groups(heads: list[Candidate]) -> list[tuple[int, int]]:
+    """(start of each （一）, start of its last sibling) for sequences of （一） sub-headings."""
+    out: list[tuple[int, int]] = []
+    for c in heads:
+        if c.form != "cn_paren":
+            continue
+        if c.number == 1 or not out:
+            out.append((c.start, c.start))
+        else:
+            out[-1] = (out[-1][0], c.start)
+    return out
 
 
 def _is_run_on(v: str, start: int, end: int) -> bool:

@@ -40,6 +40,10 @@ class Vocabulary:
     max_title_length: int
     container_headings: regex.Pattern[str]
     announcement: regex.Pattern[str]
+    stripped: regex.Pattern[str]
+    numeral_words: regex.Pattern[str]
+    bare_numeral_bad_next: regex.Pattern[str]
+    never_split: regex.Pattern[str]
     salutation: regex.Pattern[str]
     salutation_max: int
     closing: regex.Pattern[str]
@@ -82,6 +86,10 @@ def vocabulary() -> Vocabulary:
         max_title_length=int(v["max_title_length"]),
         container_headings=regex.compile(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
         announcement=regex.compile(v["announcement"]),
+        stripped=regex.compile(v["stripped_punctuation"]),
+        numeral_words=regex.compile(_alternation(v["numeral_words"])),
+        bare_numeral_bad_next=regex.compile(v["bare_numeral_bad_next"]),
+        never_split=regex.compile(_alternation(v["never_split"])),
         salutation=regex.compile(salutation),
         salutation_max=int(sal["max_length"]),
         closing=regex.compile(v["closing"]),

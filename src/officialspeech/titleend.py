@@ -1,0 +1,80 @@
+"""Evidence for where a title (or a point's lead) ends inside text with no punctuation there.
+
+A cut at ``k`` means the title is ``text[title_start:k]`` and the body starts at ``k``.
+The evidence: a sentence opener at ``k`` (习近平总书记, 党的十八大以来, a year…), a
+typical title ending before it (…新局, …体系), the body restating the title's first or
+last words, and a length prior.  Words listed as never_split are never cut.
+"""
+
+from __future__ import annotations
+
+from .vocab import vocabulary
+
+OPEN_QUOTES = "“‘《〈「『（(【［"
+CLOSE_QUOTES = "”’》〉」』）)】］"
+LONG_TITLE = 30
+
+
+def _is_text(ch: str) -> bool:
+    return ch.isalnum() or ch in "“”‘’《》\"'"
+
+
+def _protected(text: str, start: int, stop: int) -> set[int]:
+    voc = vocabulary()
+    out: set[int] = set()
+    for m in voc.never_split.finditer(text, max(0, start - 6), min(len(text), stop + 6)):
+        out.update(range(m.start() + 1, m.end()))
+    return out
+
+
+def cut_score(text: str, title_start: int, k: int) -> float:
+    """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
+    voc = vocabulary()
+    before, after = text[k - 1], text[k]
+    if not (_is_text(before) and _is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
+        return -1.0
+    length = k - title_start
+    if length < 4:
+        return -1.0
+    score = 0.0
+    if voc.openers.match(text, k):
+        score += 3.0
+    elif voc.openers_weak.match(text, k):
+        score += 1.5
+    if voc.title_finals.search(text, max(title_start, k - 4), k):
+        score += 1.5
+    # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…
+    if text[k:k + 3] == text[title_start:title_start + 3] and length >= 6:
+        score += 3.0
+    # the body restates the title's last words: …协商民主|协商民主是…
+    for n in range(2, 7):
+        if text[k - n:k] == text[k:k + n] and k - n >= title_start:
+            score += 3.0
+            break
+    else:
+        for n in (6, 5, 4, 3, 2):
+            word = text[k:k + n]
+            if len(word) == n and text[k + n:k + n + 1] == "是" and word in text[title_start:k]:
+                score += 2.5
+                break
+    if length > LONG_TITLE:
+        score -= (length - LONG_TITLE) * 0.1
+    return score
+
+
+def cut_scores(text: str, title_start: int, stop: int) -> list[tuple[int, float]]:
+    """``(k, score)`` for every possible cut in ``[title_start + 4, stop)``."""
+    stop = min(stop, len(text) - 1)
+    protected = _protected(text, title_start, stop)
+    return [(k, -1.0 if k in protected else cut_score(text, title_start, k))
+            for k in range(title_start + 4, stop)]
+
+
+def best_cut(text: str, title_start: int, stop: int) -> tuple[int | None, float]:
+    """The best-supported cut and its score (None when no cut is possible)."""
+    best_k: int | None = None
+    best = -1.0
+    for k, sc in cut_scores(text, title_start, stop):
+        if sc > best:
+            best, best_k = sc, k
+    return best_k, best
