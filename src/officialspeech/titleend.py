@@ -13,6 +13,9 @@ from .vocab import vocabulary
 OPEN_QUOTES = "“‘《〈「『（(【［"
 CLOSE_QUOTES = "”’》〉」』）)】］"
 LONG_TITLE = 30
+SPACE_CUT_STRONG = 5.0
+SPACE_CUT = 3.0
+_SPACES = (" ", "\t", "\u3000", "\u00a0")
 
 
 def _is_text(ch: str) -> bool:
@@ -31,6 +34,9 @@ def cut_score(text: str, title_start: int, k: int) -> float:
     """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
     voc = vocabulary()
     before, after = text[k - 1], text[k]
+    if after in _SPACES and _is_text(before) and k - title_start >= 2:
+        # a gap in run-on text: an indent (U+3000, several spaces) or a joined line
+        return SPACE_CUT_STRONG if after == "\u3000" or text[k + 1:k + 2] in _SPACES else SPACE_CUT
     if not (_is_text(before) and _is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
         return -1.0
     length = k - title_start
