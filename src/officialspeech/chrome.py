@@ -119,9 +119,11 @@ def find_chrome(lines: list[Line]) -> list[ChromeHit]:
                 if hit:
                     hits[i] = [hit]
                     break
-    content = [i for i, ln in enumerate(lines) if ln.text and i not in hits and _content_like(ln.text)]
-    first = content[0] if content else len(lines)
-    last = content[-1] if content else -1
+    def content(i: int) -> bool:
+        return bool(lines[i].text) and i not in hits and _content_like(lines[i].text)
+
+    first = next((i for i in range(len(lines)) if content(i)), len(lines))
+    last = next((i for i in range(len(lines) - 1, first - 1, -1) if content(i)), -1)
     zone = [i for i in range(len(lines)) if i < first or i > last]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .grammar import interpret
 from .titleend import CLOSE_QUOTES, OPEN_QUOTES, cut_scores
 from .vocab import vocabulary
@@ -23,6 +25,7 @@ RUN_ON_TERMINATOR_SCORE = 2.5  # line breaks were lost: a 。 far on says less
 MIN_CUT_SCORE = 2.9
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
 _ARABIC = ("arabic_dot", "arabic_paren")
+_STOPS = regex.compile("[" + regex.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")
 _FREE_NEXT = ("attachment", "footnote")
 
 
@@ -188,14 +191,14 @@ def _first_title_end(text: str, start: int, stop: int) -> int | None:
     """The first title terminator in ``text[start:stop]`` outside quotes and brackets."""
     voc = vocabulary()
     depth = 0
-    for i in range(start, stop):
-        ch = text[i]
+    for m in _STOPS.finditer(text, start, stop):
+        ch = m.group()
         if ch in OPEN_QUOTES:
             depth += 1
         elif ch in CLOSE_QUOTES:
             depth = max(0, depth - 1)
-        elif depth == 0 and voc.title_end.match(text, i):
-            return i
+        elif depth == 0 and voc.title_end.match(text, m.start()):
+            return m.start()
     return None
 
 
@@ -215,7 +218,7 @@ def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> H
             ts = nxt
             c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, line_end_at(text, nxt, limit))
     stop = c.line_end
-    t = _first_title_end(text, ts, stop)
+    t = _first_title_end(text, ts, min(stop, ts + 2 * voc.max_title_length + 1))
     if t is not None and t - ts > 2 * voc.max_title_length:
         t = None  # a terminator that far away does not end the title
     cand_end = t if t is not None else stop

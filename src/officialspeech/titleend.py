@@ -8,6 +8,8 @@ last words, and a length prior.  Words listed as never_split are never cut.
 
 from __future__ import annotations
 
+import regex
+
 from .vocab import vocabulary
 
 OPEN_QUOTES = "“‘《〈「『（(【［"
@@ -16,6 +18,8 @@ LONG_TITLE = 30
 SPACE_CUT_STRONG = 5.0
 SPACE_CUT = 3.0
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
+_GAP = regex.compile(r"[ \t\u3000\u00a0]")
+_REPEAT = regex.compile(r"(\p{Han}{2,6})\1")
 
 
 def _is_text(ch: str) -> bool:
@@ -68,12 +72,31 @@ def cut_score(text: str, title_start: int, k: int) -> float:
     return score
 
 
+def _evidence(text: str, title_start: int, stop: int) -> set[int]:
+    """Cut positions where some evidence can apply (every other position scores 0)."""
+    voc = vocabulary()
+    lo = title_start + 4
+    ks: set[int] = set()
+    for pattern in (voc.openers, voc.openers_weak):
+        ks.update(m.start() for m in pattern.finditer(text, lo, stop + 8, overlapped=True))
+    ks.update(m.end() for m in voc.title_finals_any.finditer(text, title_start, stop, overlapped=True))
+    ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
+    ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6, overlapped=True))
+    head = text[title_start:title_start + 3]
+    if len(head) == 3:
+        at = text.find(head, title_start + 6, stop + 3)
+        while at != -1:
+            ks.add(at)
+            at = text.find(head, at + 1, stop + 3)
+    return {k for k in ks if lo <= k < stop}
+
+
 def cut_scores(text: str, title_start: int, stop: int) -> list[tuple[int, float]]:
-    """``(k, score)`` for every possible cut in ``[title_start + 4, stop)``."""
+    """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence."""
     stop = min(stop, len(text) - 1)
     protected = _protected(text, title_start, stop)
     return [(k, -1.0 if k in protected else cut_score(text, title_start, k))
-            for k in range(title_start + 4, stop)]
+            for k in sorted(_evidence(text, title_start, stop))]
 
 
 def best_cut(text: str, title_start: int, stop: int) -> tuple[int | None, float]:

@@ -55,6 +55,7 @@ class Vocabulary:
     openers: regex.Pattern[str]
     openers_weak: regex.Pattern[str]
     title_finals: regex.Pattern[str]
+    title_finals_any: regex.Pattern[str]
 
 
 @cache
@@ -101,6 +102,7 @@ def vocabulary() -> Vocabulary:
         openers=regex.compile(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
         openers_weak=regex.compile(_alternation(v["openers_weak"])),
         title_finals=regex.compile(rf"(?:{_alternation(v['title_finals'])})$"),
+        title_finals_any=regex.compile(_alternation(v["title_finals"])),
     )
 
 
