@@ -47,16 +47,32 @@ def iso_date(text: str) -> tuple[Range, str | None] | None:
 def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
     """The first salutation (同志们：…) within ``text[:limit]`` that starts a line or follows a boundary."""
     voc = vocabulary()
-    for m in voc.salutation.finditer(text, 0, limit):
-        s, e = m.span()
-        if e - s > voc.salutation_max:
+    tried: set[int] = set()
+    for hint in voc.salutation_hint.finditer(text, 0, limit):
+        # the address may start a few items before the word that gave it away
+        s = hint.start()
+        floor = max(0, s - voc.salutation_max)
+        while s > floor and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1])):
+            s -= 1
+        if s in tried or (s > 0 and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1]))):
             continue
-        if s > 0 and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1])):
-            continue
-        body = text[s:e].rstrip("：: \u3000")
-        names = [x.strip() for x in regex.split(r"[、，,]", body) if x.strip()]
-        return (s, e), names
+        tried.add(s)
+        for start in _item_starts(text, s, hint.start()):
+            m = voc.salutation.match(text, start, limit)
+            if m is None or m.end() - start > voc.salutation_max:
+                continue
+            body = text[start:m.end()].rstrip("：: \u3000")
+            names = [x.strip() for x in regex.split(r"[、，,]", body) if x.strip()]
+            return (start, m.end()), names
     return None
+
+
+def _item_starts(text: str, s: int, hint: int) -> list[int]:
+    """Where an address may begin between boundary ``s`` and the hint word: at ``s`` or
+    right after a space (a title glued before the address: 市总工会全委会议上的讲话 同志们：)."""
+    starts = [s]
+    starts.extend(i + 1 for i in range(s, hint) if text[i].isspace())
+    return starts
 
 
 def _strip_range(text: str, s: int, e: int) -> Range:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 import regex
@@ -192,7 +193,7 @@ class _Builder:
             items.append((h.start, h))
         starts = sorted(point_info)
         for ps, pe in paras:
-            inner = [s for s in starts if ps <= s < pe]
+            inner = starts[bisect_left(starts, ps):bisect_left(starts, pe)]
             cur = ps
             for j, s in enumerate(inner):
                 if s > cur and v[cur:s].strip():

@@ -45,6 +45,7 @@ class Vocabulary:
     bare_numeral_bad_next: regex.Pattern[str]
     never_split: regex.Pattern[str]
     salutation: regex.Pattern[str]
+    salutation_hint: regex.Pattern[str]
     salutation_max: int
     closing: regex.Pattern[str]
     subtitle: regex.Pattern[str]
@@ -92,6 +93,7 @@ def vocabulary() -> Vocabulary:
         bare_numeral_bad_next=regex.compile(v["bare_numeral_bad_next"]),
         never_split=regex.compile(_alternation(v["never_split"])),
         salutation=regex.compile(salutation),
+        salutation_hint=regex.compile(rf"{addressee}|{honorific}|各"),
         salutation_max=int(sal["max_length"]),
         closing=regex.compile(v["closing"]),
         subtitle=regex.compile(v["subtitle"]),
