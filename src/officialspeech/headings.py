@@ -97,6 +97,8 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
         strength = strength_at(text, s, body_start)
         if marker.form == "arabic_paren" and strength != LINE_START:
             continue  # inline （1）…（2）… is a list of points inside a paragraph
+        if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
+            strength = GLUED  # a reference mark after a term: 四个一批”［1］
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              line_end_at(text, e, body_end)))
     body = text[body_start:body_end]

@@ -1,0 +1,153 @@
+"""Small speeches we wrote ourselves, one per shape the parser must handle."""
+
+from __future__ import annotations
+
+from officialspeech import Paragraph, Point, Section, Speech, parse_speech
+
+
+def _titles(speech: Speech) -> list[tuple[int, str, str]]:
+    return [(s.level, s.marker, s.title) for s in speech.sections()]
+
+
+def _leads(speech: Speech) -> list[tuple[str, int, str]]:
+    return [(p.marker, p.number, p.lead) for p in speech.points()]
+
+
+CLEAN = """在全县秋季安全生产工作会议上的讲话
+（2024年9月12日）
+县长 王明
+同志们：
+今天召开会议，主要任务是部署秋季安全生产工作。
+一、提高认识，切实增强做好安全生产工作的责任感
+安全生产事关群众生命财产安全。一是压实属地责任。各乡镇要守土有责。二是压实部门责任。各部门要管行业必须管安全。
+二、突出重点，全力抓好重点领域隐患排查
+（一）道路交通安全。要加强重点路段管控。
+（二）森林防火。要严格野外用火管理。
+三、强化保障，确保各项措施落到实处
+首先，要加强组织领导。其次，要加强督查检查。最后，要严肃追责问责。
+谢谢大家！
+"""
+
+
+def test_clean_lines_outline() -> None:
+    speech = parse_speech(CLEAN)
+    assert speech.title is not None and speech.title.text == "在全县秋季安全生产工作会议上的讲话"
+    assert speech.date is not None and speech.date.iso == "2024-09-12"
+    assert speech.speaker is not None and speech.speaker.text == "县长 王明"
+    assert speech.salutation is not None and speech.salutation.addressees == ["同志们"]
+    assert _titles(speech) == [
+        (1, "一、", "提高认识，切实增强做好安全生产工作的责任感"),
+        (1, "二、", "突出重点，全力抓好重点领域隐患排查"),
+        (2, "（一）", "道路交通安全"),
+        (2, "（二）", "森林防火"),
+        (1, "三、", "强化保障，确保各项措施落到实处"),
+    ]
+    assert _leads(speech) == [
+        ("一是", 1, "压实属地责任"),
+        ("二是", 2, "压实部门责任"),
+        ("首先", 1, "要加强组织领导"),
+        ("其次", 2, "要加强督查检查"),
+        ("最后", 3, "要严肃追责问责"),
+    ]
+    assert speech.closing is not None and speech.closing.text == "谢谢大家！"
+    first = speech.sections()[0]
+    assert all(p in first.children for p in speech.points()[:2])
+
+
+RUN_ON = (
+    "在全市工会工作会议上的讲话 同志们: 今天召开会议,我讲三点意见: "
+    "一、提高政治站位,在服务大局上展现新作为习近平总书记强调,工会要坚持政治性。一是讲政治。要听党话。"
+    "二是强服务。要办实事。 二、聚焦主责主业,在维护权益中创造新业绩党的二十大以来,各级工会积极作为。 "
+    "三、加强自身建设,在改革创新中树立新形象全市各级工会要深化改革。"
+)
+
+
+def test_run_on_headings_glued_to_body() -> None:
+    speech = parse_speech(RUN_ON)
+    assert speech.title is not None and speech.title.text == "在全市工会工作会议上的讲话"
+    assert [s.title for s in speech.sections()] == [
+        "提高政治站位,在服务大局上展现新作为",
+        "聚焦主责主业,在维护权益中创造新业绩",
+        "加强自身建设,在改革创新中树立新形象",
+    ]
+    assert all(s.confidence == "guessed" for s in speech.sections())
+    assert _leads(speech) == [("一是", 1, "讲政治"), ("二是", 2, "强服务")]
+
+
+def test_page_marker_inside_a_sentence_is_cut_out() -> None:
+    text = "同志们：\n一、抓好落实\n我们要把各项工作落到实第2页 共3页处，确保取得实效。\n— 3 —\n二、加强领导\n各级要高度重视。\n"
+    speech = parse_speech(text)
+    assert [(p.page, p.total, p.inline) for p in speech.page_markers] == [(2, 3, True), (3, None, False)]
+    first = speech.sections()[0]
+    (para,) = [c for c in first.children if isinstance(c, Paragraph)]
+    assert para.text == "我们要把各项工作落到实处，确保取得实效。"
+    assert [g.reason for g in para.gaps] == ["page_marker"]
+    assert text[para.span.start:para.span.end] == "我们要把各项工作落到实第2页 共3页处，确保取得实效。"
+
+
+def test_site_chrome_becomes_metadata_not_body() -> None:
+    text = (
+        "分享\n在全镇防汛工作会议上的讲话.docx\n下载文档\nID:123456\n大小:20.5KB\n页数:3页\n格式:DOCX\n"
+        "时间:2024-06-01\n温馨提示:\n1. 文件下载后可编辑。\n2. 如有疑问请联系客服。\n网站客服:400123\n"
+        "在全镇防汛工作会议上的讲话\n同志们：\n当前已进入主汛期，形势严峻，任务艰巨。一、压实责任\n要层层落实。\n"
+        "此文档下载收益归作者所有\n下载文档\n收起\n"
+    )
+    speech = parse_speech(text)
+    meta = speech.metadata
+    assert (meta.title, meta.format, meta.pages, meta.date, meta.id) == (
+        "在全镇防汛工作会议上的讲话", "DOCX", 3, "2024-06-01", "123456")
+    assert speech.title is not None and speech.title.text == "在全镇防汛工作会议上的讲话"
+    body = "".join(text[b.span.start:b.span.end] for b in speech.body)
+    for chrome in ("温馨提示", "下载文档", "此文档", "收起", "客服"):
+        assert chrome not in body
+
+
+def test_false_marker_hits_are_not_structure() -> None:
+    text = (
+        "同志们：\n今年第一、二季度经济平稳，一、二线城市房价稳定，增速达到1.5%，2023年1、2月同比增长。"
+        "我们要统一是非标准，成绩居全国第一，再次证明了这一点，这是最后一道防线。\n"
+    )
+    speech = parse_speech(text)
+    assert speech.sections() == []
+    assert speech.points() == []
+
+
+def test_numbered_list_inside_a_paragraph_is_points() -> None:
+    text = "同志们：\n今年要办好十件实事：（1）新增就业5万人；（2）改造老旧小区30个；（3）新建养老机构10所。\n"
+    speech = parse_speech(text)
+    assert speech.sections() == []
+    assert _leads(speech) == [("（1）", 1, "新增就业5万人"), ("（2）", 2, "改造老旧小区30个"), ("（3）", 3, "新建养老机构10所")]
+
+
+def test_announced_single_heading_in_a_truncated_preview() -> None:
+    text = "同志们:\n下面,我再讲三点意见。一、深化思想认识,从全局高度把握整治的重要性开展整治是市委的重要部署。"
+    speech = parse_speech(text)
+    assert [s.marker for s in speech.sections()] == ["一、"]
+
+
+def test_restarted_point_lists_are_separate_series() -> None:
+    text = "同志们：\n一是抓学习。二是抓落实。\n另外，一是要守纪律。二是要讲规矩。三是要重实效。\n"
+    speech = parse_speech(text)
+    points = speech.points()
+    assert [(p.series, p.number) for p in points] == [(0, 1), (0, 2), (1, 1), (1, 2), (1, 2 + 1)]
+    assert all(isinstance(p, Point) for p in points)
+
+
+def test_crlf_spans_index_the_exact_input() -> None:
+    text = "标题讲话\r\n同志们：\r\n一、第一部分\r\n内容在这里。\r\n二、第二部分\r\n更多内容。\r\n"
+    speech = parse_speech(text)
+    for s in speech.sections():
+        assert isinstance(s, Section)
+        assert text[s.title_span.start:s.title_span.end] == s.title
+        assert s.title_span.column == len(s.marker) + 1
+    assert [s.title_span.line for s in speech.sections()] == [3, 5]
+
+
+def test_notes_container_holds_footnote_entries() -> None:
+    text = (
+        "各位代表：\n一、工作回顾\n我们推进“四个一批”［1］工作。\n二、今年安排\n持续发力。\n注释\n"
+        "［1］四个一批：开工一批、投产一批、储备一批、谋划一批。\n［2］两新：设备更新和以旧换新。\n"
+    )
+    speech = parse_speech(text)
+    assert [(s.marker, s.title, s.level) for s in speech.sections()] == [
+        ("一、", "工作回顾", 1), ("二、", "今年安排", 1), ("", "注释", 1), ("［1］", "四个一批", 2), ("［2］", "两新", 2)]
