@@ -31,10 +31,14 @@ CLEAN = """在全县秋季安全生产工作会议上的讲话
 
 def test_clean_lines_outline() -> None:
     speech = parse_speech(CLEAN)
-    assert speech.title is not None and speech.title.text == "在全县秋季安全生产工作会议上的讲话"
-    assert speech.date is not None and speech.date.iso == "2024-09-12"
-    assert speech.speaker is not None and speech.speaker.text == "县长 王明"
-    assert speech.salutation is not None and speech.salutation.addressees == ["同志们"]
+    assert speech.title is not None
+    assert speech.title.text == "在全县秋季安全生产工作会议上的讲话"
+    assert speech.date is not None
+    assert speech.date.iso == "2024-09-12"
+    assert speech.speaker is not None
+    assert speech.speaker.text == "县长 王明"
+    assert speech.salutation is not None
+    assert speech.salutation.addressees == ["同志们"]
     assert _titles(speech) == [
         (1, "一、", "提高认识，切实增强做好安全生产工作的责任感"),
         (1, "二、", "突出重点，全力抓好重点领域隐患排查"),
@@ -49,7 +53,8 @@ def test_clean_lines_outline() -> None:
         ("其次", 2, "要加强督查检查"),
         ("最后", 3, "要严肃追责问责"),
     ]
-    assert speech.closing is not None and speech.closing.text == "谢谢大家！"
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
     first = speech.sections()[0]
     assert all(p in first.children for p in speech.points()[:2])
 
@@ -64,7 +69,8 @@ RUN_ON = (
 
 def test_run_on_headings_glued_to_body() -> None:
     speech = parse_speech(RUN_ON)
-    assert speech.title is not None and speech.title.text == "在全市工会工作会议上的讲话"
+    assert speech.title is not None
+    assert speech.title.text == "在全市工会工作会议上的讲话"
     assert [s.title for s in speech.sections()] == [
         "提高政治站位,在服务大局上展现新作为",
         "聚焦主责主业,在维护权益中创造新业绩",
@@ -96,7 +102,8 @@ def test_site_chrome_becomes_metadata_not_body() -> None:
     meta = speech.metadata
     assert (meta.title, meta.format, meta.pages, meta.date, meta.id) == (
         "在全镇防汛工作会议上的讲话", "DOCX", 3, "2024-06-01", "123456")
-    assert speech.title is not None and speech.title.text == "在全镇防汛工作会议上的讲话"
+    assert speech.title is not None
+    assert speech.title.text == "在全镇防汛工作会议上的讲话"
     body = "".join(text[b.span.start:b.span.end] for b in speech.body)
     for chrome in ("温馨提示", "下载文档", "此文档", "收起", "客服"):
         assert chrome not in body
