@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -104,21 +105,24 @@ def _blocks(lines: list[Line], where: str, allowed: range | None, hits: dict[int
                 taken += 1
 
 
-def find_chrome(lines: list[Line]) -> list[ChromeHit]:
+def find_chrome(text: str, lines: list[Line]) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
     rules = chrome_rules()
     hits: dict[int, list[ChromeHit]] = {}
     _blocks(lines, "anywhere", None, hits)
-    for i, ln in enumerate(lines):
-        if i in hits or not ln.text:
-            continue
-        for rule in rules.lines:
-            if rule.where == "anywhere":
-                hit = _line_hit(rule, ln)
+    anywhere = [r for r in rules.lines if r.where == "anywhere"]
+    if anywhere:
+        starts = [ln.start for ln in lines]
+        for rule in anywhere:
+            # a first pass over the whole text finds the few lines worth matching
+            for m in rule.multiline.finditer(text):
+                i = bisect_right(starts, m.start()) - 1
+                if i in hits or not lines[i].text:
+                    continue
+                hit = _line_hit(rule, lines[i])
                 if hit:
                     hits[i] = [hit]
-                    break
     def content(i: int) -> bool:
         return bool(lines[i].text) and i not in hits and _content_like(lines[i].text)
 

@@ -69,12 +69,12 @@ def _rule_regex(parser: Lark, rule: Rule, terms: dict[str, str]) -> str:
 
 
 @cache
-def scanner_pattern() -> str:
+def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
     """The scanning regex source: one named group per grammar alternative."""
     parser = marker_parser()
     terms = _terminal_regex(parser)
     branches: list[str] = []
-    for category in _CATEGORIES:
+    for category in categories:
         for i, rule in enumerate(_alternatives(parser, category)):
             alias = rule.alias or category
             branches.append(f"(?P<{category}__{alias}__{i}>{_rule_regex(parser, rule, terms)})")
@@ -82,9 +82,9 @@ def scanner_pattern() -> str:
 
 
 @cache
-def scanner() -> regex.Pattern[str]:
-    """The compiled scanning regex."""
-    return regex.compile(scanner_pattern(), regex.V0)
+def scanner(categories: tuple[Category, ...] = _CATEGORIES) -> regex.Pattern[str]:
+    """The compiled scanning regex for the marker ``categories`` (default: all)."""
+    return regex.compile(scanner_pattern(categories), regex.V0)
 
 
 def category_pattern(category: Category) -> str:

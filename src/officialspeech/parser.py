@@ -53,7 +53,7 @@ class _Builder:
         self.text = text
         self.index = LineIndex(text)
         self.pages = find_page_markers(text)
-        self.chrome = find_chrome(split_lines(text))
+        self.chrome = find_chrome(text, split_lines(text))
         cuts: list[tuple[int, int]] = []
         self.cut_reason: dict[tuple[int, int], str] = {}
         for p in self.pages:
@@ -140,7 +140,7 @@ class _Builder:
 
     def _body(self, v: str, start: int, end: int) -> tuple[list[dict[str, Any]], tuple[int, int] | None]:
         matches: list[tuple[int, int, str]] = []
-        for m in scanner().finditer(v, start, end):
+        for m in scanner(("heading", "point")).finditer(v, start, end):
             name = m.lastgroup or ""
             matches.append((m.start(), m.end(), name.split("__", 1)[0]))
         cands = heading_candidates(v, matches, start, end)

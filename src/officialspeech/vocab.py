@@ -121,6 +121,11 @@ class ChromeLine:
     pattern: regex.Pattern[str]
     match: Literal["line", "prefix", "suffix"] = "line"
 
+    @property
+    def multiline(self) -> regex.Pattern[str]:
+        """The pattern with ^ and $ at line boundaries, to search a whole text at once."""
+        return _multiline(self.pattern.pattern)
+
 
 @dataclass(frozen=True)
 class ChromeBlock:
@@ -140,6 +145,11 @@ class ChromeRules:
 
     lines: tuple[ChromeLine, ...]
     blocks: tuple[ChromeBlock, ...]
+
+
+@cache
+def _multiline(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.MULTILINE)
 
 
 @cache
