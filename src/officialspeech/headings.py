@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from .grammar import interpret
-from .titleend import CLOSE_QUOTES, OPEN_QUOTES, cut_scores
+from .titleend import CLOSE_QUOTES, OPEN_QUOTES, cut_scores, strong_evidence_possible
 from .vocab import vocabulary
 
 # nesting rank of each marker style: a heading closes open sections of equal or lower rank
@@ -229,6 +229,8 @@ def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> H
     length = cand_end - ts
     if t is None and stop - ts <= voc.max_title_length:
         end, confidence = cand_end, "certain"  # a heading standing alone on its line
+    elif t is not None and not run_on and not strong_evidence_possible(text, ts, cand_end):
+        end, confidence = t, "certain"  # a run-in heading closed by its punctuation
     else:
         # candidates: the first terminator (a run-in heading) and places inside the sentence
         # where the body visibly starts; the best-supported one wins

@@ -68,6 +68,8 @@ class View:
 
     def source(self, offset: int) -> int:
         """Source offset of the view character at ``offset`` (a start position)."""
+        if not self.cuts:
+            return offset
         i = bisect_right(self._view_starts, offset) - 1
         i = max(i, 0)
         return self._src_starts[i] + offset - self._view_starts[i]
@@ -80,4 +82,12 @@ class View:
 
     def cuts_within(self, start: int, end: int) -> list[tuple[int, int]]:
         """The cuts lying strictly inside the source range ``[start, end)``."""
-        return [c for c in self.cuts if c[0] >= start and c[1] <= end and c[0] > start]
+        if not self.cuts:
+            return []
+        i = bisect_right(self.cuts, (start, len(self.source_text) + 1))
+        out: list[tuple[int, int]] = []
+        while i < len(self.cuts) and self.cuts[i][0] < end:
+            if self.cuts[i][1] <= end:
+                out.append(self.cuts[i])
+            i += 1
+        return out

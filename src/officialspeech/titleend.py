@@ -91,6 +91,16 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     return {k for k in ks if lo <= k < stop}
 
 
+def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
+    """Whether any cut in the range could score as high as a sentence opener does: a cheap
+    test that spares the full scoring for the common run-in heading."""
+    voc = vocabulary()
+    lo = title_start + 4
+    return bool(voc.openers.search(text, lo, stop + 8) or _GAP.search(text, title_start + 2, stop)
+                or _REPEAT.search(text, title_start, stop + 6)
+                or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1)
+
+
 def cut_scores(text: str, title_start: int, stop: int) -> list[tuple[int, float]]:
     """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence."""
     stop = min(stop, len(text) - 1)
