@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import regex
 
-_LINE = regex.compile(r"[^\r\n]*")
-_SPLIT_IN_LINE = regex.compile(r"(?<=[。！？!?”’])[ \t\u3000\u00a0]+(?=\S)")
+# the content of a line without the white space around it (blank lines never match)
+_CONTENT = regex.compile(r"[^\s](?:[^\r\n]*[^\s])?")
+# sentences of a run-on line joined by spaces: the gap after a sentence end
+_SPLIT_IN_LINE = regex.compile(r"[。！？!?”’]([ \t\u3000\u00a0]+)(?=\S)")
 _JOIN_ENDS = "。！？；：!?;:…”’》）)】"
 
 Range = tuple[int, int]
 
 
-def _strip(text: str, s: int, e: int) -> Range:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
     """Paragraph ranges in ``text[start:end]``: one per line (or blank-line block), lines broken
     mid-sentence joined back, and sentences joined by spaces in run-on lines split apart."""
-    lines: list[Range] = []
-    for m in _LINE.finditer(text, start, end):
-        s, e = _strip(text, m.start(), m.end())
-        if e > s:
-            lines.append((s, e))
+    lines = [m.span() for m in _CONTENT.finditer(text, start, end)]
     merged: list[Range] = []
     for s, e in lines:
         if merged:
@@ -41,8 +31,8 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
     for s, e in merged:
         pos = s
         for m in _SPLIT_IN_LINE.finditer(text, s, e):
-            out.append((pos, m.start()))
-            pos = m.end()
+            out.append((pos, m.start(1)))
+            pos = m.end(1)
         out.append((pos, e))
     return out
 
