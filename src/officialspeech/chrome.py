@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 import regex
 
+from .spans import LineIndex
 from .vocab import ChromeLine, chrome_rules, vocabulary
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
 _DATE = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
@@ -36,15 +38,46 @@ class ChromeHit:
     groups: dict[str, str] = field(default_factory=dict)
 
 
-def split_lines(text: str) -> list[Line]:
+class Lines(Sequence[Line]):
+    """The physical lines of a text, made on demand from the line starts of a LineIndex."""
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self._made: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Line: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Line]: ...
+    def __getitem__(self, i: int | slice) -> Line | Sequence[Line]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        line = self._made.get(i)
+        if line is None:
+            s = self.starts[i]
+            if i + 1 < len(self.starts):
+                e = self.starts[i + 1] - 1
+                if e > s and self.text[e - 1] == "\r" and self.text[e] == "\n":
+                    e -= 1
+            else:
+                e = len(self.text)
+            line = self._made[i] = _line(self.text, s, e)
+        return line
+
+    def index_of(self, offset: int) -> int:
+        """The line holding ``offset``."""
+        return bisect_right(self.starts, offset) - 1
+
+
+def split_lines(text: str) -> Lines:
     """The physical lines of ``text`` (\\n, \\r\\n or \\r) with their stripped content positions."""
-    out: list[Line] = []
-    pos = 0
-    for m in _NEWLINE.finditer(text):
-        out.append(_line(text, pos, m.start()))
-        pos = m.end()
-    out.append(_line(text, pos, len(text)))
-    return out
+    return Lines(text, LineIndex(text).starts)
 
 
 def _line(text: str, s: int, e: int) -> Line:
@@ -83,12 +116,17 @@ def _whole(ln: Line, site: str, rule: str, groups: dict[str, str] | None = None)
     return ChromeHit(ln.content_start, ln.content_end, ln.text, site, rule, groups or {})
 
 
-def _blocks(lines: list[Line], where: str, allowed: range | None, hits: dict[int, list[ChromeHit]]) -> None:
+def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, list[ChromeHit]]) -> None:
     for block in chrome_rules().blocks:
         if block.where != where:
             continue
-        for i, ln in enumerate(lines):
-            if i in hits or not ln.text or (allowed is not None and i not in allowed) or not block.start.match(ln.text):
+        if allowed is None:
+            found = sorted({lines.index_of(m.start()) for m in block.start_multiline.finditer(lines.text)})
+        else:
+            found = list(allowed)
+        for i in found:
+            ln = lines[i]
+            if i in hits or not ln.text or not block.start.match(ln.text):
                 continue
             hits[i] = [_whole(ln, block.site, block.name)]
             j, taken = i + 1, 0
@@ -105,19 +143,17 @@ def _blocks(lines: list[Line], where: str, allowed: range | None, hits: dict[int
                 taken += 1
 
 
-def find_chrome(text: str, lines: list[Line]) -> list[ChromeHit]:
+def find_chrome(lines: Lines) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
     rules = chrome_rules()
     hits: dict[int, list[ChromeHit]] = {}
     _blocks(lines, "anywhere", None, hits)
-    anywhere = [r for r in rules.lines if r.where == "anywhere"]
-    if anywhere:
-        starts = [ln.start for ln in lines]
-        for rule in anywhere:
-            # a first pass over the whole text finds the few lines worth matching
-            for m in rule.multiline.finditer(text):
-                i = bisect_right(starts, m.start()) - 1
+    for rule in rules.lines:
+        if rule.where == "anywhere":
+            # a pass over the whole text finds the few lines worth matching
+            for m in rule.multiline.finditer(lines.text):
+                i = lines.index_of(m.start())
                 if i in hits or not lines[i].text:
                     continue
                 hit = _line_hit(rule, lines[i])
@@ -128,7 +164,7 @@ def find_chrome(text: str, lines: list[Line]) -> list[ChromeHit]:
 
     first = next((i for i in range(len(lines)) if content(i)), len(lines))
     last = next((i for i in range(len(lines) - 1, first - 1, -1) if content(i)), -1)
-    zone = [i for i in range(len(lines)) if i < first or i > last]
+    zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)
     for i in zone:

@@ -8,7 +8,7 @@ from typing import Any
 import regex
 
 from .barenumerals import bare_numeral_headings, is_stripped
-from .chrome import find_chrome, metadata_from, split_lines
+from .chrome import Lines, find_chrome, metadata_from
 from .front import find_salutation, read_front
 from .grammar import scanner
 from .headings import (
@@ -52,8 +52,9 @@ class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.index = LineIndex(text)
+        lines = Lines(text, self.index.starts)
         self.pages = find_page_markers(text)
-        self.chrome = find_chrome(text, split_lines(text))
+        self.chrome = find_chrome(lines)
         cuts: list[tuple[int, int]] = []
         self.cut_reason: dict[tuple[int, int], str] = {}
         for p in self.pages:

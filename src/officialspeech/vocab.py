@@ -138,6 +138,11 @@ class ChromeBlock:
     cont: regex.Pattern[str]
     max_lines: int | None = None
 
+    @property
+    def start_multiline(self) -> regex.Pattern[str]:
+        """The start pattern with ^ and $ at line boundaries, to search a whole text at once."""
+        return _multiline(self.start.pattern)
+
 
 @dataclass(frozen=True)
 class ChromeRules:
