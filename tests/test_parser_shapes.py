@@ -37,6 +37,8 @@ def test_clean_lines_outline() -> None:
     assert speech.date.iso == "2024-09-12"
     assert speech.speaker is not None
     assert speech.speaker.text == "县长 王明"
+    assert speech.occasion is not None
+    assert speech.occasion.text == "全县秋季安全生产工作会议"
     assert speech.salutation is not None
     assert speech.salutation.addressees == ["同志们"]
     assert _titles(speech) == [

@@ -88,6 +88,9 @@ def _line(text: str, s: int, e: int) -> Line:
 
 
 _HAN = regex.compile(r"\p{Han}")
+_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+CONTENT_HAN = 12  # a line with a sentence end and this many Han characters reads as content
+CONTENT_HAN_LONG = 60  # …or this many without one
 
 
 def _content_like(text: str) -> bool:
@@ -95,7 +98,7 @@ def _content_like(text: str) -> bool:
     if voc.salutation.match(text):
         return True
     han = len(_HAN.findall(text))
-    return han >= 30 or (han >= 12 and bool(regex.search(r"[。！？!?]", text)))
+    return han >= CONTENT_HAN_LONG or (han >= CONTENT_HAN and bool(_SENTENCE_END.search(text)))
 
 
 def _groups(m: regex.Match[str]) -> dict[str, str]:

@@ -29,6 +29,7 @@ class Front:
     speaker: Range | None = None
     date: Range | None = None
     date_iso: str | None = None
+    occasion: Range | None = None
     others: list[Range] = field(default_factory=list)
 
 
@@ -140,8 +141,11 @@ def read_front(text: str, start: int, end: int, body_start: int) -> Front:
             front.speaker = r
         else:
             front.others.append(r)
-    if front.date is not None and front.subtitle is not None and _inside(front.date, front.subtitle):
-        pass
+    for r in (front.subtitle, front.title):
+        if r is not None and front.occasion is None:
+            m = voc.occasion.search(text, r[0], r[1])
+            if m:
+                front.occasion = m.span("occasion")
     return front
 
 

@@ -157,6 +157,8 @@ class Speech(_Frozen):
     title: TextNode | None = None
     subtitle: TextNode | None = None
     speaker: TextNode | None = None
+    occasion: TextNode | None = Field(
+        default=None, description="The meeting or event, as named in the subtitle or title (…会议, …大会).")
     date: DateNode | None = None
     salutation: Salutation | None = None
     front: list[Paragraph] = Field(

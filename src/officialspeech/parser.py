@@ -103,6 +103,7 @@ class _Builder:
             "title": self.text_node("title", front.title),
             "subtitle": self.text_node("subtitle", front.subtitle),
             "speaker": self.text_node("speaker", front.speaker),
+            "occasion": self.text_node("occasion", front.occasion),
             "date": None,
             "salutation": None,
             "front": [self.paragraph(s, e) for s, e in front.others],

@@ -49,6 +49,7 @@ class Vocabulary:
     salutation_max: int
     closing: regex.Pattern[str]
     subtitle: regex.Pattern[str]
+    occasion: regex.Pattern[str]
     date_line: regex.Pattern[str]
     speaker_line: regex.Pattern[str]
     caption: regex.Pattern[str]
@@ -97,6 +98,7 @@ def vocabulary() -> Vocabulary:
         salutation_max=int(sal["max_length"]),
         closing=regex.compile(v["closing"]),
         subtitle=regex.compile(v["subtitle"]),
+        occasion=regex.compile(v["occasion"]),
         date_line=regex.compile(v["date_line"]),
         speaker_line=regex.compile(v["speaker_line"]),
         caption=regex.compile(v["caption"]),
