@@ -141,9 +141,9 @@ def read_front(text: str, start: int, end: int, body_start: int) -> Front:
             front.speaker = r
         else:
             front.others.append(r)
-    for r in (front.subtitle, front.title):
-        if r is not None and front.occasion is None:
-            m = voc.occasion.search(text, r[0], r[1])
+    for where in (front.subtitle, front.title):
+        if where is not None and front.occasion is None:
+            m = voc.occasion.search(text, where[0], where[1])
             if m:
                 front.occasion = m.span("occasion")
     return front
