@@ -16,6 +16,7 @@ from typing import Literal
 
 import regex
 from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
 from lark.grammar import NonTerminal, Rule, Terminal
 
 from .numerals import to_int
@@ -97,11 +98,16 @@ def category_pattern(category: Category) -> str:
 
 
 @lru_cache(maxsize=8192)
-def interpret(text: str) -> Marker:
-    """Interpret a marker string (as found by the scanner) with the grammar.
+def interpret(text: str) -> Marker | None:
+    """Interpret a marker string (as found by the scanner) with the grammar; None when the
+    text is not a marker after all (百十、: the scanner's numeral class is wider than numerals)."""
+    try:
+        return _interpret(text)
+    except (LarkError, ValueError):
+        return None
 
-    Raises ``lark.exceptions.LarkError`` when ``text`` is not a marker.
-    """
+
+def _interpret(text: str) -> Marker:
     tree = marker_parser().parse(text)
     inner = tree.children[0]
     assert isinstance(inner, Tree)

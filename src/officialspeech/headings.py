@@ -91,6 +91,8 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
         if prev and voc.heading_bad_prev.match(prev):
             continue
         marker = interpret(text[s:e])
+        if marker is None:
+            continue
         bad_next = voc.heading_bad_next_arabic if marker.form in _ARABIC else voc.heading_bad_next
         if marker.form not in _FREE_NEXT and nxt and bad_next.match(nxt):
             continue

@@ -33,14 +33,22 @@ class Span(_Frozen):
     end_column: int = Field(description="1-based column one past the last character on ``end_line``.")
 
 
+class Gap(_Frozen):
+    """A stretch removed from a paragraph's text (a page marker or chrome it interrupted)."""
+
+    reason: Literal["page_marker", "chrome"]
+    span: Span
+
+
 class TextNode(_Frozen):
     """A piece of front or back matter: a title, subtitle, speaker or closing."""
 
     kind: Literal["title", "subtitle", "speaker", "closing", "occasion"] = Field(
         description="What the text is."
     )
-    text: str = Field(description="The text as written (line breaks inside it kept).")
+    text: str = Field(description="The text as written (line breaks inside it kept), minus ``gaps``.")
     span: Span = Field(description="Where the text stands in the input.")
+    gaps: list[Gap] = Field(default_factory=list, description="Interrupting page markers or chrome removed from ``text``.")
 
 
 class DateNode(_Frozen):
@@ -50,6 +58,7 @@ class DateNode(_Frozen):
     text: str = Field(description="The date as written, e.g. （2023年4月24日） or 二〇二三年四月二十四日.")
     iso: str | None = Field(description="YYYY-MM-DD, or null when the date is partial or a placeholder.")
     span: Span
+    gaps: list[Gap] = Field(default_factory=list)
 
 
 class Salutation(_Frozen):
@@ -59,6 +68,7 @@ class Salutation(_Frozen):
     text: str = Field(description="As written, including the closing colon.")
     addressees: list[str] = Field(description="The addressed groups, split at 、，, (e.g. ['女士们', '先生们']).")
     span: Span
+    gaps: list[Gap] = Field(default_factory=list)
 
 
 class PageMarker(_Frozen):
@@ -94,13 +104,6 @@ class Metadata(_Frozen):
     id: str | None = Field(default=None, description="The site's document id.")
     source: str | None = Field(default=None, description="来源: the publishing body or newspaper.")
     keywords: list[str] = Field(default_factory=list, description="Keyword tags shown by the site.")
-
-
-class Gap(_Frozen):
-    """A stretch removed from a paragraph's text (a page marker or chrome it interrupted)."""
-
-    reason: Literal["page_marker", "chrome"]
-    span: Span
 
 
 class Paragraph(_Frozen):

@@ -46,6 +46,8 @@ def find_page_markers(text: str) -> list[PageHit]:
     for m in _pattern().finditer(text):
         s, e = m.span()
         marker = interpret(m.group())
+        if marker is None:
+            continue
         ls, le = _line_bounds(text, s, e)
         before = text[ls:s]
         after = text[e:le]

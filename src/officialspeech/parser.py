@@ -81,7 +81,7 @@ class _Builder:
     def text_node(self, kind: str, r: tuple[int, int] | None) -> dict[str, Any] | None:
         if r is None:
             return None
-        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": self.span(*r)}
+        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": self.span(*r), "gaps": self.gaps(*r)}
 
     # ------------------------------------------------------------------ build
     def build(self) -> dict[str, Any]:
@@ -121,10 +121,11 @@ class _Builder:
         }
         if front.date is not None:
             out["date"] = {"text": v[front.date[0]:front.date[1]], "iso": front.date_iso,
-                           "span": self.span(*front.date)}
+                           "span": self.span(*front.date), "gaps": self.gaps(*front.date)}
         if sal is not None:
             (ss, se), names = sal
-            out["salutation"] = {"text": v[ss:se], "addressees": names, "span": self.span(ss, se)}
+            out["salutation"] = {"text": v[ss:se], "addressees": names, "span": self.span(ss, se),
+                                 "gaps": self.gaps(ss, se)}
         return out
 
     def _first_heading_line(self, v: str) -> int | None:

@@ -40,6 +40,8 @@ def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start:
             scope = scope_of[si][1]
             si += 1
         marker = interpret(text[s:e])
+        if marker is None:
+            continue
         if cat == "heading":
             # （1）…（2）… inside a paragraph: list items, not headings
             if marker.form == "arabic_paren" and strength_at(text, s, body_start) != LINE_START:
