@@ -55,10 +55,15 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         floor = max(0, s - voc.salutation_max)
         while s > floor and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1])):
             s -= 1
-        if s in tried or (s > 0 and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1]))):
-            continue
-        tried.add(s)
-        for start in _item_starts(text, s, hint.start()):
+        starts: list[int] = []
+        if not (s in tried or (s > 0 and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1])))):
+            tried.add(s)
+            starts = _item_starts(text, s, hint.start())
+        if voc.salutation_addressee.fullmatch(hint.group()):
+            # a well-known address (同志们, 各位代表) may be glued to what stands before it
+            # when line breaks were lost: …记者 王鼎 摄各位代表：现在，…
+            starts.append(hint.start())
+        for start in starts:
             m = voc.salutation.match(text, start, limit)
             if m is None or m.end() - start > voc.salutation_max:
                 continue

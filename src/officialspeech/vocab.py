@@ -46,6 +46,7 @@ class Vocabulary:
     never_split: regex.Pattern[str]
     salutation: regex.Pattern[str]
     salutation_hint: regex.Pattern[str]
+    salutation_addressee: regex.Pattern[str]
     salutation_max: int
     closing: regex.Pattern[str]
     subtitle: regex.Pattern[str]
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
         never_split=regex.compile(_alternation(v["never_split"])),
         salutation=regex.compile(salutation),
         salutation_hint=regex.compile(rf"{addressee}|{honorific}|各"),
+        salutation_addressee=regex.compile(addressee),
         salutation_max=int(sal["max_length"]),
         closing=regex.compile(v["closing"]),
         subtitle=regex.compile(v["subtitle"]),
