@@ -231,7 +231,7 @@ def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> H
     length = cand_end - ts
     if t is None and stop - ts <= voc.max_title_length:
         end, confidence = cand_end, "certain"  # a heading standing alone on its line
-    elif t is not None and not run_on and not strong_evidence_possible(text, ts, cand_end):
+    elif t is not None and not run_on and length <= 30 and not strong_evidence_possible(text, ts, cand_end):
         end, confidence = t, "certain"  # a run-in heading closed by its punctuation
     else:
         # candidates: the first terminator (a run-in heading) and places inside the sentence

@@ -29,7 +29,8 @@ from .titleend import best_cut
 from .vocab import vocabulary
 
 SALUTATION_WINDOW = 4000
-RUN_ON_CHARS = 2000
+RUN_ON_CHARS = 500
+RUN_ON_MIN = 300
 _LEVEL = {"cn_dun": 1, "cn_paren": 2, "arabic_dot": 3, "arabic_paren": 4}
 _LEAD_SKIP = "，,：: \t\u3000"
 _LEAD_END = regex.compile(r"[。；！？!?;]")
@@ -175,7 +176,7 @@ class _Builder:
             paras.extend(split_paragraphs(v, a, b))
         # points
         scope_of = [(h.start, i) for i, h in enumerate(heads)]
-        pcands = point_candidates(v, matches, start, end, scope_of)
+        pcands = point_candidates(v, matches, start, end, scope_of, frozenset(a for a, _ in paras))
         in_para = _within(pcands, paras)
         series = select_points(in_para)
         point_info: dict[int, tuple[PointCand, int]] = {}
@@ -303,7 +304,7 @@ def _groups(heads: list[Candidate]) -> list[tuple[int, int]]:
 def _is_run_on(v: str, start: int, end: int) -> bool:
     """The body lost its line breaks: fewer than one line per RUN_ON_CHARS characters."""
     breaks = v.count("\n", start, end) + v.count("\r", start, end) - v.count("\r\n", start, end)
-    return (end - start) > 2 * RUN_ON_CHARS and breaks * RUN_ON_CHARS < (end - start)
+    return (end - start) >= RUN_ON_MIN and breaks * RUN_ON_CHARS < (end - start)
 
 
 def _strip(v: str, s: int, e: int) -> tuple[int, int]:

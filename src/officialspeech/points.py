@@ -26,9 +26,12 @@ class PointCand:
 
 
 def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start: int,
-                     body_end: int, scope_of: list[tuple[int, int]]) -> list[PointCand]:
+                     body_end: int, scope_of: list[tuple[int, int]],
+                     para_starts: frozenset[int] = frozenset()) -> list[PointCand]:
     """Point markers that stand where a point may begin. ``scope_of`` lists
-    ``(start, scope_id)`` of sections in order, so a point knows its innermost section."""
+    ``(start, scope_id)`` of sections in order, so a point knows its innermost section;
+    a marker at one of ``para_starts`` (a paragraph start, e.g. right after a heading glued
+    to it) counts as standing at a line start."""
     voc = vocabulary()
     out: list[PointCand] = []
     si = 0
@@ -49,7 +52,9 @@ def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start:
             continue
         prev = text[s - 1] if s > body_start else ""
         nxt = text[e] if e < body_end else ""
-        strength = strength_at(text, s, body_start)
+        strength = LINE_START if s in para_starts else strength_at(text, s, body_start)
+        if s in para_starts:
+            prev = ""
         if marker.form == "sequence":
             if strength == GLUED or (nxt and voc.sequence_bad_next.match(nxt)):
                 continue

@@ -8,8 +8,11 @@ last words, and a length prior.  Words listed as never_split are never cut.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from .grammar import category_pattern
 from .vocab import vocabulary
 
 OPEN_QUOTES = "“‘《〈「『（(【［"
@@ -20,6 +23,12 @@ SPACE_CUT = 3.0
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = regex.compile(r"[ \t\u3000\u00a0]")
 _REPEAT = regex.compile(r"(\p{Han}{2,6})\1")
+
+
+@cache
+def _point_marker() -> regex.Pattern[str]:
+    """Any point marker of the grammar (一是, 第一，, 首先…): the body visibly starts there."""
+    return regex.compile(category_pattern("point"))
 
 
 def _is_text(ch: str) -> bool:
@@ -47,7 +56,7 @@ def cut_score(text: str, title_start: int, k: int) -> float:
     if length < 4:
         return -1.0
     score = 0.0
-    if voc.openers.match(text, k):
+    if voc.openers.match(text, k) or _point_marker().match(text, k):
         score += 3.0
     elif voc.openers_weak.match(text, k):
         score += 1.5
@@ -77,7 +86,7 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     voc = vocabulary()
     lo = title_start + 4
     ks: set[int] = set()
-    for pattern in (voc.openers, voc.openers_weak):
+    for pattern in (voc.openers, voc.openers_weak, _point_marker()):
         ks.update(m.start() for m in pattern.finditer(text, lo, stop + 8, overlapped=True))
     ks.update(m.end() for m in voc.title_finals_any.finditer(text, title_start, stop, overlapped=True))
     ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
@@ -97,6 +106,7 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     voc = vocabulary()
     lo = title_start + 4
     return bool(voc.openers.search(text, lo, stop + 8) or _GAP.search(text, title_start + 2, stop)
+                or _point_marker().search(text, lo, stop + 8)
                 or _REPEAT.search(text, title_start, stop + 6)
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1)
 
