@@ -30,7 +30,7 @@ from .vocab import vocabulary
 
 SALUTATION_WINDOW = 4000
 RUN_ON_CHARS = 500
-RUN_ON_MIN = 300
+RUN_ON_MIN = 100
 _LEVEL = {"cn_dun": 1, "cn_paren": 2, "arabic_dot": 3, "arabic_paren": 4}
 _LEAD_SKIP = "，,：: \t\u3000"
 _LEAD_END = regex.compile(r"[。；！？!?;]")
@@ -303,8 +303,10 @@ def _groups(heads: list[Candidate]) -> list[tuple[int, int]]:
 
 def _is_run_on(v: str, start: int, end: int) -> bool:
     """The body lost its line breaks: fewer than one line per RUN_ON_CHARS characters."""
+    while end > start and v[end - 1].isspace():
+        end -= 1
     breaks = v.count("\n", start, end) + v.count("\r", start, end) - v.count("\r\n", start, end)
-    return (end - start) >= RUN_ON_MIN and breaks * RUN_ON_CHARS < (end - start)
+    return (end - start) >= RUN_ON_MIN and breaks * RUN_ON_CHARS <= (end - start)
 
 
 def _strip(v: str, s: int, e: int) -> tuple[int, int]:

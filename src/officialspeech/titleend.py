@@ -20,6 +20,7 @@ CLOSE_QUOTES = "”’》〉」』）)】］"
 LONG_TITLE = 30
 SPACE_CUT_STRONG = 5.0
 SPACE_CUT = 3.0
+SPACE_THEN_OPENER = 1.5
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = regex.compile(r"[ \t\u3000\u00a0]")
 _REPEAT = regex.compile(r"(\p{Han}{2,6})\1")
@@ -49,7 +50,13 @@ def cut_score(text: str, title_start: int, k: int) -> float:
     before, after = text[k - 1], text[k]
     if after in _SPACES and _is_text(before) and k - title_start >= 2:
         # a gap in run-on text: an indent (U+3000, several spaces) or a joined line
-        return SPACE_CUT_STRONG if after == "\u3000" or text[k + 1:k + 2] in _SPACES else SPACE_CUT
+        score = SPACE_CUT_STRONG if after == "\u3000" or text[k + 1:k + 2] in _SPACES else SPACE_CUT
+        j = k + 1
+        while j < len(text) and text[j] in _SPACES:
+            j += 1
+        if voc.openers.match(text, j) or _point_marker().match(text, j):
+            score += SPACE_THEN_OPENER
+        return score
     if not (_is_text(before) and _is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
         return -1.0
     length = k - title_start

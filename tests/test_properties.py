@@ -1,0 +1,141 @@
+"""Property tests: generated speeches keep their outline in every shape; any string parses
+to valid, lossless spans."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from officialspeech import Paragraph, Point, Section, Speech, parse_speech
+from speechgen import (
+    CLAUSES,
+    OPENERS,
+    POINT_HEADS,
+    SALUTATIONS,
+    SHAPES,
+    TITLE_OBJECTS,
+    TITLE_TAILS,
+    TITLE_VERBS,
+    TITLES,
+    Node,
+    Tree,
+    expected_outline,
+)
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+sentences = st.builds(lambda o, cs: o + "，".join(cs) + "。", st.sampled_from(OPENERS),
+                      st.lists(st.sampled_from(CLAUSES), min_size=2, max_size=3, unique=True))
+short_titles = st.builds(lambda v, o: v + o, st.sampled_from(TITLE_VERBS), st.sampled_from(TITLE_OBJECTS))
+long_titles = st.builds(lambda h, t: h + "，" + t, short_titles, st.sampled_from(TITLE_TAILS))
+point_runs: st.SearchStrategy[list[str]] = st.one_of(
+    st.just([]), st.lists(st.sampled_from(POINT_HEADS), min_size=2, max_size=4, unique=True))
+children = st.builds(Node, short_titles, st.lists(sentences, min_size=1, max_size=2), point_runs)
+sections = st.builds(Node, long_titles, st.lists(sentences, min_size=1, max_size=2), point_runs,
+                     st.one_of(st.just([]), st.lists(children, min_size=2, max_size=3)))
+trees = st.builds(Tree, st.sampled_from(TITLES), st.sampled_from(SALUTATIONS), sentences,
+                  st.lists(sections, min_size=1, max_size=4))
+
+
+def outline(speech: Speech) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    for s in speech.sections():
+        out.append(("section", s.level, s.marker, s.title))
+        out.extend(("point", p.number, p.lead) for p in s.children if isinstance(p, Point))
+    return out
+
+
+def coverage_gaps(text: str, speech: Speech) -> list[int]:
+    """Offsets of non-blank characters that no node, chrome or page-marker span covers."""
+    covered = bytearray(len(text))
+
+    def mark(start: int, end: int) -> None:
+        covered[start:end] = b"\x01" * (end - start)
+
+    for node in (speech.title, speech.subtitle, speech.speaker, speech.occasion, speech.date,
+                 speech.salutation, speech.closing):
+        if node is not None:
+            mark(node.span.start, node.span.end)
+    for items in (speech.front, speech.page_markers, speech.chrome):
+        for item in items:
+            mark(item.span.start, item.span.end)
+
+    def walk(blocks: list[Section | Point | Paragraph]) -> None:
+        for b in blocks:
+            if isinstance(b, Section):
+                mark(b.heading_span.start, b.heading_span.end)
+                walk(b.children)
+            else:
+                mark(b.span.start, b.span.end)
+
+    walk(speech.body)
+    return [i for i, ch in enumerate(text) if not covered[i] and not ch.isspace()]
+
+
+def check_spans(text: str, speech: Speech) -> None:
+    """Every span lies in the text, agrees with its line/column and with the node's text."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n")]
+
+    def position(offset: int) -> tuple[int, int]:
+        line = max(i for i, s in enumerate(starts) if s <= offset)
+        return line + 1, offset - starts[line] + 1
+
+    def check(node: Any) -> None:
+        span = node.span
+        assert 0 <= span.start <= span.end <= len(text)
+        assert (span.line, span.column) == position(span.start)
+        if not getattr(node, "gaps", None) and hasattr(node, "text"):
+            assert text[span.start:span.end] == node.text
+
+    for node in (speech.title, speech.subtitle, speech.speaker, speech.occasion, speech.date,
+                 speech.salutation, speech.closing, *speech.front, *speech.page_markers, *speech.chrome):
+        if node is not None:
+            check(node)
+    for s in speech.sections():
+        check(s)
+        assert text[s.title_span.start:s.title_span.end] == s.title or s.title_span.start < s.title_span.end
+    for p in speech.points():
+        check(p)
+
+
+@SETTINGS
+@given(trees, st.sampled_from(sorted(SHAPES)), st.integers(0, 1000))
+def test_every_shape_keeps_the_outline(tree: Tree, shape: str, seed: int) -> None:
+    text = SHAPES[shape](tree, seed)
+    speech = parse_speech(text)
+    assert outline(speech) == expected_outline(tree)
+    assert speech.title is not None
+    assert speech.title.text == tree.title
+    assert speech.salutation is not None
+    assert speech.closing is not None
+    check_spans(text, speech)
+    assert coverage_gaps(text, speech) == []
+
+
+ALPHABET = list("一二三四五六七八九十百两〇（）()、，。：:；！？!?是要第首先其次最后下面页共—-/1234567890.．［］附件注释"
+                "同志们各位代表尊敬的谢谢大家 \u3000\n\r\t“”《》x×X的了在和")
+FRAGMENTS = ["第5页 共5页", "一、", "（一）", "1.", "一是", "二是", "同志们：", "\r\n", "谢谢大家！", "分享",
+             "下载文档", "温馨提示:", "— 3 —", "习近平总书记", "注释", "［1］"]
+texts = st.lists(st.one_of(st.sampled_from(ALPHABET), st.sampled_from(FRAGMENTS)), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.text(max_size=200)))
+def test_any_string_parses_to_valid_lossless_spans(text: str) -> None:
+    speech = parse_speech(text)
+    assert speech.length == len(text)
+    check_spans(text, speech)
+    assert coverage_gaps(text, speech) == []
+
+
+def test_generated_shapes_with_a_fixed_seed_for_reproduction() -> None:
+    rng = random.Random(20241124)
+    from speechgen import generate
+
+    for _ in range(20):
+        tree = generate(rng)
+        for render in SHAPES.values():
+            assert outline(parse_speech(render(tree, 7))) == expected_outline(tree)
