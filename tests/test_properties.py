@@ -25,7 +25,7 @@ from speechgen import (
     expected_outline,
 )
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 sentences = st.builds(lambda o, cs: o + "，".join(cs) + "。", st.sampled_from(OPENERS),
                       st.lists(st.sampled_from(CLAUSES), min_size=2, max_size=3, unique=True))
@@ -37,7 +37,7 @@ children = st.builds(Node, short_titles, st.lists(sentences, min_size=1, max_siz
 sections = st.builds(Node, long_titles, st.lists(sentences, min_size=1, max_size=2), point_runs,
                      st.one_of(st.just([]), st.lists(children, min_size=2, max_size=3)))
 trees = st.builds(Tree, st.sampled_from(TITLES), st.sampled_from(SALUTATIONS), sentences,
-                  st.lists(sections, min_size=1, max_size=4))
+                  st.lists(sections, min_size=2, max_size=4))
 
 
 def outline(speech: Speech) -> list[tuple[object, ...]]:
@@ -122,7 +122,7 @@ FRAGMENTS = ["第5页 共5页", "一、", "（一）", "1.", "一是", "二是",
 texts = st.lists(st.one_of(st.sampled_from(ALPHABET), st.sampled_from(FRAGMENTS)), max_size=80).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.one_of(texts, st.text(max_size=200)))
 def test_any_string_parses_to_valid_lossless_spans(text: str) -> None:
     speech = parse_speech(text)

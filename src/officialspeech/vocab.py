@@ -69,10 +69,11 @@ def vocabulary() -> Vocabulary:
     addressee = _alternation(sal["addressees"])
     honorific = _alternation(sal["honorifics"])
     item = sal["item"]
+    long_item = sal["honorific_item"]
     # An address: comma/、-separated items, at least one a known addressee, an
     # honorific-led or a 各-led item, closed by a colon.
-    known = rf"(?:(?:{honorific}){item}|各{item}|(?:{addressee}))"
-    any_item = rf"(?:(?:{honorific})?{item})"
+    known = rf"(?:(?:{honorific}){long_item}|各{item}|(?:{addressee}))"
+    any_item = rf"(?:(?:{honorific}){long_item}|{item})"
     sep = r"[、，,][ \u3000]*"
     salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
     return Vocabulary(
