@@ -145,6 +145,7 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
             return True
         return bool(vocabulary().announcement.search(text, max(0, c.start - ANNOUNCE_REACH), c.start))
 
+    line_starts = {(c.form, c.number) for c in cands if c.strength == LINE_START}
     stack: list[tuple[str, int | None]] = []
     accepted: list[Candidate] = []
     for c in cands:
@@ -164,7 +165,8 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
                 # a long line with no sentence end: a heading only when it continues a sequence
                 ok = depth is not None and n == expected
             elif depth is None:
-                ok = n in (1, 2) or form == "attachment"
+                # a sequence may start anywhere in an excerpt when the next number follows
+                ok = n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts
             else:
                 ok = expected - 1 <= n <= expected + 2 or n == 1
         elif c.strength == AFTER_BOUNDARY:

@@ -1,0 +1,92 @@
+"""Marker vocabulary: numerals, the grammar's reading of each marker form, and false hits
+(fixture file: tests/fixtures/markers.txt, one case per line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from officialspeech import Point, Section, parse_speech
+from officialspeech.grammar import interpret, scanner
+from officialspeech.numerals import to_int
+
+FIXTURE = Path(__file__).parent / "fixtures" / "markers.txt"
+
+
+def _cases() -> list[tuple[str, str]]:
+    cases = []
+    for line in FIXTURE.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, expected = line.split("\t")
+        cases.append((text.replace("\\n", "\n"), expected))
+    return cases
+
+
+def _summary(text: str) -> str:
+    speech = parse_speech(text)
+    tokens: list[str] = []
+
+    def walk(blocks: list[object]) -> None:
+        for b in blocks:
+            if isinstance(b, Section):
+                tokens.append(b.marker)
+                walk(list(b.children))
+            elif isinstance(b, Point):
+                tokens.append("·" + b.marker)
+
+    walk(list(speech.body))
+    return " ".join(tokens) or "-"
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases())
+def test_marker_fixture(text: str, expected: str) -> None:
+    assert _summary(text) == expected
+
+
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("九十九", 99), ("一百零三", 103), ("两", 2),
+    ("〇", 0), ("二〇二三", 2023), ("１２", 12), ("7", 7), ("一千二百", 1200), ("百十", None), ("", None),
+])
+def test_numerals(numeral: str, value: int | None) -> None:
+    assert to_int(numeral) == value
+
+
+@pytest.mark.parametrize(("marker", "category", "form", "numbers"), [
+    ("一、", "heading", "cn_dun", (1,)),
+    ("（十二）", "heading", "cn_paren", (12,)),
+    ("(三)", "heading", "cn_paren", (3,)),
+    ("1.", "heading", "arabic_dot", (1,)),
+    ("１２．", "heading", "arabic_dot", (12,)),
+    ("3、", "heading", "arabic_dot", (3,)),
+    ("（4）", "heading", "arabic_paren", (4,)),
+    ("［5］", "heading", "footnote", (5,)),
+    ("附件2", "heading", "attachment", (2,)),
+    ("二是", "point", "cn_verb", (2,)),
+    ("三要", "point", "cn_verb", (3,)),
+    ("第一，", "point", "di_comma", (1,)),
+    ("第二是", "point", "di_verb", (2,)),
+    ("其次", "point", "sequence", ()),
+    ("第5页 共5页", "page", "page_of", (5, 5)),
+    ("第1页共5页", "page", "page_of", (1, 5)),
+    ("第 3 页", "page", "page_only", (3,)),
+    ("— 3 —", "page", "page_dashed", (3,)),
+    ("- 3 -", "page", "page_dashed", (3,)),
+    ("3/12", "page", "page_slash", (3, 12)),
+])
+def test_grammar_reads_each_form(marker: str, category: str, form: str, numbers: tuple[int, ...]) -> None:
+    found = interpret(marker)
+    assert found is not None
+    assert (found.category, found.form, found.numbers) == (category, form, numbers)
+
+
+def test_not_a_marker() -> None:
+    assert interpret("百十、") is None
+    assert interpret("讲话") is None
+
+
+def test_scanner_is_built_from_the_grammar() -> None:
+    names = set(scanner().groupindex)
+    assert {"heading__cn_dun__0", "point__cn_verb__0", "page__page_of__0"} <= names
+    assert all(n.split("__")[0] in {"heading", "point", "page"} for n in names)
