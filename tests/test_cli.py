@@ -11,7 +11,8 @@ import pytest
 
 from officialspeech.cli import main
 
-SPEECH = "在全镇防汛工作会议上的讲话\n同志们：\n一、压实责任\n一是压实镇村责任。二是压实部门责任。\n二、做好准备\n要备足物资。\n谢谢大家！\n"
+SPEECH = ("在全镇防汛工作会议上的讲话\n同志们：\n一、压实责任\n一是压实镇村责任。二是压实部门责任。\n"
+          "二、做好准备\n要备足物资。\n谢谢大家！\n")
 
 
 @pytest.fixture
