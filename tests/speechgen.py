@@ -53,25 +53,32 @@ def _sentence(rng: random.Random) -> str:
     return rng.choice(OPENERS) + "，".join(clauses) + "。"
 
 
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return "".join(_sentence(rng) for _ in range(sentences))
+
+
 def _title(rng: random.Random, long: bool) -> str:
     head = rng.choice(TITLE_VERBS) + rng.choice(TITLE_OBJECTS)
     return head + "，" + rng.choice(TITLE_TAILS) if long else head
 
 
-def generate(rng: random.Random, sections: int = 3, max_children: int = 3) -> Tree:
-    """A random speech tree."""
+def generate(rng: random.Random, sections: int = 3, max_children: int = 3, sentences: int = 1) -> Tree:
+    """A random speech tree; paragraphs have up to ``sentences`` sentences (real speeches:
+    about 6, one heading per 1,000 characters; the property tests use 1 to stay small)."""
     secs: list[Node] = []
     for _ in range(sections):
-        node = Node(_title(rng, long=True), [_sentence(rng) for _ in range(rng.randint(1, 2))])
+        node = Node(_title(rng, long=True),
+                    [_paragraph(rng, rng.randint(1, sentences)) for _ in range(rng.randint(1, 2 + sentences // 3))])
         if rng.random() < 0.5:
             node.points = rng.sample(POINT_HEADS, rng.randint(2, 4))
         for _ in range(rng.choice([0, *range(2, max_children + 1)])):
-            child = Node(_title(rng, long=False), [_sentence(rng)])
+            child = Node(_title(rng, long=False),
+                         [_paragraph(rng, rng.randint(1, sentences)) for _ in range(rng.randint(1, 1 + sentences // 3))])
             if rng.random() < 0.3:
                 child.points = rng.sample(POINT_HEADS, rng.randint(2, 3))
             node.children.append(child)
         secs.append(node)
-    return Tree(rng.choice(TITLES), rng.choice(SALUTATIONS), _sentence(rng), secs)
+    return Tree(rng.choice(TITLES), rng.choice(SALUTATIONS), _paragraph(rng, sentences), secs)
 
 
 def _point_lines(points: list[str], rng: random.Random) -> list[str]:
