@@ -91,13 +91,14 @@ _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 CONTENT_HAN = 12  # a line with a sentence end and this many Han characters reads as content
 CONTENT_HAN_LONG = 60  # …or this many without one
+CONTENT_PREFIX = 200  # counted in the first this many characters of the line
 
 
 def _content_like(text: str) -> bool:
     voc = vocabulary()
     if voc.salutation.match(text):
         return True
-    han = len(_HAN.findall(text))
+    han = len(_HAN.findall(text, 0, CONTENT_PREFIX))
     return han >= CONTENT_HAN_LONG or (han >= CONTENT_HAN and bool(_SENTENCE_END.search(text)))
 
 
