@@ -8,8 +8,12 @@ from functools import cache
 import regex
 
 from .grammar import category_pattern, interpret
+from .spans import LineIndex
 
 _HSPACE = "[ \\t\\u3000]"
+PAGE_CHAR = "页"
+WINDOW = 24
+SHORT_LINE = 24  # a line holding only a page marker is no longer than this
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,34 @@ def _pattern() -> regex.Pattern[str]:
     return regex.compile(f"(?:{category_pattern('page')})")
 
 
+def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+    # a marker inside a line has the character 页; other forms (— 3 —, 3/12) stand alone
+    # on short lines, so only those lines are matched in full
+    pattern = _pattern()
+    found: dict[int, tuple[int, int, str]] = {}
+    for i, ls in enumerate(starts):
+        le = starts[i + 1] if i + 1 < len(starts) else len(text)
+        if le - ls > SHORT_LINE:
+            continue
+        line = text[ls:le]
+        core = line.strip()
+        if core:
+            m = pattern.fullmatch(core)
+            if m:
+                s = ls + line.index(core)
+                found[s] = (s, s + len(core), core)
+    at = text.find(PAGE_CHAR)
+    while at != -1:
+        # a marker holding this 页 starts at most WINDOW characters before it
+        m = pattern.search(text, max(0, at - WINDOW), at + WINDOW)
+        while m is not None and m.start() <= at:
+            if m.end() > at:
+                found.setdefault(m.start(), (m.start(), m.end(), m.group()))
+            m = pattern.search(text, m.end(), at + WINDOW)
+        at = text.find(PAGE_CHAR, at + 1)
+    return [found[k] for k in sorted(found)]
+
+
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     ls = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     le_n = text.find("\n", end)
@@ -39,13 +71,13 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, le
 
 
-def find_page_markers(text: str) -> list[PageHit]:
+def find_page_markers(text: str, starts: list[int] | None = None) -> list[PageHit]:
     """Page markers in ``text``; standalone forms (— 3 —, 3/12, 第3页) only on their own line
-    or between spaces, 第N页 共M页 anywhere, even glued inside a sentence."""
+    or between spaces, 第N页 共M页 anywhere, even glued inside a sentence.  ``starts`` are the
+    line starts (LineIndex.starts), computed when not given."""
     hits: list[PageHit] = []
-    for m in _pattern().finditer(text):
-        s, e = m.span()
-        marker = interpret(m.group())
+    for s, e, found in _matches(text, starts if starts is not None else LineIndex(text).starts):
+        marker = interpret(found)
         if marker is None:
             continue
         ls, le = _line_bounds(text, s, e)

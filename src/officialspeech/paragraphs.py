@@ -21,11 +21,11 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
     for s, e in lines:
         if merged:
             ps, pe = merged[-1]
-            gap = text[pe:s]
-            if text[pe - 1] not in _JOIN_ENDS and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1 \
-                    and _continues(text, s):
-                merged[-1] = (ps, e)
-                continue
+            if text[pe - 1] not in _JOIN_ENDS and _continues(text, s):
+                gap = text[pe:s]
+                if gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1:
+                    merged[-1] = (ps, e)
+                    continue
         merged.append((s, e))
     out: list[Range] = []
     for s, e in merged:

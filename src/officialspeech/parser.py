@@ -54,7 +54,7 @@ class _Builder:
         self.text = text
         self.index = LineIndex(text)
         lines = Lines(text, self.index.starts)
-        self.pages = find_page_markers(text)
+        self.pages = find_page_markers(text, self.index.starts)
         self.chrome = find_chrome(lines)
         cuts: list[tuple[int, int]] = []
         self.cut_reason: dict[tuple[int, int], str] = {}

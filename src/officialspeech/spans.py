@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -14,8 +15,11 @@ class LineIndex:
     """Maps character offsets of a text to 1-based lines and columns."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        if "\r" in text:
+            self.starts = [0]
+            self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        else:  # the common case, split in C
+            self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
         self.length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
