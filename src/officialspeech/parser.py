@@ -72,11 +72,15 @@ class _Builder:
         return self.index.span(self.view.source(s), self.view.source_end(e) if e > s else self.view.source(s))
 
     def gaps(self, s: int, e: int) -> list[dict[str, Any]]:
+        if not self.view.cuts:
+            return []
         a, b = self.view.source(s), self.view.source_end(e)
         return [{"reason": self.cut_reason.get(c, "chrome"), "span": self.index.span(*c)}
                 for c in self.view.cuts_within(a, b)]
 
     def paragraph(self, s: int, e: int) -> dict[str, Any]:
+        if not self.view.cuts:  # the common case: view offsets are source offsets
+            return {"kind": "paragraph", "text": self.text[s:e], "span": self.index.span(s, e), "gaps": []}
         return {"kind": "paragraph", "text": self.view.text[s:e], "span": self.span(s, e), "gaps": self.gaps(s, e)}
 
     def text_node(self, kind: str, r: tuple[int, int] | None) -> dict[str, Any] | None:

@@ -29,14 +29,14 @@ class LineIndex:
 
     def span(self, start: int, end: int) -> dict[str, Any]:
         """The ``Span`` dict of ``[start, end)``."""
-        line, column = self.position(start)
+        starts = self.starts
+        i = bisect_right(starts, start) - 1
         if end > start:
-            end_line, last_col = self.position(end - 1)
-            end_column = last_col + 1
-        else:
-            end_line, end_column = line, column
-        return {"start": start, "end": end, "line": line, "column": column,
-                "end_line": end_line, "end_column": end_column}
+            j = bisect_right(starts, end - 1, i) - 1
+            return {"start": start, "end": end, "line": i + 1, "column": start - starts[i] + 1,
+                    "end_line": j + 1, "end_column": end - starts[j] + 1}
+        column = start - starts[i] + 1
+        return {"start": start, "end": end, "line": i + 1, "column": column, "end_line": i + 1, "end_column": column}
 
 
 class View:
