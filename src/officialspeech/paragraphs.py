@@ -21,11 +21,9 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
     for s, e in lines:
         if merged:
             ps, pe = merged[-1]
-            if text[pe - 1] not in _JOIN_ENDS and _continues(text, s):
-                gap = text[pe:s]
-                if gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1:
-                    merged[-1] = (ps, e)
-                    continue
+            if text[pe - 1] not in _JOIN_ENDS and _continues(text, s) and _one_break(text, pe, s):
+                merged[-1] = (ps, e)
+                continue
         merged.append((s, e))
     out: list[Range] = []
     for s, e in merged:
@@ -35,6 +33,15 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
             pos = m.end(1)
         out.append((pos, e))
     return out
+
+
+def _one_break(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` holds a single line break (no blank line between the two lines)."""
+    for ch in ("\n", "\r"):
+        at = text.find(ch, start, end)
+        if at != -1:
+            return text.find(ch, at + 1, end) == -1
+    return True
 
 
 def _continues(text: str, s: int) -> bool:

@@ -94,8 +94,8 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     lo = title_start + 4
     ks: set[int] = set()
     for pattern in (voc.openers, voc.openers_weak, _point_marker()):
-        ks.update(m.start() for m in pattern.finditer(text, lo, stop + 8, overlapped=True))
-    ks.update(m.end() for m in voc.title_finals_any.finditer(text, title_start, stop, overlapped=True))
+        ks.update(m.start() for m in pattern.finditer(text, lo, stop + 8))
+    ks.update(m.end() for m in voc.title_finals_any.finditer(text, title_start, stop))
     ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6, overlapped=True))
     head = text[title_start:title_start + 3]
