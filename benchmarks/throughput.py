@@ -27,7 +27,6 @@ SENTENCES = 20  # up to this many sentences a paragraph: about one heading per 1
 sys.path.insert(0, str(ROOT / "tests"))
 
 import speechgen  # noqa: E402
-
 from officialspeech import parse_speech  # noqa: E402
 from officialspeech.grammar import scanner  # noqa: E402
 
