@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .check import Diagnostic, check_speech
 from .errors import InputError, OfficialSpeechError
 from .io import read_text
 from .model import (
@@ -27,6 +28,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Chrome",
     "DateNode",
+    "Diagnostic",
     "Gap",
     "InputError",
     "Metadata",
@@ -40,6 +42,7 @@ __all__ = [
     "Speech",
     "TextNode",
     "__version__",
+    "check_speech",
     "parse_file",
     "parse_speech",
     "read_text",

@@ -15,7 +15,7 @@ import regex
 
 from .headings import GLUED, Candidate, line_end_at
 from .numerals import to_int
-from .titleend import best_cut
+from .titleend import SEARCH_PENALTY, best_cut
 from .vocab import vocabulary
 
 MIN_LENGTH = 3000
@@ -57,7 +57,7 @@ def _blocked(text: str, s: int, e: int) -> bool:
 def _score(text: str, s: int, e: int, limit: int) -> float:
     if _blocked(text, s, e):
         return -1.0
-    score = best_cut(text, e, min(limit, e + vocabulary().max_title_length))[1]
+    score = best_cut(text, e, min(limit, e + vocabulary().max_title_length), SEARCH_PENALTY)[1]
     if s > 0 and text[s - 1] in SURVIVING_ENDS:
         score += 2.0  # the sentence before ended with a mark the stripping kept
     return score

@@ -93,7 +93,12 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
         marker = interpret(text[s:e])
         if marker is None:
             continue
-        bad_next = voc.heading_bad_next_arabic if marker.form in _ARABIC else voc.heading_bad_next
+        if marker.form in _ARABIC:
+            bad_next = voc.heading_bad_next_arabic
+        elif marker.form == "cn_paren":
+            bad_next = voc.heading_bad_next_paren  # （一）、 is a heading with a redundant 、
+        else:
+            bad_next = voc.heading_bad_next
         if marker.form not in _FREE_NEXT and nxt and bad_next.match(nxt):
             continue
         strength = strength_at(text, s, body_start)
@@ -168,7 +173,9 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
                 # a sequence may start anywhere in an excerpt when the next number follows
                 ok = n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts
             else:
-                ok = expected - 1 <= n <= expected + 2 or n == 1
+                # a heading line numbered out of sequence is still a heading (check reports it),
+                # but not one that jumps far ahead
+                ok = n <= expected + 2
         elif c.strength == AFTER_BOUNDARY:
             if depth is None:
                 ok = n == 1 and confirmed(c)

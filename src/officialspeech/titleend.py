@@ -18,8 +18,11 @@ from .vocab import vocabulary
 OPEN_QUOTES = "“‘《〈「『（(【［"
 CLOSE_QUOTES = "”’》〉」』）)】］"
 LONG_TITLE = 30
+LONG_PENALTY = 0.2  # per character beyond LONG_TITLE
+SEARCH_PENALTY = 0.1  # milder, when only asking whether a title starts somewhere
 SPACE_CUT_STRONG = 5.0
 SPACE_CUT = 3.0
+SURE_OPENER = 4.0
 SPACE_THEN_OPENER = 1.5
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = regex.compile(r"[ \t\u3000\u00a0]")
@@ -44,7 +47,7 @@ def _protected(text: str, start: int, stop: int) -> set[int]:
     return out
 
 
-def cut_score(text: str, title_start: int, k: int) -> float:
+def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PENALTY) -> float:
     """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
     voc = vocabulary()
     before, after = text[k - 1], text[k]
@@ -63,7 +66,9 @@ def cut_score(text: str, title_start: int, k: int) -> float:
     if length < 4:
         return -1.0
     score = 0.0
-    if voc.openers.match(text, k) or _point_marker().match(text, k):
+    if voc.openers_sure.match(text, k):
+        score += SURE_OPENER  # 习近平总书记…, 党的十八大以来…: a sentence starts here
+    elif voc.openers.match(text, k) or _point_marker().match(text, k):
         score += 3.0
     elif voc.openers_weak.match(text, k):
         score += 1.5
@@ -84,7 +89,7 @@ def cut_score(text: str, title_start: int, k: int) -> float:
                 score += 2.5
                 break
     if length > LONG_TITLE:
-        score -= (length - LONG_TITLE) * 0.1
+        score -= (length - LONG_TITLE) * long_penalty
     return score
 
 
@@ -118,19 +123,21 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1)
 
 
-def cut_scores(text: str, title_start: int, stop: int) -> list[tuple[int, float]]:
+def cut_scores(text: str, title_start: int, stop: int,
+               long_penalty: float = LONG_PENALTY) -> list[tuple[int, float]]:
     """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence."""
     stop = min(stop, len(text) - 1)
     protected = _protected(text, title_start, stop)
-    return [(k, -1.0 if k in protected else cut_score(text, title_start, k))
+    return [(k, -1.0 if k in protected else cut_score(text, title_start, k, long_penalty))
             for k in sorted(_evidence(text, title_start, stop))]
 
 
-def best_cut(text: str, title_start: int, stop: int) -> tuple[int | None, float]:
+def best_cut(text: str, title_start: int, stop: int,
+             long_penalty: float = LONG_PENALTY) -> tuple[int | None, float]:
     """The best-supported cut and its score (None when no cut is possible)."""
     best_k: int | None = None
     best = -1.0
-    for k, sc in cut_scores(text, title_start, stop):
+    for k, sc in cut_scores(text, title_start, stop, long_penalty):
         if sc > best:
             best, best_k = sc, k
     return best_k, best

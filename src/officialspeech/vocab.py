@@ -31,6 +31,7 @@ class Vocabulary:
     title_end: regex.Pattern[str]
     heading_bad_next: regex.Pattern[str]
     heading_bad_next_arabic: regex.Pattern[str]
+    heading_bad_next_paren: regex.Pattern[str]
     heading_bad_prev: regex.Pattern[str]
     point_bad_prev: regex.Pattern[str]
     point_bad_next: regex.Pattern[str]
@@ -40,6 +41,7 @@ class Vocabulary:
     max_title_length: int
     container_headings: regex.Pattern[str]
     announcement: regex.Pattern[str]
+    announcement_count: regex.Pattern[str]
     stripped: regex.Pattern[str]
     numeral_words: regex.Pattern[str]
     bare_numeral_bad_next: regex.Pattern[str]
@@ -55,8 +57,10 @@ class Vocabulary:
     speaker_line: regex.Pattern[str]
     caption: regex.Pattern[str]
     speech_title: regex.Pattern[str]
+    speech_kind: regex.Pattern[str]
     openers: regex.Pattern[str]
     openers_weak: regex.Pattern[str]
+    openers_sure: regex.Pattern[str]
     title_finals: regex.Pattern[str]
     title_finals_any: regex.Pattern[str]
 
@@ -82,6 +86,7 @@ def vocabulary() -> Vocabulary:
         title_end=regex.compile(v["title_end"]),
         heading_bad_next=regex.compile(v["heading_bad_next"]),
         heading_bad_next_arabic=regex.compile(v["heading_bad_next_arabic"]),
+        heading_bad_next_paren=regex.compile(v["heading_bad_next_paren"]),
         heading_bad_prev=regex.compile(v["heading_bad_prev"]),
         point_bad_prev=regex.compile(v["point_bad_prev"]),
         point_bad_next=regex.compile(v["point_bad_next"]),
@@ -91,6 +96,7 @@ def vocabulary() -> Vocabulary:
         max_title_length=int(v["max_title_length"]),
         container_headings=regex.compile(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
         announcement=regex.compile(v["announcement"]),
+        announcement_count=regex.compile(v["announcement_count"]),
         stripped=regex.compile(v["stripped_punctuation"]),
         numeral_words=regex.compile(_alternation(v["numeral_words"])),
         bare_numeral_bad_next=regex.compile(v["bare_numeral_bad_next"]),
@@ -106,8 +112,10 @@ def vocabulary() -> Vocabulary:
         speaker_line=regex.compile(v["speaker_line"]),
         caption=regex.compile(v["caption"]),
         speech_title=regex.compile(v["speech_title"]),
+        speech_kind=regex.compile(v["speech_kind"]),
         openers=regex.compile(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
         openers_weak=regex.compile(_alternation(v["openers_weak"])),
+        openers_sure=regex.compile(_alternation(v["openers_sure"])),
         title_finals=regex.compile(rf"(?:{_alternation(v['title_finals'])})$"),
         title_finals_any=regex.compile(_alternation(v["title_finals"])),
     )
