@@ -19,7 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "check"
 
 
 def _load(path: Path) -> tuple[str, dict[str, list[tuple[int, int, bool]]], set[str]]:
-    header, body = [], []
+    header: list[str] = []
+    body: list[str] = []
     for line in path.read_text("utf-8").splitlines(keepends=True):
         (header if line.startswith("#! ") and not body else body).append(line)
     expect: dict[str, list[tuple[int, int, bool]]] = {}
@@ -69,9 +70,14 @@ def test_every_rule_has_a_triggering_and_a_clean_fixture() -> None:
 
 def test_rules_are_documented_and_codes_stable() -> None:
     for code, r in rules().items():
-        assert code[0].isalpha() and code[1:].isdigit() and len(code) == 4
-        assert r.name == r.name.lower() and " " not in r.name
-        assert r.explanation and r.bad and r.good
+        assert code[0].isalpha()
+        assert code[1:].isdigit()
+        assert len(code) == 4
+        assert r.name == r.name.lower()
+        assert " " not in r.name
+        assert r.explanation
+        assert r.bad
+        assert r.good
         assert r.severity in ("error", "warning", "info")
 
 

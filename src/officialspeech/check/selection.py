@@ -14,7 +14,7 @@ def matches(rule: Rule, selector: str) -> bool:
         return False
     if sel.upper() == "ALL":
         return True
-    return rule.code.startswith(sel.upper()) or sel == rule.name or sel == rule.family
+    return rule.code.startswith(sel.upper()) or sel in (rule.name, rule.family)
 
 
 def unknown(selectors: Iterable[str], rules: Iterable[Rule]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from functools import cache
 
@@ -56,7 +57,7 @@ def enumeration_gap(ctx: Context) -> Iterator[Finding]:
     """Points counted 一是, 二是, 三是… must not skip: a missing 二是 usually means a point was
     deleted or two were merged."""
     for seq in _runs(ctx):
-        for (_, _, a), (s, e, b) in zip(seq, seq[1:]):
+        for (_, _, a), (s, e, b) in itertools.pairwise(seq):
             if b > a + 1:
                 yield Finding(s, e, f"{ctx.text[s:e]} follows point {a}: point {a + 1} is missing")
 

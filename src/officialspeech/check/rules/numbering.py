@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -27,7 +28,7 @@ def _name(n: int | None) -> str:
 def _pairs(ctx: Context) -> Iterator[tuple[Section, Section]]:
     for group in ctx.sibling_groups():
         numbered = [s for s in group if s.number is not None and s.style != "other"]
-        for a, b in zip(numbered, numbered[1:]):
+        for a, b in itertools.pairwise(numbered):
             if a.style == b.style:
                 yield a, b
 
@@ -47,7 +48,8 @@ def numbering_gap(ctx: Context) -> Iterator[Finding]:
     """Sibling headings must be numbered without gaps; a missing number usually means a section
     was deleted or merged and the numbering was not updated."""
     for a, b in _pairs(ctx):
-        assert a.number is not None and b.number is not None
+        assert a.number is not None
+        assert b.number is not None
         if b.number > a.number + 1:
             missing = "、".join(_name(n) for n in range(a.number + 1, b.number))
             yield _at(b, f"{b.marker} follows {a.marker}: {missing} missing")
@@ -78,7 +80,8 @@ def numbering_restart(ctx: Context) -> Iterator[Finding]:
 def numbering_order(ctx: Context) -> Iterator[Finding]:
     """Numbers must increase; a smaller number (other than a restart at 1) is out of order."""
     for a, b in _pairs(ctx):
-        assert a.number is not None and b.number is not None
+        assert a.number is not None
+        assert b.number is not None
         if 1 < b.number < a.number:
             yield _at(b, f"{b.marker} comes after {a.marker}: numbers out of order")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from ..context import Context, Finding
@@ -26,8 +27,9 @@ def page_total_mismatch(ctx: Context) -> Iterator[Finding]:
 def page_missing(ctx: Context) -> Iterator[Finding]:
     """Consecutive page markers should count up by one; a gap means a page was lost."""
     pages = [p for p in ctx.speech.page_markers if p.page is not None]
-    for a, b in zip(pages, pages[1:]):
-        assert a.page is not None and b.page is not None
+    for a, b in itertools.pairwise(pages):
+        assert a.page is not None
+        assert b.page is not None
         if b.page > a.page + 1:
             yield Finding(b.span.start, b.span.end, f"page {b.page} follows page {a.page}")
 
@@ -37,7 +39,8 @@ def page_missing(ctx: Context) -> Iterator[Finding]:
 def page_order(ctx: Context) -> Iterator[Finding]:
     """Pages must come in order; a repeated or smaller number means pages were shuffled or doubled."""
     pages = [p for p in ctx.speech.page_markers if p.page is not None]
-    for a, b in zip(pages, pages[1:]):
-        assert a.page is not None and b.page is not None
+    for a, b in itertools.pairwise(pages):
+        assert a.page is not None
+        assert b.page is not None
         if b.page <= a.page:
             yield Finding(b.span.start, b.span.end, f"page {b.page} after page {a.page}")
