@@ -1,6 +1,7 @@
 """Every rule against fixtures that state their expectations in a header:
 
     #! expect CODE LINE:COL [fix] [CODE LINE:COL ...]   these diagnostics of CODE, exactly
+                                                        (fix: the diagnostic carries a safe fix)
     #! clean CODE [CODE ...]                             no diagnostic of these codes
 
 Lines and columns count in the text after the header lines.
@@ -50,7 +51,7 @@ def test_fixture(path: Path) -> None:
     assert expect or clean, "a fixture must state what it expects"
     found = check_text(text, path=path.name)
     for code, wanted in expect.items():
-        got = [(d.start.line, d.start.column, d.fix is not None) for d in found if d.code == code]
+        got = [(d.start.line, d.start.column, d.fix is not None and d.fix.safe) for d in found if d.code == code]
         assert got == wanted, f"{code}: {[d.message for d in found if d.code == code]}"
     for code in clean:
         assert [d.message for d in found if d.code == code] == []

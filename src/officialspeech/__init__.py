@@ -21,6 +21,7 @@ from .model import (
     TextNode,
 )
 from .parser import parse_speech
+from .spinning import Repair, SpinHit, find_spinning, repair_text
 
 __version__ = "0.1.0"
 
@@ -36,16 +37,20 @@ __all__ = [
     "PageMarker",
     "Paragraph",
     "Point",
+    "Repair",
     "Salutation",
     "Section",
     "Span",
     "Speech",
+    "SpinHit",
     "TextNode",
     "__version__",
     "check_speech",
+    "find_spinning",
     "parse_file",
     "parse_speech",
     "read_text",
+    "repair_text",
 ]
 
 

@@ -17,7 +17,7 @@ from .diagnostic import Severity
 if TYPE_CHECKING:
     from .context import Context, Finding
 
-FAMILIES = ["numbering", "enumeration", "placeholder", "pages", "shape", "confidence"]
+FAMILIES = ["numbering", "enumeration", "placeholder", "pages", "shape", "confidence", "spinning"]
 
 CheckFn = Callable[["Context"], Iterator["Finding"]]
 
