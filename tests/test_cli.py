@@ -38,7 +38,7 @@ def test_parse_several_files_prints_json_lines(speech_file: Path, tmp_path: Path
     assert main(["parse", str(speech_file), str(other)]) == 0
     lines = capsys.readouterr().out.splitlines()
     records = [json.loads(line) for line in lines]
-    assert [r["path"] for r in records] == [str(speech_file), str(other)]
+    assert [r["id"] for r in records] == [str(speech_file), str(other)]
     assert records[1]["body"][0]["kind"] == "paragraph"
 
 
@@ -103,7 +103,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_directory_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", str(tmp_path)]) == 2
+    assert main(["outline", str(tmp_path)]) == 2
     assert "is a directory" in capsys.readouterr().err
     assert main(["frobnicate"]) == 2
     assert main([]) == 2

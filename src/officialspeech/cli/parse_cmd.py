@@ -1,33 +1,88 @@
-"""``officialspeech parse FILE|- ...``: print the Speech JSON (JSON Lines for several files)."""
+"""``officialspeech parse INPUT...``: the Speech JSON of one file, or JSON Lines for many.
+
+One file prints its Speech JSON (indented). Several files, folders, JSON Lines or CSV
+tables (a text column), ``-o``, ``--jobs`` or ``--resume`` switch to batch mode: one
+record per document, ``{"id": …, …speech}`` or ``{"id": …, "error": {"kind", "message"}}``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from ..batch import Progress, completed, default_jobs, iter_documents
+from ..batch import run as run_batch
+from ..batch.sources import table_format
+from ..errors import InputError
 from ..io import read_text
 from ..parser import parse_speech
 
 NAME = "parse"
-HELP = "Parse speeches and print their JSON tree (one JSON object per line for several files)."
+HELP = "Parse speeches: the JSON tree of one file, or JSON Lines for folders, tables and many files."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``parse``."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help="speech files, or - for standard input")
-    parser.add_argument("--indent", type=int, default=None,
-                        help="indent the JSON (default: 2 for one file, none for several)")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="speech files, folders, .jsonl/.csv tables, or - for standard input")
+    parser.add_argument("--indent", type=int, default=None, help="indent the JSON of a single file (default 2)")
+    parser.add_argument("-o", "--output", default=None, help="write JSON Lines to this file instead of stdout")
+    parser.add_argument("--jobs", "-j", type=int, default=None,
+                        help=f"worker processes (default: the cores available, here {default_jobs()})")
+    parser.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
+    parser.add_argument("--input-format", choices=("text", "jsonl", "csv"), default=None,
+                        help="read the inputs as text files or as tables (default: by suffix)")
+    parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
+    parser.add_argument("--id-field", default=None, help="the id column of a table (default: file:line)")
+    parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")
+    parser.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                        help="progress bar on stderr (auto: when it is a terminal)")
+    parser.add_argument("--scheduler", default=None,
+                        help="run on a Dask cluster at this address (needs the dask extra)")
+
+
+def _batch_mode(args: argparse.Namespace) -> bool:
+    if len(args.inputs) > 1 or args.output or args.jobs or args.resume or args.scheduler:
+        return True
+    name = args.inputs[0]
+    return name != "-" and (Path(name).is_dir() or table_format(name, args.input_format) is not None)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Parse every file; all inputs are read before anything is printed."""
-    texts = [(name, read_text(name)) for name in args.files]
-    single = len(texts) == 1
-    indent = args.indent if args.indent is not None else (2 if single else None)
-    for name, text in texts:
+    """Parse; in batch mode exit 1 when some documents failed."""
+    if args.resume and not args.output:
+        print("officialspeech: error: --resume needs -o/--output", file=sys.stderr)
+        return 2
+    if not _batch_mode(args):
+        text = read_text(args.inputs[0])
         data = parse_speech(text).model_dump(mode="json")
-        if not single:
-            data = {"path": name, **data}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
-    return 0
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if args.indent is None else args.indent) + "\n")
+        return 0
+    fmt = None if args.input_format == "text" else args.input_format
+    for name in args.inputs:
+        if name != "-" and not Path(name).exists():
+            raise InputError("no such file or folder", name)
+    docs = iter_documents(args.inputs, glob=args.glob, text_field=args.text_field, id_field=args.id_field,
+                          input_format=fmt)
+    enabled = {"auto": None, "always": True, "never": False}[args.progress]
+    progress = Progress(enabled=enabled)
+    if args.scheduler:
+        from ..batch.dask import run_on_cluster
+
+        failed = run_on_cluster(docs, args.scheduler, args.output)
+        print(f"officialspeech parse: {failed} failed", file=sys.stderr)
+        return 1 if failed else 0
+    skip: set[str] = set()
+    already_failed = 0
+    if args.output:
+        out_path = Path(args.output)
+        if args.resume:
+            skip, already_failed = completed(out_path)
+        with open(out_path, "a" if args.resume else "w", encoding="utf-8") as out:
+            run_batch(docs, out, args.jobs or default_jobs(), progress, skip)
+    else:
+        run_batch(docs, sys.stdout, args.jobs or 1, progress, skip)
+    print(progress.finish(), file=sys.stderr)
+    return 1 if progress.failed or already_failed else 0

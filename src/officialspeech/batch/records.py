@@ -1,0 +1,40 @@
+"""One JSON Lines record per document: the speech, or the error that stopped it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import OfficialSpeechError
+from ..io import read_text
+from ..parser import parse_speech
+from .sources import Document
+
+
+def convert(doc: Document) -> tuple[str, bool]:
+    """The record of ``doc`` as one line of JSON, and whether it parsed (never raises)."""
+    if doc.error is not None:
+        return _error(doc.id, "input", doc.error)
+    try:
+        text = doc.text if doc.text is not None else read_text(doc.path or "-")
+        data: dict[str, Any] = {"id": doc.id, **parse_speech(text).model_dump(mode="json")}
+    except OfficialSpeechError as exc:
+        return _error(doc.id, "input", str(exc))
+    except Exception as exc:  # one bad document never stops the run
+        return _error(doc.id, type(exc).__name__, str(exc))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")), True
+
+
+def _error(doc_id: str, kind: str, message: str) -> tuple[str, bool]:
+    return json.dumps({"id": doc_id, "error": {"kind": kind, "message": message}}, ensure_ascii=False), False
+
+
+def record_id(line: str) -> tuple[str, bool] | None:
+    """(id, ok) of a record line, None when the line is not a complete record."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or "id" not in data:
+        return None
+    return str(data["id"]), "error" not in data
