@@ -1,0 +1,120 @@
+"""Batch conversion: throughput with 1 and 2 workers, peak memory at two corpus sizes, and
+the cost per document against the single-process API — all in one run.
+
+Usage: python benchmarks/batch_throughput.py [--mb 100] [--small-mb 10]
+
+Generates folders of speech files (tests/speechgen.py, real heading density), runs
+``officialspeech parse FOLDER -o out.jsonl --jobs N`` as a fresh process and samples the
+resident memory of that process and its workers together (/proc, every 20 ms).
+This is a benchmark, not a test: run it alone on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import speechgen  # noqa: E402
+from officialspeech import parse_speech  # noqa: E402
+
+
+def make_corpus(folder: Path, megabytes: float, seed: int = 3) -> tuple[int, float]:
+    """Write speeches into ``folder`` until ``megabytes`` MB; return (count, MB)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    n = 0
+    shapes = list(speechgen.SHAPES.values())
+    while size < megabytes * 1_000_000:
+        tree = speechgen.generate(rng, sections=rng.randint(2, 6), max_children=4, sentences=20)
+        data = shapes[n % len(shapes)](tree, n).encode("utf-8")
+        (folder / f"{n // 1000:03d}").mkdir(exist_ok=True)
+        (folder / f"{n // 1000:03d}" / f"{n:06d}.txt").write_bytes(data)
+        size += len(data)
+        n += 1
+    return n, size / 1_000_000
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of ``pid`` and its descendants."""
+    total = 0
+    pids = [pid]
+    seen = set()
+    while pids:
+        p = pids.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+            pids.extend(int(c) for c in children)
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_cli(folder: Path, jobs: int) -> tuple[float, int]:
+    """(wall seconds, peak resident bytes of the whole process tree) of one batch run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        cmd = [sys.executable, "-m", "officialspeech", "parse", str(folder), "-o", str(out),
+               "--jobs", str(jobs), "--progress", "never"]
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.02)
+        wall = time.perf_counter() - t0
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"batch run failed with {proc.returncode}")
+    return wall, peak
+
+
+def api_cost(folder: Path, limit: int = 300) -> float:
+    """Seconds per document for read + parse_speech + JSON in this process (warm)."""
+    files = sorted(folder.rglob("*.txt"))[:limit]
+    parse_speech(files[0].read_text("utf-8"))
+    t0 = time.perf_counter()
+    for f in files:
+        parse_speech(f.read_text("utf-8")).model_dump_json()
+    return (time.perf_counter() - t0) / len(files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--mb", type=float, default=100.0)
+    ap.add_argument("--small-mb", type=float, default=10.0)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        small, big = Path(tmp) / "small", Path(tmp) / "big"
+        n_small, mb_small = make_corpus(small, args.small_mb)
+        n_big, mb_big = make_corpus(big, args.mb)
+        print(f"corpora: {n_small} docs / {mb_small:.0f} MB and {n_big} docs / {mb_big:.0f} MB")
+        per_doc = api_cost(big)
+        t1, m1 = run_cli(big, 1)
+        t2, m2 = run_cli(big, 2)
+        ts, ms = run_cli(small, 2)
+        print(f"1 worker : {mb_big / t1:.1f} MB/s, {n_big / t1:.0f} docs/s, peak {m1 / 2**20:.0f} MB ({mb_big:.0f} MB corpus)")
+        print(f"2 workers: {mb_big / t2:.1f} MB/s, {n_big / t2:.0f} docs/s, peak {m2 / 2**20:.0f} MB ({mb_big:.0f} MB corpus)")
+        print(f"speed-up 2 workers / 1 worker: {t1 / t2:.2f}x")
+        print(f"peak memory, 2 workers: {ms / 2**20:.0f} MB at {mb_small:.0f} MB ({mb_small / ts:.1f} MB/s), "
+              f"{m2 / 2**20:.0f} MB at {mb_big:.0f} MB")
+        print(f"cost per document: API {per_doc * 1000:.2f} ms; batch, 1 worker {t1 / n_big * 1000:.2f} ms "
+              f"(ratio {t1 / n_big / per_doc:.2f}); 2 workers {t2 / n_big * 1000:.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
