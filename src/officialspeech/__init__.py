@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .check import Diagnostic, check_speech
 from .errors import InputError, OfficialSpeechError
+from .files import parse_file
 from .io import read_text
 from .model import (
     SCHEMA_VERSION,
@@ -16,6 +17,7 @@ from .model import (
     Point,
     Salutation,
     Section,
+    Source,
     Span,
     Speech,
     TextNode,
@@ -40,6 +42,7 @@ __all__ = [
     "Repair",
     "Salutation",
     "Section",
+    "Source",
     "Span",
     "Speech",
     "SpinHit",
@@ -52,8 +55,3 @@ __all__ = [
     "read_text",
     "repair_text",
 ]
-
-
-def parse_file(path: str) -> Speech:
-    """Read a speech file (UTF-8 with or without BOM, UTF-16 with BOM, GB18030) and parse it."""
-    return parse_speech(read_text(path))

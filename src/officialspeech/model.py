@@ -153,6 +153,14 @@ class Section(_Frozen):
 Block = Annotated[Section | Point | Paragraph, Field(discriminator="kind")]
 
 
+class Source(_Frozen):
+    """Where the text came from when it was extracted from a .docx, PDF or HTML file."""
+
+    format: Literal["text", "docx", "pdf", "html"] = Field(description="The reader that extracted the text.")
+    path: str = Field(description="The file read.")
+    text: str = Field(description="The extracted text: spans index this string.")
+
+
 class Speech(_Frozen):
     """A parsed speech: front matter, body tree, closing and everything recorded around them."""
 
@@ -173,6 +181,9 @@ class Speech(_Frozen):
     page_markers: list[PageMarker] = Field(default_factory=list)
     chrome: list[Chrome] = Field(default_factory=list)
     metadata: Metadata = Field(default_factory=Metadata)
+    source: Source | None = Field(
+        default=None, description="Set by parse_file for .docx, PDF and HTML input: the extracted text spans refer to."
+    )
 
     def sections(self) -> list[Section]:
         """All sections in document order (depth first)."""

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..errors import OfficialSpeechError
-from ..io import read_text
+from ..files import parse_file
 from ..parser import parse_speech
 from .sources import Document
 
@@ -16,8 +16,8 @@ def convert(doc: Document) -> tuple[str, bool]:
     if doc.error is not None:
         return _error(doc.id, "input", doc.error)
     try:
-        text = doc.text if doc.text is not None else read_text(doc.path or "-")
-        data: dict[str, Any] = {"id": doc.id, **parse_speech(text).model_dump(mode="json")}
+        speech = parse_speech(doc.text) if doc.text is not None else parse_file(doc.path or "-")
+        data: dict[str, Any] = {"id": doc.id, **speech.model_dump(mode="json")}
     except OfficialSpeechError as exc:
         return _error(doc.id, "input", str(exc))
     except Exception as exc:  # one bad document never stops the run

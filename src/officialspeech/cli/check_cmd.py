@@ -14,11 +14,11 @@ from ..check.registry import rules
 from ..check.runner import at_or_above, check_text
 from ..check.selection import unknown
 from ..errors import InputError
-from ..io import read_text
+from ..readers import FORMATS, read_document
 
 NAME = "check"
 HELP = "Check speeches for broken numbering, leftover placeholders, wrong heading levels and more."
-SUFFIXES = (".txt", ".md", ".text")
+SUFFIXES = (".txt", ".md", ".text", ".docx", ".pdf", ".html", ".htm")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place and report what changed")
     parser.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    parser.add_argument("--input-format", choices=FORMATS, default=None,
+                        help="read files as text, .docx, PDF or HTML (default: by suffix)")
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -71,12 +73,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         for name in _files(args.paths):
             config = find_config(Path.cwd() if name == "-" else Path(name))
-            text = read_text(name)
+            extracted = read_document(name, args.input_format)
+            text = extracted.text
             select = select_cli if select_cli is not None else config.select
             ignore = ignore_cli + config.ignores_for(Path(name))
             options = {"select": select, "ignore": ignore, "severities": config.severity}
             found = check_text(text, path=name, **options)
-            if args.fix and name != "-":
+            if args.fix and name != "-" and extracted.format == "text":
                 fixed, applied = apply_fixes(text, found)
                 if applied:
                     Path(name).write_text(fixed, encoding="utf-8")

@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
-from ..io import read_text
+from ..files import parse_file
 from ..outline import outline_data, render_markdown, render_text
-from ..parser import parse_speech
+from ..readers import FORMATS
 
 NAME = "outline"
 HELP = "Print the outline of a speech: headings, points, salutation and closing."
@@ -19,11 +19,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a speech file, or - for standard input")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                         help="text (default), markdown, or json (the outline alone)")
+    parser.add_argument("--input-format", choices=FORMATS, default=None,
+                        help="read the file as text, .docx, PDF or HTML (default: by suffix)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the outline in the chosen format."""
-    speech = parse_speech(read_text(args.file))
+    speech = parse_file(args.file, args.input_format)
     if args.format == "json":
         out = json.dumps(outline_data(speech), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "markdown":

@@ -16,8 +16,8 @@ from ..batch import Progress, completed, default_jobs, iter_documents
 from ..batch import run as run_batch
 from ..batch.sources import table_format
 from ..errors import InputError
-from ..io import read_text
-from ..parser import parse_speech
+from ..files import parse_file
+from ..readers import FORMATS
 
 NAME = "parse"
 HELP = "Parse speeches: the JSON tree of one file, or JSON Lines for folders, tables and many files."
@@ -32,8 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=None,
                         help=f"worker processes (default: the cores available, here {default_jobs()})")
     parser.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
-    parser.add_argument("--input-format", choices=("text", "jsonl", "csv"), default=None,
-                        help="read the inputs as text files or as tables (default: by suffix)")
+    parser.add_argument("--input-format", choices=("text", "docx", "pdf", "html", "jsonl", "csv"), default=None,
+                        help="read the inputs as text, .docx, PDF, HTML, or as tables (default: by suffix)")
     parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
     parser.add_argument("--id-field", default=None, help="the id column of a table (default: file:line)")
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")
@@ -56,11 +56,11 @@ def run(args: argparse.Namespace) -> int:
         print("officialspeech: error: --resume needs -o/--output", file=sys.stderr)
         return 2
     if not _batch_mode(args):
-        text = read_text(args.inputs[0])
-        data = parse_speech(text).model_dump(mode="json")
+        reader = args.input_format if args.input_format in FORMATS else None
+        data = parse_file(args.inputs[0], reader).model_dump(mode="json")
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if args.indent is None else args.indent) + "\n")
         return 0
-    fmt = None if args.input_format == "text" else args.input_format
+    fmt = args.input_format if args.input_format in ("jsonl", "csv") else None
     for name in args.inputs:
         if name != "-" and not Path(name).exists():
             raise InputError("no such file or folder", name)

@@ -1,0 +1,20 @@
+"""``parse_file``: read any supported file and parse it."""
+
+from __future__ import annotations
+
+from .model import Source, Speech
+from .parser import parse_speech
+from .readers import read_document
+from .readers.base import InputFormat
+
+
+def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
+    """Read a speech file and parse it: text (UTF-8 with or without BOM, UTF-16 with BOM,
+    GB18030), .docx, PDF or HTML, chosen by suffix unless ``input_format`` says. For .docx,
+    PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it)."""
+    extracted = read_document(path, input_format)
+    speech = parse_speech(extracted.text)
+    if extracted.format == "text":
+        return speech
+    source = Source(format=extracted.format, path=extracted.path, text=extracted.text)
+    return speech.model_copy(update={"source": source})

@@ -1,0 +1,91 @@
+"""HTML pages (extra ``html``): the article body of a government or news page.
+
+lxml is used (it parses broken real-world HTML, is already needed for .docx, and has no
+network access): navigation, breadcrumbs, share buttons, scripts and footers are dropped
+by tag and by class or id words; the article is the element holding the most paragraph
+text; <p>, <div>, <li>, headings and <br> become line breaks; text, full-width indents
+included, is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..io import decode
+from .base import Extracted
+
+DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button",
+             "select", "input", "svg", "template")
+DROP_WORDS = re.compile(r"nav|menu|breadcrumb|crumb|share|footer|header|sidebar|side-bar|related|comment|toolbar|"
+                        r"copyright|login|search|banner|ad-|advert|recommend|pager|pagination|location|position|"
+                        r"print|close", re.I)
+BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre",
+         "table", "ul", "ol", "dd", "dt", "center"}
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def _decode(data: bytes, path: str) -> str:
+    m = _CHARSET.search(data[:4096])
+    if m:
+        enc = m.group(1).decode("ascii").lower()
+        if enc in ("gb2312", "gbk"):
+            enc = "gb18030"
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, path)
+
+
+def _text(el: object, out: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+    if tag == "br" or tag in BLOCK:
+        out.append("\n")
+    if el.text and tag not in ("br",):  # type: ignore[attr-defined]
+        out.append(el.text)  # type: ignore[attr-defined]
+    for child in el:  # type: ignore[attr-defined]
+        _text(child, out)
+        if child.tail:
+            out.append(child.tail)
+    if tag in BLOCK:
+        out.append("\n")
+
+
+def read(path: str) -> Extracted:
+    """Extract the article text of an HTML page."""
+    try:
+        import lxml.html
+    except ImportError:  # pragma: no cover - the extra is missing
+        raise InputError("reading HTML needs the html extra: pip install 'officialspeech[html]'", path) from None
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path) from None
+    text = _decode(data, path)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises ParserError and ValueError on empty or odd input
+        raise InputError(f"cannot parse HTML: {exc}", path) from None
+    for el in list(root.iter(*DROP_TAGS)):
+        el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        words = f"{el.get('class', '')} {el.get('id', '')}"
+        if words.strip() and DROP_WORDS.search(words) and el.tag not in ("body", "html"):
+            el.drop_tree()
+    best, best_len = root, 0
+    for el in root.iter("div", "article", "section", "td", "main", "body"):
+        length = sum(len(p.text_content()) for p in el.findall("p")) + sum(
+            len(p.text_content()) for p in el.findall("div") if not p.findall(".//div"))
+        if length > best_len:
+            best, best_len = el, length
+    out: list[str] = []
+    _text(best, out)
+    lines = [line.rstrip() for line in "".join(out).replace("\r\n", "\n").split("\n")]
+    cleaned = "\n".join(line for line in lines if line.strip())
+    if not cleaned.strip():
+        raise InputError("no article text found in the HTML page", path)
+    return Extracted(format="html", path=path, text=cleaned + "\n")
