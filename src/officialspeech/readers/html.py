@@ -9,21 +9,26 @@ included, is kept as written.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
 from ..io import decode
 from .base import Extracted
 
-DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button",
-             "select", "input", "svg", "template")
-DROP_WORDS = re.compile(r"nav|menu|breadcrumb|crumb|share|footer|header|sidebar|side-bar|related|comment|toolbar|"
-                        r"copyright|login|search|banner|ad-|advert|recommend|pager|pagination|location|position|"
-                        r"print|close", re.I)
 BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre",
          "table", "ul", "ol", "dd", "dt", "center"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+@cache
+def _chrome() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The page chrome to drop, from data/chrome.json (section html)."""
+    data = json.loads(resources.files("officialspeech").joinpath("data/chrome.json").read_text("utf-8"))["html"]
+    return tuple(data["drop_tags"]), re.compile(data["drop_words"], re.I)
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -68,13 +73,14 @@ def read(path: str) -> Extracted:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError and ValueError on empty or odd input
         raise InputError(f"cannot parse HTML: {exc}", path) from None
-    for el in list(root.iter(*DROP_TAGS)):
+    drop_tags, drop_words = _chrome()
+    for el in list(root.iter(*drop_tags)):
         el.drop_tree()
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         words = f"{el.get('class', '')} {el.get('id', '')}"
-        if words.strip() and DROP_WORDS.search(words) and el.tag not in ("body", "html"):
+        if words.strip() and drop_words.search(words) and el.tag not in ("body", "html"):
             el.drop_tree()
     best, best_len = root, 0
     for el in root.iter("div", "article", "section", "td", "main", "body"):

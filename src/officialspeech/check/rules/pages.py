@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from ...model import PageMarker
 from ..context import Context, Finding
 from ..registry import rule
 
@@ -22,25 +23,26 @@ def page_total_mismatch(ctx: Context) -> Iterator[Finding]:
             yield Finding(p.span.start, p.span.end, f"{p.text} says {p.total} pages, an earlier marker says {first}")
 
 
+def _consecutive(ctx: Context) -> Iterator[tuple[PageMarker, int, PageMarker, int]]:
+    """Consecutive numbered page markers with their page numbers."""
+    pages = [(p, p.page) for p in ctx.speech.page_markers if p.page is not None]
+    for (a, pa), (b, pb) in itertools.pairwise(pages):
+        yield a, pa, b, pb
+
+
 @rule("P402", "page-missing", "warning", "A page number is skipped between page markers.",
       bad="第1页 … 第3页", good="第1页 … 第2页 … 第3页")
 def page_missing(ctx: Context) -> Iterator[Finding]:
     """Consecutive page markers should count up by one; a gap means a page was lost."""
-    pages = [p for p in ctx.speech.page_markers if p.page is not None]
-    for a, b in itertools.pairwise(pages):
-        assert a.page is not None
-        assert b.page is not None
-        if b.page > a.page + 1:
-            yield Finding(b.span.start, b.span.end, f"page {b.page} follows page {a.page}")
+    for _, pa, b, pb in _consecutive(ctx):
+        if pb > pa + 1:
+            yield Finding(b.span.start, b.span.end, f"page {pb} follows page {pa}")
 
 
 @rule("P403", "page-order", "warning", "Page markers go backwards or repeat.",
       bad="第3页 … 第2页", good="第2页 … 第3页")
 def page_order(ctx: Context) -> Iterator[Finding]:
     """Pages must come in order; a repeated or smaller number means pages were shuffled or doubled."""
-    pages = [p for p in ctx.speech.page_markers if p.page is not None]
-    for a, b in itertools.pairwise(pages):
-        assert a.page is not None
-        assert b.page is not None
-        if b.page <= a.page:
-            yield Finding(b.span.start, b.span.end, f"page {b.page} after page {a.page}")
+    for _, pa, b, pb in _consecutive(ctx):
+        if pb <= pa:
+            yield Finding(b.span.start, b.span.end, f"page {pb} after page {pa}")
