@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .check import Diagnostic, check_speech
+from typing import TYPE_CHECKING, Any
+
 from .errors import InputError, OfficialSpeechError
 from .files import parse_file
 from .io import read_text
@@ -23,7 +24,22 @@ from .model import (
     TextNode,
 )
 from .parser import parse_speech
-from .spinning import Repair, SpinHit, find_spinning, repair_text
+
+if TYPE_CHECKING:
+    from .check import Diagnostic, check_speech
+    from .spinning import Repair, SpinHit, find_spinning, repair_text
+
+# check and spinning load on first use: the command line starts faster without them
+_LAZY = {"Diagnostic": "check", "check_speech": "check", "Repair": "spinning", "SpinHit": "spinning",
+         "find_spinning": "spinning", "repair_text": "spinning"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__ = "0.1.0"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,6 +19,40 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+class LazyPattern:
+    """A regular expression compiled on first use: the command line only pays for the
+    patterns a text needs (the `regex` module compiles slowly)."""
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: regex.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.compiled.match(text, pos, len(text) if endpos is None else endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, len(text) if endpos is None else endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.compiled.search(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
+        return self.compiled.findall(text, pos, len(text) if endpos is None else endpos)
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -26,43 +61,43 @@ def _alternation(words: list[str]) -> str:
 class Vocabulary:
     """Compiled word lists and patterns from data/vocab.json."""
 
-    boundary_before: regex.Pattern[str]
-    sentence_end: regex.Pattern[str]
-    title_end: regex.Pattern[str]
-    heading_bad_next: regex.Pattern[str]
-    heading_bad_next_arabic: regex.Pattern[str]
-    heading_bad_next_paren: regex.Pattern[str]
-    heading_bad_prev: regex.Pattern[str]
-    point_bad_prev: regex.Pattern[str]
-    point_bad_next: regex.Pattern[str]
+    boundary_before: LazyPattern
+    sentence_end: LazyPattern
+    title_end: LazyPattern
+    heading_bad_next: LazyPattern
+    heading_bad_next_arabic: LazyPattern
+    heading_bad_next_paren: LazyPattern
+    heading_bad_prev: LazyPattern
+    point_bad_prev: LazyPattern
+    point_bad_next: LazyPattern
     sequence_words: dict[str, str]
-    sequence_requires: dict[str, regex.Pattern[str]]
-    sequence_bad_next: regex.Pattern[str]
+    sequence_requires: dict[str, LazyPattern]
+    sequence_bad_next: LazyPattern
     max_title_length: int
-    container_headings: regex.Pattern[str]
-    announcement: regex.Pattern[str]
-    announcement_count: regex.Pattern[str]
-    stripped: regex.Pattern[str]
-    numeral_words: regex.Pattern[str]
-    bare_numeral_bad_next: regex.Pattern[str]
-    never_split: regex.Pattern[str]
-    salutation: regex.Pattern[str]
-    salutation_hint: regex.Pattern[str]
-    salutation_addressee: regex.Pattern[str]
+    container_headings: LazyPattern
+    announcement: LazyPattern
+    announcement_count: LazyPattern
+    stripped: LazyPattern
+    numeral_words: LazyPattern
+    bare_numeral_bad_next: LazyPattern
+    never_split: LazyPattern
+    salutation: LazyPattern
+    salutation_hint: LazyPattern
+    salutation_addressee: LazyPattern
     salutation_max: int
-    closing: regex.Pattern[str]
-    subtitle: regex.Pattern[str]
-    occasion: regex.Pattern[str]
-    date_line: regex.Pattern[str]
-    speaker_line: regex.Pattern[str]
-    caption: regex.Pattern[str]
-    speech_title: regex.Pattern[str]
-    speech_kind: regex.Pattern[str]
-    openers: regex.Pattern[str]
-    openers_weak: regex.Pattern[str]
-    openers_sure: regex.Pattern[str]
-    title_finals: regex.Pattern[str]
-    title_finals_any: regex.Pattern[str]
+    closing: LazyPattern
+    subtitle: LazyPattern
+    occasion: LazyPattern
+    date_line: LazyPattern
+    speaker_line: LazyPattern
+    caption: LazyPattern
+    speech_title: LazyPattern
+    speech_kind: LazyPattern
+    openers: LazyPattern
+    openers_weak: LazyPattern
+    openers_sure: LazyPattern
+    title_finals: LazyPattern
+    title_finals_any: LazyPattern
 
 
 @cache
@@ -81,43 +116,43 @@ def vocabulary() -> Vocabulary:
     sep = r"[、，,][ \u3000]*"
     salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
     return Vocabulary(
-        boundary_before=regex.compile(v["boundary_before"]),
-        sentence_end=regex.compile(v["sentence_end"]),
-        title_end=regex.compile(v["title_end"]),
-        heading_bad_next=regex.compile(v["heading_bad_next"]),
-        heading_bad_next_arabic=regex.compile(v["heading_bad_next_arabic"]),
-        heading_bad_next_paren=regex.compile(v["heading_bad_next_paren"]),
-        heading_bad_prev=regex.compile(v["heading_bad_prev"]),
-        point_bad_prev=regex.compile(v["point_bad_prev"]),
-        point_bad_next=regex.compile(v["point_bad_next"]),
+        boundary_before=LazyPattern(v["boundary_before"]),
+        sentence_end=LazyPattern(v["sentence_end"]),
+        title_end=LazyPattern(v["title_end"]),
+        heading_bad_next=LazyPattern(v["heading_bad_next"]),
+        heading_bad_next_arabic=LazyPattern(v["heading_bad_next_arabic"]),
+        heading_bad_next_paren=LazyPattern(v["heading_bad_next_paren"]),
+        heading_bad_prev=LazyPattern(v["heading_bad_prev"]),
+        point_bad_prev=LazyPattern(v["point_bad_prev"]),
+        point_bad_next=LazyPattern(v["point_bad_next"]),
         sequence_words=dict(v["point_sequence_words"]),
-        sequence_requires={k: regex.compile(x) for k, x in v.get("point_sequence_requires", {}).items()},
-        sequence_bad_next=regex.compile(v["point_sequence_bad_next"]),
+        sequence_requires={k: LazyPattern(x) for k, x in v.get("point_sequence_requires", {}).items()},
+        sequence_bad_next=LazyPattern(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
-        container_headings=regex.compile(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
-        announcement=regex.compile(v["announcement"]),
-        announcement_count=regex.compile(v["announcement_count"]),
-        stripped=regex.compile(v["stripped_punctuation"]),
-        numeral_words=regex.compile(_alternation(v["numeral_words"])),
-        bare_numeral_bad_next=regex.compile(v["bare_numeral_bad_next"]),
-        never_split=regex.compile(_alternation(v["never_split"])),
-        salutation=regex.compile(salutation),
-        salutation_hint=regex.compile(rf"{addressee}|{honorific}|各"),
-        salutation_addressee=regex.compile(addressee),
+        container_headings=LazyPattern(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
+        announcement=LazyPattern(v["announcement"]),
+        announcement_count=LazyPattern(v["announcement_count"]),
+        stripped=LazyPattern(v["stripped_punctuation"]),
+        numeral_words=LazyPattern(_alternation(v["numeral_words"])),
+        bare_numeral_bad_next=LazyPattern(v["bare_numeral_bad_next"]),
+        never_split=LazyPattern(_alternation(v["never_split"])),
+        salutation=LazyPattern(salutation),
+        salutation_hint=LazyPattern(rf"{addressee}|{honorific}|各"),
+        salutation_addressee=LazyPattern(addressee),
         salutation_max=int(sal["max_length"]),
-        closing=regex.compile(v["closing"]),
-        subtitle=regex.compile(v["subtitle"]),
-        occasion=regex.compile(v["occasion"]),
-        date_line=regex.compile(v["date_line"]),
-        speaker_line=regex.compile(v["speaker_line"]),
-        caption=regex.compile(v["caption"]),
-        speech_title=regex.compile(v["speech_title"]),
-        speech_kind=regex.compile(v["speech_kind"]),
-        openers=regex.compile(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
-        openers_weak=regex.compile(_alternation(v["openers_weak"])),
-        openers_sure=regex.compile(_alternation(v["openers_sure"])),
-        title_finals=regex.compile(rf"(?:{_alternation(v['title_finals'])})$"),
-        title_finals_any=regex.compile(_alternation(v["title_finals"])),
+        closing=LazyPattern(v["closing"]),
+        subtitle=LazyPattern(v["subtitle"]),
+        occasion=LazyPattern(v["occasion"]),
+        date_line=LazyPattern(v["date_line"]),
+        speaker_line=LazyPattern(v["speaker_line"]),
+        caption=LazyPattern(v["caption"]),
+        speech_title=LazyPattern(v["speech_title"]),
+        speech_kind=LazyPattern(v["speech_kind"]),
+        openers=LazyPattern(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
+        openers_weak=LazyPattern(_alternation(v["openers_weak"])),
+        openers_sure=LazyPattern(_alternation(v["openers_sure"])),
+        title_finals=LazyPattern(rf"(?:{_alternation(v['title_finals'])})$"),
+        title_finals_any=LazyPattern(_alternation(v["title_finals"])),
     )
 
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..check.config import ConfigError, find_config
-from ..check.diagnostic import SEVERITY_ORDER, Diagnostic
-from ..check.fixes import apply_fixes
-from ..check.output import render_github, render_json, render_sarif, render_text, statistics, summary
-from ..check.registry import rules
-from ..check.runner import at_or_above, check_text
-from ..check.selection import unknown
 from ..errors import InputError
 from ..readers import FORMATS, read_document
+
+if TYPE_CHECKING:
+    from ..check.diagnostic import Diagnostic
 
 NAME = "check"
 HELP = "Check speeches for broken numbering, leftover placeholders, wrong heading levels and more."
@@ -61,6 +58,14 @@ def _files(paths: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file; exit 1 when a finding reaches the fail level."""
+    from ..check.config import ConfigError, find_config
+    from ..check.diagnostic import SEVERITY_ORDER
+    from ..check.fixes import apply_fixes
+    from ..check.output import render_github, render_json, render_sarif, render_text, statistics, summary
+    from ..check.registry import rules
+    from ..check.runner import at_or_above, check_text
+    from ..check.selection import unknown
+
     select_cli = _split(args.select)
     ignore_cli = _split(args.ignore) or []
     bad = unknown([*(select_cli or []), *ignore_cli], rules().values())

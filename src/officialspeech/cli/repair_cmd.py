@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from ..io import read_text
-from ..spinning import repair_text
 
 NAME = "repair"
 HELP = "Print the text with spun words corrected (效劳→服务, 根底→基础…); certain ones unless --suspect."
@@ -25,6 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Repair one file."""
+    from ..spinning import repair_text
+
     text = read_text(args.file)
     repair = repair_text(text, include_suspect=args.suspect)
     if args.json:
