@@ -28,8 +28,8 @@ def test_text_output_and_exit_code(draft: Path, capsys: pytest.CaptureFixture[st
     assert main(["check", str(draft)]) == 1
     out = capsys.readouterr().out
     col = DRAFT.splitlines()[2].index("x") + 1
-    assert f"{draft}:3:{col}: X301 [error] placeholder" in out
-    assert f"{draft}:10:1: N101 [error] numbering-gap 三、 follows 一、: 二 missing" in out
+    assert f"{draft}:3:{col}: X301 placeholder" in out
+    assert f"{draft}:10:1: N101 numbering-gap 三、 follows 一、: 二 missing" in out
     # the caret stands under the place, counting Han characters as two columns
     lines = out.splitlines()
     i = lines.index(next(x for x in lines if f":3:{col}: X301" in x))

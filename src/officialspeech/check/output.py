@@ -23,7 +23,7 @@ def render_text(diagnostics: Sequence[Diagnostic], sources: dict[str, str]) -> s
     """``path:line:col: CODE name message``, then the line and a caret under the place."""
     out: list[str] = []
     for d in diagnostics:
-        out.append(f"{d.path}:{d.start.line}:{d.start.column}: {d.code} [{d.severity}] {d.name} {d.message}")
+        out.append(f"{d.path}:{d.start.line}:{d.start.column}: {d.code} {d.name} {d.message}")
         text = sources.get(d.path)
         if text is None:
             continue
