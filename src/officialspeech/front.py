@@ -15,6 +15,7 @@ _DATE_IN = regex.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 _LINE = regex.compile(r"[^\r\n]+")
+_ITEM_SEP = regex.compile(r"[、，,]")
 
 
 @dataclass
@@ -68,7 +69,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
             if m is None or m.end() - start > voc.salutation_max:
                 continue
             body = text[start:m.end()].rstrip("：: \u3000")
-            names = [x.strip() for x in regex.split(r"[、，,]", body) if x.strip()]
+            names = [x.strip() for x in _ITEM_SEP.split(body) if x.strip()]
             return (start, m.end()), names
     return None
 

@@ -25,6 +25,8 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
+    if _SPLIT_IN_LINE.search(text, start, end) is None:
+        return merged  # no sentences joined by spaces anywhere in this stretch
     out: list[Range] = []
     for s, e in merged:
         pos = s

@@ -29,6 +29,7 @@ from .titleend import best_cut
 from .vocab import vocabulary
 
 SALUTATION_WINDOW = 4000
+TOP_FORMS = ("cn_dun", "cn_paren")  # a line opening with these ends the front matter
 RUN_ON_CHARS = 500
 RUN_ON_MIN = 100
 _LEVEL = {"cn_dun": 1, "cn_paren": 2, "arabic_dot": 3, "arabic_paren": 4}
@@ -134,8 +135,16 @@ class _Builder:
         return out
 
     def _first_heading_line(self, v: str) -> int | None:
-        m = regex.search(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])", v)
-        return m.start() if m else None
+        """Start of the first line that opens with a 一、 or （一） heading marker."""
+        heading = scanner(("heading",))
+        for m in _LINE.finditer(v):
+            start = m.start()
+            while start < m.end() and v[start] in " \t\u3000":
+                start += 1
+            hit = heading.match(v, start)
+            if hit is not None and (hit.lastgroup or "").split("__")[1] in TOP_FORMS:
+                return m.start()
+        return None
 
     def _body_start(self, v: str, first_head: int | None) -> int:
         voc = vocabulary()

@@ -21,36 +21,37 @@ def _load(name: str) -> dict[str, Any]:
 
 class LazyPattern:
     """A regular expression compiled on first use: the command line only pays for the
-    patterns a text needs (the `regex` module compiles slowly)."""
+    patterns a text needs (the `regex` module compiles slowly). After the first call the
+    compiled pattern's own methods are bound on the instance, so later calls cost nothing extra."""
 
-    __slots__ = ("_compiled", "_flags", "pattern")
+    _METHODS = ("match", "fullmatch", "search", "finditer", "findall")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
-        self._compiled: regex.Pattern[str] | None = None
 
     @property
     def compiled(self) -> regex.Pattern[str]:
-        """The compiled pattern."""
-        if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, self._flags)
-        return self._compiled
+        """The compiled pattern (binding its methods on this instance)."""
+        compiled = regex.compile(self.pattern, self._flags)
+        for name in self._METHODS:
+            setattr(self, name, getattr(compiled, name))
+        return compiled
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        return self.compiled.match(text, pos, len(text) if endpos is None else endpos)
+        return self.compiled.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        return self.compiled.fullmatch(text, pos, len(text) if endpos is None else endpos)
+        return self.compiled.fullmatch(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        return self.compiled.search(text, pos, len(text) if endpos is None else endpos)
+        return self.compiled.search(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
-        return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
+        return self.compiled.finditer(text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
-        return self.compiled.findall(text, pos, len(text) if endpos is None else endpos)
+        return self.compiled.findall(text, pos, endpos)
 
 
 def _alternation(words: list[str]) -> str:
