@@ -90,3 +90,17 @@ def test_scanner_is_built_from_the_grammar() -> None:
     names = set(scanner().groupindex)
     assert {"heading__cn_dun__0", "point__cn_verb__0", "page__page_of__0"} <= names
     assert all(n.split("__")[0] in {"heading", "point", "page"} for n in names)
+
+
+def test_page_prefilter_character_is_the_grammars() -> None:
+    from officialspeech.grammar import marker_parser
+    from officialspeech.pages import PAGE_CHAR
+
+    assert marker_parser().get_terminal("PAGE").pattern.value == PAGE_CHAR
+
+
+@pytest.mark.parametrize("n", range(1, 100))
+def test_chinese_numerals_round_trip(n: int) -> None:
+    from officialspeech.numerals import to_chinese
+
+    assert to_int(to_chinese(n)) == n

@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from .headings import GLUED, Candidate, line_end_at
-from .numerals import to_int
+from .numerals import to_chinese
 from .titleend import SEARCH_PENALTY, best_cut
 from .vocab import vocabulary
 
@@ -33,14 +33,7 @@ def is_stripped(text: str, start: int, end: int) -> bool:
 
 @cache
 def _numeral_names() -> dict[int, str]:
-    names = {}
-    digits = "一二三四五六七八九"
-    for n in range(1, MAX_TOP + 1):
-        tens, ones = divmod(n, 10)
-        name = ("" if tens == 0 else ("十" if tens == 1 else digits[tens - 1] + "十")) + (digits[ones - 1] if ones else "")
-        assert to_int(name) == n
-        names[n] = name
-    return names
+    return {n: to_chinese(n) for n in range(1, MAX_TOP + 1)}
 
 
 def _blocked(text: str, s: int, e: int) -> bool:

@@ -12,8 +12,6 @@ import regex
 from .spans import LineIndex
 from .vocab import ChromeLine, chrome_rules, vocabulary
 
-_DATE = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -204,7 +202,7 @@ def metadata_from(hits: list[ChromeHit]) -> dict[str, object]:
             elif key == "format":
                 meta[key] = value.upper()
             elif key == "date":
-                m = _DATE.match(value)
+                m = vocabulary().metadata_date.match(value)
                 if m:
                     y, mo, d = (int(x) for x in m.groups())
                     if 1 <= mo <= 12 and 1 <= d <= 31:

@@ -10,10 +10,6 @@ from .numerals import to_int
 from .vocab import vocabulary
 
 Range = tuple[int, int]
-_DATE_IN = regex.compile(
-    r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
-)
 _LINE = regex.compile(r"[^\r\n]+")
 _ITEM_SEP = regex.compile(r"[、，,]")
 
@@ -36,7 +32,7 @@ class Front:
 
 def iso_date(text: str) -> tuple[Range, str | None] | None:
     """The first date written in ``text``: its range and ISO form (None when incomplete)."""
-    m = _DATE_IN.search(text)
+    m = vocabulary().date_in_text.search(text)
     if not m:
         return None
     y, mo, d = (to_int(m.group(k)) for k in ("y", "m", "d"))

@@ -9,19 +9,25 @@ _DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+_NAMES = "〇一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """一 … 九十九 for 1-99 (十一, 二十, 九十九); other numbers as Arabic digits."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _NAMES[ones]
+    return ("" if tens == 1 else _NAMES[tens]) + "十" + (_NAMES[ones] if ones else "")
+
+
 def _build_table() -> dict[str, int]:
-    names = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-    table: dict[str, int] = {"〇": 0, "零": 0, "○": 0, "两": 2, "十": 10}
+    table: dict[str, int] = {"〇": 0, "零": 0, "○": 0, "两": 2}
     for n in range(1, 100):
-        tens, ones = divmod(n, 10)
-        if tens == 0:
-            forms = [names[ones]]
-        elif tens == 1:
-            forms = ["十" + names[ones], "一十" + names[ones]]
-        else:
-            forms = [names[tens] + "十" + names[ones]]
-        for f in forms:
-            table[f] = n
+        table[to_chinese(n)] = n
+        if 10 <= n < 20:
+            table["一" + to_chinese(n)] = n  # 一十一
     return table
 
 

@@ -11,7 +11,7 @@ from .grammar import category_pattern, interpret
 from .spans import LineIndex
 
 _HSPACE = "[ \\t\\u3000]"
-PAGE_CHAR = "页"
+PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a line has it
 WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
 

@@ -89,6 +89,8 @@ class Vocabulary:
     closing: LazyPattern
     subtitle: LazyPattern
     occasion: LazyPattern
+    date_in_text: LazyPattern
+    metadata_date: LazyPattern
     date_line: LazyPattern
     speaker_line: LazyPattern
     caption: LazyPattern
@@ -112,7 +114,8 @@ def vocabulary() -> Vocabulary:
     long_item = sal["honorific_item"]
     # An address: comma/、-separated items, at least one a known addressee, an
     # honorific-led or a 各-led item, closed by a colon.
-    known = rf"(?:(?:{honorific}){long_item}|各{item}|(?:{addressee}))"
+    collective = regex.escape(sal["collective_prefix"])
+    known = rf"(?:(?:{honorific}){long_item}|{collective}{item}|(?:{addressee}))"
     any_item = rf"(?:(?:{honorific}){long_item}|{item})"
     sep = r"[、，,][ \u3000]*"
     salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
@@ -138,12 +141,14 @@ def vocabulary() -> Vocabulary:
         bare_numeral_bad_next=LazyPattern(v["bare_numeral_bad_next"]),
         never_split=LazyPattern(_alternation(v["never_split"])),
         salutation=LazyPattern(salutation),
-        salutation_hint=LazyPattern(rf"{addressee}|{honorific}|各"),
+        salutation_hint=LazyPattern(rf"{addressee}|{honorific}|{collective}"),
         salutation_addressee=LazyPattern(addressee),
         salutation_max=int(sal["max_length"]),
         closing=LazyPattern(v["closing"]),
         subtitle=LazyPattern(v["subtitle"]),
         occasion=LazyPattern(v["occasion"]),
+        date_in_text=LazyPattern(v["date_in_text"]),
+        metadata_date=LazyPattern(v["metadata_date"]),
         date_line=LazyPattern(v["date_line"]),
         speaker_line=LazyPattern(v["speaker_line"]),
         caption=LazyPattern(v["caption"]),

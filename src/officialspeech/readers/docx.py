@@ -15,12 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..numerals import to_int
+from ..numerals import to_chinese
 from .base import Extracted, Hint
 from .safezip import open_archive, read_xml_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CN_DIGITS = "〇一二三四五六七八九"
 
 
 def _parser() -> object:
@@ -29,25 +28,11 @@ def _parser() -> object:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
-def chinese_counting(n: int) -> str:
-    """一 … 九十九 (Word's chineseCounting / chineseCountingThousand)."""
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        out = ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
-        assert to_int(out) == n
-        return out
-    return str(n)
-
-
 def format_number(n: int, fmt: str) -> str:
     """A list number in one of Word's number formats."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "chineseLegalSimplified",
                "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"):
-        return chinese_counting(n)
+        return to_chinese(n)
     if fmt in {"decimalFullWidth", "decimalFullWidth2"}:
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt == "lowerLetter":

@@ -19,10 +19,16 @@ from ..errors import InputError
 from .base import Extracted, Hint
 
 _DIGITS = re.compile(r"[0-9０-９]+")
-_PAGE_NUMBER = re.compile(r"^[\s\-—–－第页共/]*[0-9０-９]+[\s\-—–－第页共/0-9０-９]*$")
 EDGE = 2  # lines at the top and at the bottom of a page that may be running headers or footers
 WRAPPED = 0.8  # a line at least this share of the longest line was broken by the page width
 SENTENCE_END = "。！？；：!?;:…”’"
+
+
+def _is_page_number(line: str) -> bool:
+    """A page number line: a page marker of the grammar (— 3 —, 第3页 共9页) or bare digits."""
+    from ..grammar import category_pattern
+
+    return line.isdigit() or re.fullmatch(f"(?:{category_pattern('page')})", line) is not None
 
 
 def _starts_heading(line: str) -> bool:
@@ -94,7 +100,7 @@ def read(path: str) -> Extracted:
         for i, line in enumerate(lines):
             key = _DIGITS.sub("#", line.strip())
             at_edge = i < EDGE or i >= len(lines) - EDGE
-            if at_edge and (key in running or _PAGE_NUMBER.match(line.strip())):
+            if at_edge and (key in running or _is_page_number(line.strip())):
                 continue
             prev = out[-1] if out else ""
             if prev and len(prev.rstrip()) >= wrapped_width and prev.rstrip()[-1] not in SENTENCE_END \
