@@ -13,8 +13,9 @@ from functools import cache
 
 import regex
 
-from .headings import GLUED, Candidate, line_end_at
+from .headings import GLUED, Candidate
 from .numerals import to_chinese
+from .spans import line_end
 from .titleend import SEARCH_PENALTY, best_cut
 from .vocab import vocabulary
 
@@ -77,7 +78,7 @@ def bare_numeral_headings(text: str, start: int, end: int, groups: list[tuple[in
         clear = best >= PLACE_SCORE or (best >= MIN_SCORE and best - second >= MARGIN)
         if clear or (best_at >= 0 and gi < len(groups) and not placed_since_group):
             s = best_at
-            found.append(Candidate(s, s + len(name), name, "cn_dun", k, GLUED, line_end_at(text, s, end)))
+            found.append(Candidate(s, s + len(name), name, "cn_dun", k, GLUED, line_end(text, s, end)))
             pos = s + len(name)
             k += 1
             continue

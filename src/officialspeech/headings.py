@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from .grammar import interpret
+from .spans import line_end
 from .titleend import CLOSE_QUOTES, OPEN_QUOTES, cut_scores, strong_evidence_possible
 from .vocab import vocabulary
 
@@ -57,14 +58,6 @@ class Heading:
     confidence: str
 
 
-def line_end_at(text: str, pos: int, limit: int) -> int:
-    """Offset of the end of the line holding ``pos``."""
-    n = text.find("\n", pos, limit)
-    r = text.find("\r", pos, limit)
-    ends = [x for x in (n, r) if x != -1]
-    return min(ends) if ends else limit
-
-
 def strength_at(text: str, start: int, body_start: int) -> int:
     """How the marker at ``start`` stands: at a line start, after a boundary, or glued."""
     i = start - 1
@@ -107,7 +100,7 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
         if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
-                             line_end_at(text, e, body_end)))
+                             line_end(text, e, body_end)))
     body = text[body_start:body_end]
     for m in voc.container_headings.finditer(body):
         s, e = body_start + m.start(), body_start + m.end()
@@ -229,7 +222,7 @@ def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> H
             nxt += 1
         if nxt < limit:
             ts = nxt
-            c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, line_end_at(text, nxt, limit))
+            c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, line_end(text, nxt, limit))
     stop = c.line_end
     t = _first_title_end(text, ts, min(stop, ts + 2 * voc.max_title_length + 1))
     if t is not None and t - ts > 2 * voc.max_title_length:

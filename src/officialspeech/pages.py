@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from .grammar import category_pattern, interpret
-from .spans import LineIndex
+from .spans import LineIndex, line_end, line_start
 
 _HSPACE = "[ \\t\\u3000]"
 PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a line has it
@@ -63,12 +63,7 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ls = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    le_n = text.find("\n", end)
-    le_r = text.find("\r", end)
-    candidates = [x for x in (le_n, le_r) if x != -1]
-    le = min(candidates) if candidates else len(text)
-    return ls, le
+    return line_start(text, start), line_end(text, end, len(text))
 
 
 def find_page_markers(text: str, starts: list[int] | None = None) -> list[PageHit]:

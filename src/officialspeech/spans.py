@@ -11,6 +11,22 @@ import regex
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
 
+def line_end(text: str, pos: int, limit: int) -> int:
+    """Offset of the line break ending the line that holds ``pos`` (``limit`` when none):
+    the search for a lone \\r stops at the first \\n, so it never scans the whole text."""
+    n = text.find("\n", pos, limit)
+    stop = limit if n == -1 else n
+    r = text.find("\r", pos, stop)
+    return stop if r == -1 else r
+
+
+def line_start(text: str, pos: int) -> int:
+    """Offset of the start of the line that holds ``pos``."""
+    n = text.rfind("\n", 0, pos)
+    r = text.rfind("\r", n + 1, pos)
+    return max(n, r) + 1
+
+
 class LineIndex:
     """Maps character offsets of a text to 1-based lines and columns."""
 
