@@ -100,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / "speech.txt"
         path.write_text(one_speech(args.cli_chars), encoding="utf-8")
         cmd = [sys.executable, "-m", "officialspeech", "parse", str(path)]
+        # as installed from a wheel: bytecode compiled (pip does it on install; an editable
+        # install under PYTHONDONTWRITEBYTECODE would recompile every module on every run)
+        import officialspeech
+
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(officialspeech.__file__).parent)],
+                       check=True, stdout=subprocess.DEVNULL)
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)  # warm the OS and Lark caches
         walls = []
         for _ in range(5):
