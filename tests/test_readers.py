@@ -201,3 +201,16 @@ def test_input_format_override(tmp_path: Path) -> None:
     assert "<" not in speech.source.text
     assert speech.salutation is not None
     assert speech.salutation.text == "同志们："
+
+
+def test_heading_style_hint_takes_an_out_of_sequence_heading(tmp_path: Path) -> None:
+    text = "同志们：\n一、加强领导\n要高度重视。\n五、压实责任\n要层层落实。\n"
+    assert [s.marker for s in parse_speech(text).sections()] == ["一、"]
+    assert [s.marker for s in parse_speech(text, heading_lines={4}).sections()] == ["一、", "五、"]
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for i, line in enumerate(text.splitlines()):
+        doc.add_paragraph(line, style="Heading 1" if i == 3 else None)
+    path = tmp_path / "hint.docx"
+    doc.save(str(path))
+    assert [s.marker for s in parse_file(str(path)).sections()] == ["一、", "五、"]

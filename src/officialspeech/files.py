@@ -11,9 +11,11 @@ from .readers.base import InputFormat
 def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
     """Read a speech file and parse it: text (UTF-8 with or without BOM, UTF-16 with BOM,
     GB18030), .docx, PDF or HTML, chosen by suffix unless ``input_format`` says. For .docx,
-    PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it)."""
+    PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it); lines the
+    format styles as headings (Word heading styles, outline levels) are hints to the parser."""
     extracted = read_document(path, input_format)
-    speech = parse_speech(extracted.text)
+    heading_lines = {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
+    speech = parse_speech(extracted.text, heading_lines=heading_lines)
     if extracted.format == "text":
         return speech
     source = Source(format=extracted.format, path=extracted.path, text=extracted.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -128,18 +129,24 @@ def _title_like_line(text: str, c: Candidate) -> bool:
     return 0 < first <= voc.max_title_length
 
 
-def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Choose the candidates that are headings, following numbering sequences per style."""
+def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Choose the candidates that are headings, following numbering sequences per style.
+    A candidate starting at one of ``hinted`` (the file format styled that line as a heading)
+    is taken as long as its line reads like a heading."""
     twos: dict[str, list[int]] = {}
     for c in cands:
         if c.number == 2 and (c.strength >= AFTER_BOUNDARY or c.form == "cn_paren"):
             twos.setdefault(c.form, []).append(c.start)
+    for starts in twos.values():
+        starts.sort()
 
     def confirmed(c: Candidate) -> bool:
         """A later 2 of the same form follows closely, or the sentence before announces a list
         (我再讲三点意见。): this 1 starts a sequence."""
         window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
-        if any(c.start < p <= c.start + window for p in twos.get(c.form, [])):
+        starts = twos.get(c.form, [])
+        i = bisect_right(starts, c.start)
+        if i < len(starts) and starts[i] <= c.start + window:
             return True
         return bool(vocabulary().announcement.search(text, max(0, c.start - ANNOUNCE_REACH), c.start))
 
@@ -158,7 +165,9 @@ def select_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
         prev_n = stack[depth][1] if depth is not None else None
         expected = (prev_n or 0) + 1
         ok = False
-        if c.strength == LINE_START:
+        if c.start in hinted and c.strength == LINE_START and _title_like_line(text, c):
+            ok = True
+        elif c.strength == LINE_START:
             if not _title_like_line(text, c) and form not in ("attachment", "footnote", "arabic_dot"):
                 # a long line with no sentence end: a heading only when it continues a sequence
                 ok = depth is not None and n == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 import regex
@@ -39,20 +40,23 @@ _CLAUSE = "，,、；;"
 _LINE = regex.compile(r"[^\r\n]+")
 
 
-def parse_speech(text: str) -> Speech:
+def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
     """Parse a speech into a frozen :class:`Speech` tree.
 
     Every node's ``span`` indexes ``text`` exactly as given; the input is never
     altered.  Works on any string (an empty one gives an empty Speech).
+    ``heading_lines`` (1-based) are lines a file format marked as headings (a Word heading
+    style or outline level): a numbered heading there is taken even out of sequence.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
-    return Speech.model_validate(_Builder(text).build())
+    return Speech.model_validate(_Builder(text, frozenset(heading_lines)).build())
 
 
 class _Builder:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, heading_lines: frozenset[int] = frozenset()) -> None:
         self.text = text
+        self.heading_lines = heading_lines
         self.index = LineIndex(text)
         lines = Lines(text, self.index.starts)
         self.pages = find_page_markers(text, self.index.starts)
@@ -134,6 +138,13 @@ class _Builder:
                                  "gaps": self.gaps(ss, se)}
         return out
 
+    def _hinted(self, v: str, cands: list[Candidate]) -> frozenset[int]:
+        """View offsets of candidates on the lines the file format marked as headings."""
+        if not self.heading_lines:
+            return frozenset()
+        return frozenset(c.start for c in cands
+                         if self.index.position(self.view.source(c.start))[0] in self.heading_lines)
+
     def _first_heading_line(self, v: str) -> int | None:
         """Start of the first line that opens with a 一、 or （一） heading marker."""
         heading = scanner(("heading",))
@@ -162,7 +173,7 @@ class _Builder:
             matches.append((m.start(), m.end(), name.split("__", 1)[0]))
         cands = heading_candidates(v, matches, start, end)
         run_on = _is_run_on(v, start, end)
-        selected = select_headings(v, cands)
+        selected = select_headings(v, cands, self._hinted(v, cands))
         if is_stripped(v, start, end):
             selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected)),
                               key=lambda c: c.start)
