@@ -104,3 +104,13 @@ def test_chinese_numerals_round_trip(n: int) -> None:
     from officialspeech.numerals import to_chinese
 
     assert to_int(to_chinese(n)) == n
+
+
+@pytest.mark.parametrize(("pattern", "prefix"), [
+    ("^此文档下载收益归作者所有$", "此文档下载收益归作者所有"), ("^温馨提示[:：]?$", "温馨提示"),
+    ("^(?:分享|收藏)$", ""), ("^abc?d", "ab"), ("^ab*", "a"), ("x^y", ""),
+])
+def test_chrome_prefilter_literal(pattern: str, prefix: str) -> None:
+    from officialspeech.vocab import literal_prefix
+
+    assert literal_prefix(pattern) == prefix

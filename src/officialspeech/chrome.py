@@ -10,7 +10,7 @@ from typing import overload
 import regex
 
 from .spans import LineIndex
-from .vocab import ChromeLine, chrome_rules, vocabulary
+from .vocab import ChromeLine, chrome_rules, literal_prefix, vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +123,9 @@ def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, lis
         if block.where != where:
             continue
         if allowed is None:
+            prefix = literal_prefix(block.start.pattern)
+            if prefix and prefix not in lines.text:
+                continue
             found = sorted({lines.index_of(m.start()) for m in block.start_multiline.finditer(lines.text)})
         else:
             found = list(allowed)
@@ -154,6 +157,9 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     for rule in rules.lines:
         if rule.where == "anywhere":
             # a pass over the whole text finds the few lines worth matching
+            prefix = literal_prefix(rule.pattern.pattern)
+            if prefix and prefix not in lines.text:
+                continue
             for m in rule.multiline.finditer(lines.text):
                 i = lines.index_of(m.start())
                 if i in hits or not lines[i].text:

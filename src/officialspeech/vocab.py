@@ -211,6 +211,28 @@ def _multiline(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, regex.MULTILINE)
 
 
+_META = set(".^$*+?{}[]\\|()")
+
+
+@cache
+def literal_prefix(pattern: str) -> str:
+    """The plain characters a ``^``-anchored pattern starts with ('' when none): a text
+    without them cannot match, which a fast ``in`` test tells."""
+    body = pattern[1:] if pattern.startswith("^") else ""
+    out: list[str] = []
+    for i, ch in enumerate(body):
+        if ch in _META:
+            # a quantifier applies to the character before it: drop that one too
+            if ch in "*+?{" and out:
+                out.pop()
+            break
+        out.append(ch)
+        if i + 1 < len(body) and body[i + 1] in "*+?{":
+            out.pop()
+            break
+    return "".join(out)
+
+
 @cache
 def chrome_rules() -> ChromeRules:
     """The compiled chrome patterns (built once per process)."""
