@@ -275,7 +275,6 @@ class _Builder:
     def _nest(self, v: str, items: list[tuple[int, dict[str, Any] | Heading]]) -> list[dict[str, Any]]:
         body: list[dict[str, Any]] = []
         stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
-        ends: dict[int, int] = {}
         for _, item in items:
             if isinstance(item, Heading):
                 rank = RANK[item.form]
@@ -295,7 +294,6 @@ class _Builder:
                 stack.append((rank, node))
             else:
                 (stack[-1][1]["children"] if stack else body).append(item)
-        del ends
         for node in body:
             self._close(node)
         return body
