@@ -160,3 +160,17 @@ def test_notes_container_holds_footnote_entries() -> None:
     speech = parse_speech(text)
     assert [(s.marker, s.title, s.level) for s in speech.sections()] == [
         ("一、", "工作回顾", 1), ("二、", "今年安排", 1), ("", "注释", 1), ("［1］", "四个一批", 2), ("［2］", "两新", 2)]
+
+
+def test_garbage_collector_state_is_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    parse_speech(CLEAN)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_speech(CLEAN)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

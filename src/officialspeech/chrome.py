@@ -87,6 +87,7 @@ def _line(text: str, s: int, e: int) -> Line:
 
 _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
+EDGE_LINES = 120  # lines from either end of the text in which edge chrome is looked for
 CONTENT_HAN = 12  # a line with a sentence end and this many Han characters reads as content
 CONTENT_HAN_LONG = 60  # …or this many without one
 CONTENT_PREFIX = 200  # counted in the first this many characters of the line
@@ -170,8 +171,10 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     def content(i: int) -> bool:
         return bool(lines[i].text) and i not in hits and _content_like(lines[i].text)
 
-    first = next((i for i in range(len(lines)) if content(i)), len(lines))
-    last = next((i for i in range(len(lines) - 1, first - 1, -1) if content(i)), -1)
+    # chrome stands at the edges of a page: look at most EDGE_LINES lines in from either end
+    first = next((i for i in range(min(len(lines), EDGE_LINES)) if content(i)), min(len(lines), EDGE_LINES))
+    last = next((i for i in range(len(lines) - 1, max(first, len(lines) - EDGE_LINES) - 1, -1) if content(i)),
+                max(first, len(lines) - EDGE_LINES) - 1)
     zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)
