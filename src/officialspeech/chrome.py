@@ -9,7 +9,6 @@ from typing import overload
 
 import regex
 
-from .spans import LineIndex
 from .vocab import ChromeLine, chrome_rules, literal_prefix, vocabulary
 
 
@@ -71,11 +70,6 @@ class Lines(Sequence[Line]):
     def index_of(self, offset: int) -> int:
         """The line holding ``offset``."""
         return bisect_right(self.starts, offset) - 1
-
-
-def split_lines(text: str) -> Lines:
-    """The physical lines of ``text`` (\\n, \\r\\n or \\r) with their stripped content positions."""
-    return Lines(text, LineIndex(text).starts)
 
 
 def _line(text: str, s: int, e: int) -> Line:
