@@ -27,6 +27,7 @@ from .model import Speech
 from .pages import find_page_markers
 from .paragraphs import split_paragraphs
 from .points import PointCand, point_candidates, select_points
+from .siblings import harmonise
 from .spans import LineIndex, View
 from .titleend import best_cut
 from .vocab import vocabulary
@@ -199,6 +200,8 @@ class _Builder:
             if heads and c.form == "container" and c.start < heads[-1].heading_end:
                 continue  # 附件2 / 名词解释: the container word is the attachment's title
             heads.append(title_bounds(v, c, end, run_on))
+        if run_on:
+            harmonise(v, heads, end)
         for i in range(len(heads) - 1):
             nxt = heads[i + 1].start
             h = heads[i]

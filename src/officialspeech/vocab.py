@@ -101,6 +101,8 @@ class Vocabulary:
     openers_sure: LazyPattern
     title_finals: LazyPattern
     title_finals_any: LazyPattern
+    subhead_openers: LazyPattern
+    title_open_frame: LazyPattern
 
 
 @cache
@@ -159,6 +161,8 @@ def vocabulary() -> Vocabulary:
         openers_sure=LazyPattern(_alternation(v["openers_sure"])),
         title_finals=LazyPattern(rf"(?:{_alternation(v['title_finals'])})$"),
         title_finals_any=LazyPattern(_alternation(v["title_finals"])),
+        subhead_openers=LazyPattern(_alternation(v["subhead_openers"])),
+        title_open_frame=LazyPattern(v["title_open_frame"]),
     )
 
 

@@ -1,0 +1,148 @@
+"""Parallel sibling headings in run-on text: where one heading's title ends is told by how
+its siblings are built.
+
+Once the line breaks are lost, a heading title runs into whatever follows it. Two patterns
+recur across all the siblings of one list, and each sibling alone says too little:
+
+* a bold sub-heading after the title, closed by 。 before the body
+  (``（一）着力扩大有效需求，推动经济稳中向好|扩大有效投资。深化…``): the title is cut
+  before a short clause that opens with a directive verb, the two halves of a ``A，B``
+  title balanced;
+* the same words opening every body (``…培育乡村发展新动能|乡村振兴，产业兴旺是重点``).
+
+A cue is applied only when most siblings of the list show it, so one heading's chance
+resemblance changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from statistics import median
+
+from .headings import RANK, Heading
+from .titleend import cut_score
+from .vocab import vocabulary
+
+MIN_GROUP = 3
+MIN_TITLE = 6
+SUBHEAD_MIN, SUBHEAD_MAX = 4, 16
+BALANCE = 3  # the clauses of an A，B title differ by at most this many characters
+SHARED_MIN, SHARED_MAX = 3, 8
+SIBLING_EVIDENCE = 3.0  # the support of most siblings, on the scale of titleend.cut_score
+_COMMAS = "，,"
+_CLAUSE_BREAKS = "，,、；;：:"
+
+
+def sibling_groups(heads: list[Heading]) -> Iterator[list[Heading]]:
+    """Runs of same-form headings under one parent, in order."""
+    open_groups: dict[str, list[Heading]] = {}
+    for h in heads:
+        rank = RANK[h.form]
+        for form in [f for f in open_groups if RANK[f] > rank]:
+            yield open_groups.pop(form)
+        open_groups.setdefault(h.form, []).append(h)
+    yield from open_groups.values()
+
+
+def _subhead_cuts(text: str, h: Heading, stop: int) -> list[int]:
+    """Cuts ``k`` that leave ``text[k:stop]`` a short sub-heading opening with a directive
+    verb, the title before it long enough and, for an ``A，B`` title, balanced."""
+    voc = vocabulary()
+    ts = h.title_start
+    out: list[int] = []
+    for k in range(max(ts + MIN_TITLE, stop - SUBHEAD_MAX), stop - SUBHEAD_MIN + 1):
+        if not voc.subhead_openers.match(text, k):
+            continue
+        if any(ch in _CLAUSE_BREAKS for ch in text[k:stop]):
+            continue
+        if voc.title_open_frame.search(text, ts, k):
+            continue  # 在…中 wants its verb: 在推进改革开放中|培育新优势 is one title
+        comma = max(text.rfind(c, ts, k) for c in _COMMAS)
+        if comma != -1 and abs((k - comma - 1) - (comma - ts)) > BALANCE:
+            continue
+        out.append(k)
+    return out
+
+
+def _terminator(text: str, h: Heading, limit: int) -> int | None:
+    """The 。 closing the sentence the heading title opens (None when far or absent)."""
+    voc = vocabulary()
+    m = voc.sentence_end.search(text, h.title_start, min(limit, h.title_start + voc.max_title_length))
+    return m.start() if m else None
+
+
+def _shared_openings(text: str, group: list[Heading], limit: int) -> dict[int, int]:
+    """For each heading (by index in ``group``), a cut before the words that open the bodies
+    of most siblings and end at a comma (``乡村振兴，``)."""
+    voc = vocabulary()
+    found: list[dict[str, int]] = []
+    for h in group:
+        ts = h.title_start
+        stop = _terminator(text, h, limit) or min(limit, ts + voc.max_title_length)
+        opening: dict[str, int] = {}
+        for c in _COMMAS:
+            at = text.find(c, ts + MIN_TITLE + SHARED_MIN, stop)
+            while at != -1:
+                for n in range(SHARED_MIN, SHARED_MAX + 1):
+                    k = at - n
+                    if k < ts + MIN_TITLE:
+                        break
+                    opening.setdefault(text[k:at], k)
+                at = text.find(c, at + 1, stop)
+        found.append(opening)
+    counts = Counter(word for opening in found for word in opening)
+    need = max(MIN_GROUP, (len(group) + 1) // 2)
+    shared = [w for w, n in counts.items() if n >= need]
+    if not shared:
+        return {}
+    best = max(shared, key=lambda w: (counts[w], len(w)))
+    cuts = {i: opening[best] for i, opening in enumerate(found) if best in opening}
+    # the shared words may start further back than SHARED_MAX: 我们要坚持问题导向，
+    while True:
+        before = {text[k - 1] for k in cuts.values()}
+        if len(before) != 1 or any(k - 1 < group[i].title_start + MIN_TITLE for i, k in cuts.items()):
+            return cuts
+        cuts = {i: k - 1 for i, k in cuts.items()}
+
+
+def _subhead_consensus(text: str, group: list[Heading], limit: int) -> dict[int, int]:
+    """For each heading (by index in ``group``), a cut before its sub-heading, when most
+    siblings have one; among several, the one nearest the siblings' typical title length."""
+    options: dict[int, list[int]] = {}
+    for i, h in enumerate(group):
+        t = _terminator(text, h, limit)
+        ks = _subhead_cuts(text, h, t) if t is not None else []
+        if ks:
+            options[i] = ks
+    if len(options) < max(MIN_GROUP, (len(group) + 1) // 2):
+        return {}
+    typical = median(ks[0] - group[i].title_start for i, ks in options.items())
+
+    def nearest(i: int, ks: list[int]) -> int:
+        return min(ks, key=lambda k: abs(k - group[i].title_start - typical))
+
+    return {i: nearest(i, ks) for i, ks in options.items()}
+
+
+def harmonise(text: str, heads: list[Heading], limit: int) -> None:
+    """Re-cut the titles of parallel siblings in run-on text (in place) where most siblings
+    agree and the cut outweighs the title's present end."""
+    for group in sibling_groups(heads):
+        if len(group) < MIN_GROUP:
+            continue
+        cuts = _shared_openings(text, group, limit) or _subhead_consensus(text, group, limit)
+        for i, k in cuts.items():
+            h = group[i]
+            if h.title_start < k < h.title_end and _outweighs(text, h, k, limit):
+                h.title_end = h.heading_end = k
+                h.confidence = "guessed"
+
+
+def _outweighs(text: str, h: Heading, k: int, limit: int) -> bool:
+    """The siblings' cut at ``k`` beats the title's present end: its sentence's end, or a
+    cut inside the sentence with less evidence than ``k`` has with the siblings' support."""
+    if h.title_end == _terminator(text, h, limit):
+        return True
+    ts = h.title_start
+    return cut_score(text, ts, k) + SIBLING_EVIDENCE > cut_score(text, ts, h.title_end)

@@ -1,0 +1,90 @@
+"""Titles of parallel sibling headings in run-on text, cut where most siblings say the body
+starts (src/officialspeech/siblings.py). The speeches are our own, in the shapes of the
+provincial reports that lost their line breaks."""
+
+from __future__ import annotations
+
+from officialspeech import parse_speech
+
+BODY = "要把各项任务落到实处，确保取得实效，让人民群众有更多获得感。"
+
+SUBHEADS = [
+    ("着力稳定就业岗位，促进城乡居民增收", "扩大就业容量"),
+    ("提升创新体系效能，引领产业转型升级", "推动科技成果转化"),
+    ("加快基础设施建设，夯实发展支撑能力", "加强交通水利建设"),
+    ("优化区域发展布局，推进城乡融合发展", "强化中心城市带动"),
+]
+
+
+def _subhead_report(rows: list[tuple[str, str]], sep: str = "") -> str:
+    numerals = "一二三四五六七八九"
+    parts = ["同志们：今年工作总的要求是稳中求进。一、2025年工作安排今年要重点抓好以下工作。"]
+    for i, (title, subhead) in enumerate(rows):
+        parts.append(f"（{numerals[i]}）{title}{subhead}。{BODY}{BODY}")
+    return sep.join(parts)
+
+
+def test_titles_end_before_the_subheads_most_siblings_carry() -> None:
+    speech = parse_speech(_subhead_report(SUBHEADS))
+    subs = [s for s in speech.sections() if s.level == 2]
+    assert [s.title for s in subs] == [t for t, _ in SUBHEADS]
+    assert all(s.confidence == "guessed" for s in subs)
+    text = _subhead_report(SUBHEADS)
+    for s, (title, subhead) in zip(subs, SUBHEADS, strict=True):
+        assert text[s.title_span.start:s.title_span.end] == title
+        # the sub-heading is body text again, the first words of the section's first paragraph
+        first = s.children[0]
+        assert text[first.span.start:first.span.end].startswith(subhead + "。")
+
+
+def test_one_sibling_alone_does_not_cut() -> None:
+    rows = [("着力稳定就业岗位，促进城乡居民增收", "扩大就业容量"),
+            ("提升创新体系效能，引领产业转型升级", "。"),
+            ("加快基础设施建设，夯实发展支撑能力", "。")]
+    text = _subhead_report([(t, s if s != "。" else "") for t, s in rows])
+    speech = parse_speech(text)
+    subs = [s for s in speech.sections() if s.level == 2]
+    assert subs[0].title == "着力稳定就业岗位，促进城乡居民增收扩大就业容量"
+
+
+def test_a_frame_waiting_for_its_verb_is_one_title() -> None:
+    rows = [("努力在推进改革开放中", "培育新优势"), ("努力在推进绿色转型中", "实现新突破"),
+            ("努力在推进共同富裕中", "展现新作为")]
+    speech = parse_speech(_subhead_report(rows))
+    subs = [s for s in speech.sections() if s.level == 2]
+    assert [s.title for s in subs] == [t + v for t, v in rows]
+
+
+def test_unbalanced_clauses_are_not_cut() -> None:
+    rows = [("稳就业，促进城乡居民收入持续较快增长", "扩大就业容量"),
+            ("强创新，引领产业向中高端持续迈进", "推动科技成果转化"),
+            ("补短板，夯实经济社会发展的基础条件", "完善交通水利网络")]
+    speech = parse_speech(_subhead_report(rows))
+    subs = [s for s in speech.sections() if s.level == 2]
+    assert [s.title for s in subs] == [t + v for t, v in rows]
+
+
+SHARED = [
+    ("提升农业发展质量，培育乡村发展新动能", "乡村振兴，产业兴旺是重点。"),
+    ("推进乡村绿色发展，打造生态宜居新格局", "乡村振兴，生态宜居是关键。"),
+    ("繁荣兴盛农村文化，焕发乡风文明新气象", "乡村振兴，乡风文明是保障。"),
+    ("加强农村基层工作，构建乡村治理新体系", "乡村振兴，治理有效是基础。"),
+]
+
+
+def test_the_same_words_opening_every_body_end_the_titles() -> None:
+    numerals = "一二三四五六七八九"
+    text = "各位代表：现在报告今年的工作。" + "".join(
+        f"{numerals[i]}、{title}{opening}{BODY}{BODY}" for i, (title, opening) in enumerate(SHARED))
+    speech = parse_speech(text)
+    assert [s.title for s in speech.sections()] == [t for t, _ in SHARED]
+
+
+def test_titles_on_their_own_lines_are_left_alone() -> None:
+    text = _subhead_report(SUBHEADS, sep="\n").replace("。（", "。\n（")
+    for title, subhead in SUBHEADS:
+        text = text.replace(title + subhead, title + "\n" + subhead)
+    speech = parse_speech(text)
+    subs = [s for s in speech.sections() if s.level == 2]
+    assert [s.title for s in subs] == [t for t, _ in SUBHEADS]
+    assert all(s.confidence == "certain" for s in subs)
