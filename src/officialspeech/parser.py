@@ -94,22 +94,25 @@ class _Builder:
     def span(self, s: int, e: int) -> dict[str, Any]:
         return self.index.span(self.view.source(s), self.view.source_end(e) if e > s else self.view.source(s))
 
-    def gaps(self, s: int, e: int) -> list[dict[str, Any]]:
-        if not self.view.cuts:
-            return []
-        a, b = self.view.source(s), self.view.source_end(e)
-        return [{"reason": self.cut_reason.get(c, "chrome"), "span": self.index.span(*c)}
-                for c in self.view.cuts_within(a, b)]
+    def located(self, s: int, e: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The span of view range ``[s, e)`` and the gaps (cut-out stretches) inside it."""
+        view = self.view
+        if not view.cuts:  # the common case: view offsets are source offsets
+            return self.index.span(s, e), []
+        a = view.source(s)
+        b = view.source_end(e) if e > s else a
+        return self.index.span(a, b), [{"reason": self.cut_reason.get(c, "chrome"), "span": self.index.span(*c)}
+                                       for c in view.cuts_within(a, b)]
 
     def paragraph(self, s: int, e: int) -> dict[str, Any]:
-        if not self.view.cuts:  # the common case: view offsets are source offsets
-            return {"kind": "paragraph", "text": self.text[s:e], "span": self.index.span(s, e), "gaps": []}
-        return {"kind": "paragraph", "text": self.view.text[s:e], "span": self.span(s, e), "gaps": self.gaps(s, e)}
+        span, gaps = self.located(s, e)
+        return {"kind": "paragraph", "text": self.view.text[s:e], "span": span, "gaps": gaps}
 
     def text_node(self, kind: str, r: tuple[int, int] | None) -> dict[str, Any] | None:
         if r is None:
             return None
-        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": self.span(*r), "gaps": self.gaps(*r)}
+        span, gaps = self.located(*r)
+        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": span, "gaps": gaps}
 
     # ------------------------------------------------------------------ build
     def build(self) -> dict[str, Any]:
@@ -148,12 +151,12 @@ class _Builder:
             "metadata": metadata_from(self.chrome),
         }
         if front.date is not None:
-            out["date"] = {"text": v[front.date[0]:front.date[1]], "iso": front.date_iso,
-                           "span": self.span(*front.date), "gaps": self.gaps(*front.date)}
+            span, gaps = self.located(*front.date)
+            out["date"] = {"text": v[front.date[0]:front.date[1]], "iso": front.date_iso, "span": span, "gaps": gaps}
         if sal is not None:
             (ss, se), names = sal
-            out["salutation"] = {"text": v[ss:se], "addressees": names, "span": self.span(ss, se),
-                                 "gaps": self.gaps(ss, se)}
+            span, gaps = self.located(ss, se)
+            out["salutation"] = {"text": v[ss:se], "addressees": names, "span": span, "gaps": gaps}
         return out
 
     def _hinted(self, v: str, cands: list[Candidate]) -> frozenset[int]:
@@ -288,9 +291,9 @@ class _Builder:
             k, _ = best_cut(v, ls, ls + reach)
             if k is not None:
                 le = k
+        span, gaps = self.located(s, e)
         return {"kind": "point", "marker": pc.marker, "number": pc.number, "series": series,
-                "lead": v[ls:le], "lead_span": self.span(ls, le), "text": v[s:e],
-                "span": self.span(s, e), "gaps": self.gaps(s, e)}
+                "lead": v[ls:le], "lead_span": self.span(ls, le), "text": v[s:e], "span": span, "gaps": gaps}
 
     def _nest(self, v: str, items: list[tuple[int, dict[str, Any] | Heading]]) -> list[dict[str, Any]]:
         body: list[dict[str, Any]] = []
@@ -315,17 +318,17 @@ class _Builder:
             else:
                 (stack[-1][1]["children"] if stack else body).append(item)
         for node in body:
-            self._close(node)
+            if node["kind"] == "section":
+                self._close(node)
         return body
 
     def _close(self, node: dict[str, Any]) -> int:
-        if node["kind"] != "section":
-            end: int = node["span"]["end"]
-            return end
+        """Give a section its span (heading and all children); returns its source end."""
         end = self.view.source_end(node.pop("_end"))
         start = self.view.source(node.pop("_start"))
         for child in node["children"]:
-            end = max(end, self._close(child))
+            child_end: int = self._close(child) if child["kind"] == "section" else child["span"]["end"]
+            end = max(end, child_end)
         node["span"] = self.index.span(start, end)
         return end
 

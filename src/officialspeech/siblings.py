@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from statistics import median
 
+import regex
+
 from .headings import RANK, Heading
 from .titleend import cut_score
 from .vocab import vocabulary
@@ -31,7 +33,7 @@ BALANCE = 3  # the clauses of an A，B title differ by at most this many charact
 SHARED_MIN, SHARED_MAX = 3, 8
 SIBLING_EVIDENCE = 3.0  # the support of most siblings, on the scale of titleend.cut_score
 _COMMAS = "，,"
-_CLAUSE_BREAKS = "，,、；;：:"
+_LAST_CLAUSE_BREAK = regex.compile("[，,、；;：:]", regex.REVERSE)
 
 
 def sibling_groups(heads: list[Heading]) -> Iterator[list[Heading]]:
@@ -50,11 +52,13 @@ def _subhead_cuts(text: str, h: Heading, stop: int) -> list[int]:
     verb, the title before it long enough and, for an ``A，B`` title, balanced."""
     voc = vocabulary()
     ts = h.title_start
+    lo = max(ts + MIN_TITLE, stop - SUBHEAD_MAX)
+    last_break = _LAST_CLAUSE_BREAK.search(text, lo, stop)
+    if last_break is not None:
+        lo = last_break.end()  # the sub-heading is one clause
     out: list[int] = []
-    for k in range(max(ts + MIN_TITLE, stop - SUBHEAD_MAX), stop - SUBHEAD_MIN + 1):
+    for k in range(lo, stop - SUBHEAD_MIN + 1):
         if not voc.subhead_openers.match(text, k):
-            continue
-        if any(ch in _CLAUSE_BREAKS for ch in text[k:stop]):
             continue
         if voc.title_open_frame.search(text, ts, k):
             continue  # 在…中 wants its verb: 在推进改革开放中|培育新优势 is one title

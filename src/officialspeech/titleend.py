@@ -72,22 +72,29 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
         score += 3.0
     elif voc.openers_weak.match(text, k):
         score += 1.5
-    if voc.title_finals.search(text, max(title_start, k - 4), k):
+    if any(text[k - n:k] in voc.title_finals for n in voc.title_final_lengths if k - n >= title_start):
         score += 1.5
     # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…
     if text[k:k + 3] == text[title_start:title_start + 3] and length >= 6:
         score += 3.0
     # the body restates the title's last words: …协商民主|协商民主是…
-    for n in range(2, 7):
-        if text[k - n:k] == text[k:k + n] and k - n >= title_start:
-            score += 3.0
-            break
-    else:
+    # (each test first asks for the one character it cannot do without)
+    if text[k] in text[max(title_start, k - 6):k - 1]:
+        for n in range(2, 7):
+            if text[k - n:k] == text[k:k + n] and k - n >= title_start:
+                score += 3.0
+                return _long(score, length, long_penalty)
+    if "是" in text[k + 2:k + 7]:
         for n in (6, 5, 4, 3, 2):
             word = text[k:k + n]
             if len(word) == n and text[k + n:k + n + 1] == "是" and word in text[title_start:k]:
                 score += 2.5
                 break
+    return _long(score, length, long_penalty)
+
+
+def _long(score: float, length: int, long_penalty: float) -> float:
+    """``score`` less the penalty for a title longer than LONG_TITLE."""
     if length > LONG_TITLE:
         score -= (length - LONG_TITLE) * long_penalty
     return score

@@ -99,7 +99,8 @@ class Vocabulary:
     openers: LazyPattern
     openers_weak: LazyPattern
     openers_sure: LazyPattern
-    title_finals: LazyPattern
+    title_finals: frozenset[str]
+    title_final_lengths: tuple[int, ...]
     title_finals_any: LazyPattern
     subhead_openers: LazyPattern
     title_open_frame: LazyPattern
@@ -159,7 +160,8 @@ def vocabulary() -> Vocabulary:
         openers=LazyPattern(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
         openers_weak=LazyPattern(_alternation(v["openers_weak"])),
         openers_sure=LazyPattern(_alternation(v["openers_sure"])),
-        title_finals=LazyPattern(rf"(?:{_alternation(v['title_finals'])})$"),
+        title_finals=frozenset(v["title_finals"]),
+        title_final_lengths=tuple(sorted({len(w) for w in v["title_finals"]})),
         title_finals_any=LazyPattern(_alternation(v["title_finals"])),
         subhead_openers=LazyPattern(_alternation(v["subhead_openers"])),
         title_open_frame=LazyPattern(v["title_open_frame"]),
