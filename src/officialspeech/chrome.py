@@ -79,7 +79,6 @@ def _line(text: str, s: int, e: int) -> Line:
     return Line(s, e, stripped, s + lead, s + lead + len(stripped))
 
 
-_HAN = regex.compile(r"\p{Han}")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 EDGE_LINES = 120  # lines from either end of the text in which edge chrome is looked for
 CONTENT_HAN = 12  # a line with a sentence end and this many Han characters reads as content
@@ -87,12 +86,16 @@ CONTENT_HAN_LONG = 60  # …or this many without one
 CONTENT_PREFIX = 200  # counted in the first this many characters of the line
 
 
+# "at least N Han characters": the match stops at the Nth instead of counting them all
+_HAN_SOME = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN}}}")
+_HAN_MANY = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN_LONG}}}")
+
+
 def _content_like(text: str) -> bool:
-    voc = vocabulary()
-    if voc.salutation.match(text):
+    if _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
+            _SENTENCE_END.search(text) or _HAN_MANY.match(text, 0, CONTENT_PREFIX)):
         return True
-    han = len(_HAN.findall(text, 0, CONTENT_PREFIX))
-    return han >= CONTENT_HAN_LONG or (han >= CONTENT_HAN and bool(_SENTENCE_END.search(text)))
+    return bool(vocabulary().salutation.match(text))  # the costlier test last
 
 
 def _groups(m: regex.Match[str]) -> dict[str, str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import sub
 
 import regex
 
@@ -39,10 +41,9 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     # on short lines, so only those lines are matched in full
     pattern = _pattern()
     found: dict[int, tuple[int, int, str]] = {}
-    for i, ls in enumerate(starts):
-        le = starts[i + 1] if i + 1 < len(starts) else len(text)
-        if le - ls > SHORT_LINE:
-            continue
+    ends = [*starts[1:], len(text)]
+    short = compress(zip(starts, ends), map(SHORT_LINE.__ge__, map(sub, ends, starts)))
+    for ls, le in short:
         line = text[ls:le]
         core = line.strip()
         if core:

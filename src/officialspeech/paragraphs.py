@@ -15,7 +15,7 @@ _CONTINUES = r"(?=[。，、；：]|[^—\-（(［\[【“\p{nt=de}\p{nt=di}])"
 _PARAGRAPH = regex.compile(
     f"{_LINE}(?:(?<![{regex.escape(_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
 # sentences of a run-on line joined by spaces: the gap after a sentence end
-_SPLIT_IN_LINE = regex.compile(r"[。！？!?”’]([ \t\u3000\u00a0]+)(?=\S)")
+_SPLIT_IN_LINE = regex.compile(r"(?<=[。！？!?”’])[ \t\u3000\u00a0]+(?=\S)")
 
 Range = tuple[int, int]
 
@@ -30,7 +30,7 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
     for s, e in merged:
         pos = s
         for m in _SPLIT_IN_LINE.finditer(text, s, e):
-            out.append((pos, m.start(1)))
-            pos = m.end(1)
+            out.append((pos, m.start()))
+            pos = m.end()
         out.append((pos, e))
     return out

@@ -133,14 +133,20 @@ def harmonise(text: str, heads: list[Heading], limit: int) -> None:
     """Re-cut the titles of parallel siblings in run-on text (in place) where most siblings
     agree and the cut outweighs the title's present end."""
     for group in sibling_groups(heads):
-        if len(group) < MIN_GROUP:
+        if len(group) < MIN_GROUP or not any(_open_end(text, h) for h in group):
             continue
         cuts = _shared_openings(text, group, limit) or _subhead_consensus(text, group, limit)
         for i, k in cuts.items():
             h = group[i]
-            if h.title_start < k < h.title_end and _outweighs(text, h, k, limit):
+            if h.title_start < k < h.title_end and _open_end(text, h) and _outweighs(text, h, k, limit):
                 h.title_end = h.heading_end = k
                 h.confidence = "guessed"
+
+
+def _open_end(text: str, h: Heading) -> bool:
+    """The title does not end at white space (a line end or a gap in joined lines: the
+    layout, not a guess, ends it there)."""
+    return h.title_end < len(text) and not text[h.title_end].isspace()
 
 
 def _outweighs(text: str, h: Heading, k: int, limit: int) -> bool:

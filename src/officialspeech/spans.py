@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any
 
 import regex
@@ -34,8 +35,8 @@ class LineIndex:
         if "\r" in text:
             self.starts = [0]
             self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
-        else:  # the common case, split in C
-            self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+        else:  # the common case, all in C: the running sum of the line lengths plus their \n
+            self.starts = list(accumulate(map(add, map(len, text.split("\n")[:-1]), repeat(1)), initial=0))
         self.length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
