@@ -102,10 +102,7 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              line_end(text, e, body_end)))
-    # (the words are rare: a plain substring test spares most texts the scan)
-    containers = voc.container_headings.finditer(text, body_start, body_end) if any(
-        w in text for w in voc.container_words) else ()
-    for m in containers:
+    for m in voc.container_headings.finditer(text, body_start, body_end):
         s, e = m.start(), m.end()
         strength = strength_at(text, s, body_start)
         after = e

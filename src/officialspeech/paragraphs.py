@@ -15,7 +15,8 @@ _CONTINUES = r"(?=[。，、；：]|[^—\-（(［\[【“\p{nt=de}\p{nt=di}])"
 _PARAGRAPH = regex.compile(
     f"{_LINE}(?:(?<![{regex.escape(_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
 # sentences of a run-on line joined by spaces: the gap after a sentence end
-_SPLIT_IN_LINE = regex.compile(r"(?<=[。！？!?”’])[ \t\u3000\u00a0]+(?=\S)")
+_GAP_CHARS = " \t\u3000\u00a0"  # (single characters: a text without any is spared the scan)
+_SPLIT_IN_LINE = regex.compile(rf"(?<=[。！？!?”’])[{_GAP_CHARS}]+(?=\S)")
 
 Range = tuple[int, int]
 
@@ -24,7 +25,7 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
     """Paragraph ranges in ``text[start:end]``: one per line (or blank-line block), lines broken
     mid-sentence joined back, and sentences joined by spaces in run-on lines split apart."""
     merged = [m.span() for m in _PARAGRAPH.finditer(text, start, end)]
-    if _SPLIT_IN_LINE.search(text, start, end) is None:
+    if all(text.find(ch, start, end) == -1 for ch in _GAP_CHARS) or _SPLIT_IN_LINE.search(text, start, end) is None:
         return merged  # no sentences joined by spaces anywhere in this stretch
     out: list[Range] = []
     for s, e in merged:

@@ -6,6 +6,7 @@ import gc
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 import regex
@@ -189,9 +190,9 @@ class _Builder:
 
     def _body(self, v: str, start: int, end: int) -> tuple[list[dict[str, Any]], tuple[int, int] | None]:
         matches: list[tuple[int, int, str]] = []
+        category = _group_category()
         for m in scanner(("heading", "point")).finditer(v, start, end):
-            name = m.lastgroup or ""
-            matches.append((m.start(), m.end(), name.split("__", 1)[0]))
+            matches.append((m.start(), m.end(), category[m.lastindex or 0]))
         cands = heading_candidates(v, matches, start, end)
         run_on = _is_run_on(v, start, end)
         selected = select_headings(v, cands, self._hinted(v, cands))
@@ -333,6 +334,16 @@ class _Builder:
         return end
 
 
+@cache
+def _group_category() -> list[str]:
+    """The marker category of each group number of the heading-and-point scanner."""
+    pattern = scanner(("heading", "point"))
+    out = [""] * (pattern.groups + 1)
+    for name, number in pattern.groupindex.items():
+        out[number] = name.split("__", 1)[0]
+    return out
+
+
 def _groups(heads: list[Candidate]) -> list[tuple[int, int]]:
     """(start of each （一）, start of its last sibling) for sequences of （一） sub-headings."""
     out: list[tuple[int, int]] = []
@@ -350,8 +361,12 @@ def _is_run_on(v: str, start: int, end: int) -> bool:
     """The body lost its line breaks: fewer than one line per RUN_ON_CHARS characters."""
     while end > start and v[end - 1].isspace():
         end -= 1
-    breaks = v.count("\n", start, end) + v.count("\r", start, end) - v.count("\r\n", start, end)
-    return (end - start) >= RUN_ON_MIN and breaks * RUN_ON_CHARS <= (end - start)
+    if end - start < RUN_ON_MIN:
+        return False
+    breaks = v.count("\n", start, end)
+    if v.find("\r", start, end) != -1:
+        breaks += v.count("\r", start, end) - v.count("\r\n", start, end)
+    return breaks * RUN_ON_CHARS <= (end - start)
 
 
 def _strip(v: str, s: int, e: int) -> tuple[int, int]:

@@ -35,6 +35,14 @@ def _point_marker() -> regex.Pattern[str]:
     return regex.compile(category_pattern("point"))
 
 
+@cache
+def _body_openers() -> regex.Pattern[str]:
+    """Where the body may open: a sentence opener of any strength or a point marker."""
+    voc = vocabulary()
+    return regex.compile("|".join(f"(?:{p})" for p in (
+        voc.openers.pattern, voc.openers_weak.pattern, category_pattern("point"))))
+
+
 def _is_text(ch: str) -> bool:
     return ch.isalnum() or ch in "“”‘’《》\"'"
 
@@ -105,8 +113,7 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     voc = vocabulary()
     lo = title_start + 4
     ks: set[int] = set()
-    for pattern in (voc.openers, voc.openers_weak, _point_marker()):
-        ks.update(m.start() for m in pattern.finditer(text, lo, stop + 8))
+    ks.update(m.start() for m in _body_openers().finditer(text, lo, stop + 8))
     ks.update(m.end() for m in voc.title_finals_any.finditer(text, title_start, stop))
     ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6, overlapped=True))
