@@ -102,7 +102,10 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              line_end(text, e, body_end)))
-    for m in voc.container_headings.finditer(text, body_start, body_end):
+    # a container word holds its last character: a body with none of those (one fast search
+    # each) is spared the scan
+    found = any(text.find(ch, body_start, body_end) != -1 for ch in voc.container_last_chars)
+    for m in voc.container_headings.finditer(text, body_start, body_end) if found else ():
         s, e = m.start(), m.end()
         strength = strength_at(text, s, body_start)
         after = e

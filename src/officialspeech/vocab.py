@@ -95,6 +95,7 @@ class Vocabulary:
     sequence_bad_next: LazyPattern
     max_title_length: int
     container_headings: LazyPattern
+    container_last_chars: frozenset[str]
     announcement: LazyPattern
     announcement_count: LazyPattern
     stripped: LazyPattern
@@ -156,6 +157,7 @@ def vocabulary() -> Vocabulary:
         sequence_bad_next=LazyPattern(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
         container_headings=LazyPattern(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
+        container_last_chars=frozenset(w[-1] for w in v["container_headings"]),
         announcement=LazyPattern(v["announcement"]),
         announcement_count=LazyPattern(v["announcement_count"]),
         stripped=LazyPattern(v["stripped_punctuation"]),
