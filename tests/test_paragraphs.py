@@ -1,0 +1,53 @@
+"""How body text splits into paragraphs: lines broken mid-sentence are joined back, blank
+lines and sentence ends part paragraphs, and a line opening with a number starts anew."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from officialspeech.paragraphs import split_paragraphs
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_paragraphs(text, 0, len(text))]
+
+
+def test_a_line_broken_mid_sentence_is_joined_back() -> None:
+    text = "我们要坚持问题导向，\n狠抓工作落实。\n各级各部门要主动作为。"
+    assert _texts(text) == ["我们要坚持问题导向，\n狠抓工作落实。", "各级各部门要主动作为。"]
+
+
+def test_a_blank_line_parts_paragraphs() -> None:
+    assert _texts("我们要坚持问题导向\n\n狠抓工作落实。") == ["我们要坚持问题导向", "狠抓工作落实。"]
+    assert _texts("我们要坚持问题导向\r\n\r\n狠抓工作落实。") == ["我们要坚持问题导向", "狠抓工作落实。"]
+    assert _texts("我们要坚持问题导向\r\n狠抓工作落实。") == ["我们要坚持问题导向\r\n狠抓工作落实。"]
+
+
+def test_lines_opening_with_numbers_dashes_or_brackets_start_anew() -> None:
+    for opener in ("1.", "１．", "①", "⑴", "⒈", "❶", "——", "（一）", "“"):
+        text = f"会议要求做好以下工作\n{opener}抓好安全生产"
+        assert _texts(text) == ["会议要求做好以下工作", f"{opener}抓好安全生产"], opener
+
+
+def test_clause_punctuation_at_a_line_start_continues_the_sentence() -> None:
+    assert _texts("我们要坚持问题导向\n，狠抓工作落实。") == ["我们要坚持问题导向\n，狠抓工作落实。"]
+
+
+def test_sentences_joined_by_spaces_are_split() -> None:
+    assert _texts("狠抓工作落实。 各级各部门要主动作为。\u3000确保取得实效。") == [
+        "狠抓工作落实。", "各级各部门要主动作为。", "确保取得实效。"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("我们，。！\n\r \u3000①1—“")), max_size=60))
+def test_paragraphs_are_ordered_trimmed_and_cover_all_content(text: str) -> None:
+    ranges = split_paragraphs(text, 0, len(text))
+    pos = 0
+    for s, e in ranges:
+        assert pos <= s < e
+        assert not text[s].isspace()
+        assert not text[e - 1].isspace()
+        assert not text[pos:s].strip()  # only white space between paragraphs
+        pos = e
+    assert not text[pos:].strip()
