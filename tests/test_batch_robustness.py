@@ -402,3 +402,29 @@ def test_missing_input_in_batch_is_an_error_record(tmp_path: Path, capsys: pytes
     records = _records(capsys.readouterr().out)
     assert [r.get("error", {}).get("message") for r in records] == [
         f"{missing}: no such file or folder", None, f"{missing}.jsonl: no such file"]
+
+
+def test_table_on_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = json.dumps({"text": SPEECH}, ensure_ascii=False) + "\n" + '{"text": 1}\n'
+    _stdin(monkeypatch, rows.encode("utf-8"))
+    assert main(["parse", "-", "--input-format", "jsonl"]) == 1  # was parsed as one text
+    records = _records(capsys.readouterr().out)
+    assert [r["id"] for r in records] == ["-:1", "-:2"]
+    assert _outline(records[0]) == [("一、", "认清形势"), ("二、", "落实措施")]
+
+
+def test_resume_on_a_dask_cluster_appends(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    table = tmp_path / "t.jsonl"
+    _jsonl_table(table, 5)
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(table), "-o", str(out), "--jobs", "1"]) == 0
+    full = out.read_bytes()
+    lines = full.splitlines(keepends=True)
+    kept = [line.replace(b'"id":', b'"kept":true,"id":', 1) for line in lines[:2]]  # marks lines not rewritten
+    out.write_bytes(b"".join(kept) + b'{"id": "to')
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:  # type: ignore[no-untyped-call]
+        assert main(["parse", str(table), "-o", str(out), "--resume", "--scheduler", cluster.scheduler_address]) == 0
+    assert out.read_bytes() == b"".join(kept + lines[2:])  # was truncated and rewritten whole
