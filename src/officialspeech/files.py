@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .model import Source, Speech
 from .parser import parse_speech
-from .readers import read_document
+from .readers import Extracted, read_document
 from .readers.base import InputFormat
 
 
@@ -13,7 +13,11 @@ def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
     GB18030), .docx, PDF or HTML, chosen by suffix unless ``input_format`` says. For .docx,
     PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it); lines the
     format styles as headings (Word heading styles, outline levels) are hints to the parser."""
-    extracted = read_document(path, input_format)
+    return parse_extracted(read_document(path, input_format))
+
+
+def parse_extracted(extracted: Extracted) -> Speech:
+    """Parse what a reader extracted, with its heading hints."""
     heading_lines = {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
     speech = parse_speech(extracted.text, heading_lines=heading_lines)
     if extracted.format == "text":

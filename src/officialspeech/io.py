@@ -28,14 +28,17 @@ def decode(data: bytes, path: str | None = None) -> str:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError as exc:
-            last = last or exc
+            if last is None or exc.start > last.start:  # the encoding that read furthest is the
+                last = exc  # likely one: its first bad byte is the one to report
             continue
         if not text.strip():
             raise InputError("empty input", path)
         return text
     assert last is not None
+    offset = last.start + (3 if encodings == ("utf-8",) else 0)  # an offset into the file, BOM included
     raise InputError(
-        f"cannot decode as {' or '.join(encodings)} (first bad byte at offset {last.start})", path
+        f"cannot decode as {' or '.join(encodings)} (first bad byte 0x{last.object[last.start]:02X} "
+        f"at byte offset {offset})", path
     )
 
 

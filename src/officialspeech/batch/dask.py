@@ -39,21 +39,33 @@ def parse_bag(bag: Any) -> Any:
     return bag.map(_record)
 
 
-def run_on_cluster(docs: Iterable[Document], address: str, output: str | None) -> int:
+def run_on_cluster(docs: Iterable[Document], address: str, output: str | None,
+                   skip: Iterable[str] | None = None) -> int:
     """Convert ``docs`` on the Dask scheduler at ``address``; write JSON Lines to ``output`` (or
-    stdout); return the number of failed documents."""
+    stdout); return the number of failed documents. With ``skip`` (the ids already in
+    ``output``, as for ``--resume``) those documents are left out and ``output`` is appended to."""
     import sys
+    from collections import Counter
 
     import dask.bag as db
     from distributed import Client
 
-    items = list(docs)  # the documents are small here: paths, or table rows
-    with Client(address):  # type: ignore[no-untyped-call]
-        bag = db.from_sequence(items, partition_size=PARTITION).map(convert)  # type: ignore[no-untyped-call]
-        results = bag.compute()
+    remaining = Counter(skip or ())
+    items = []  # the documents are small here: paths, or table rows
+    for doc in docs:
+        if remaining[doc.id] > 0:
+            remaining[doc.id] -= 1
+        else:
+            items.append(doc)
+    mode = "a" if skip is not None else "w"
+    results: list[tuple[str, bool]] = []
+    with Client(address) if items else contextlib.nullcontext():  # type: ignore[no-untyped-call]
+        if items:
+            bag = db.from_sequence(items, partition_size=PARTITION).map(convert)  # type: ignore[no-untyped-call]
+            results = bag.compute()
     failed = 0
     with contextlib.ExitStack() as stack:
-        out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
+        out = stack.enter_context(open(output, mode, encoding="utf-8")) if output else sys.stdout
         for line, ok in results:
             out.write(line + "\n")
             failed += not ok

@@ -6,22 +6,32 @@ import json
 from typing import Any
 
 from ..errors import OfficialSpeechError
-from ..files import parse_file
+from ..files import parse_extracted, parse_file
 from ..parser import parse_speech
-from .sources import Document
+from ..readers import read_bytes
+from .sources import EMPTY, Document
 
 
 def convert(doc: Document) -> tuple[str, bool]:
-    """The record of ``doc`` as one line of JSON, and whether it parsed (never raises)."""
+    """The record of ``doc`` as one line of JSON, and whether it parsed (never raises).
+
+    Blank text is an error record (``empty input``), as an empty file is."""
     if doc.error is not None:
         return _error(doc.id, "input", doc.error)
     try:
-        speech = parse_speech(doc.text) if doc.text is not None else parse_file(doc.path or "-")
+        if doc.text is not None:
+            if not doc.text.strip():
+                return _error(doc.id, "input", f"{doc.id}: {EMPTY}" if doc.id else EMPTY)
+            speech = parse_speech(doc.text)
+        elif doc.data is not None:
+            speech = parse_extracted(read_bytes(doc.data, doc.id or "-", doc.format or "text"))
+        else:
+            speech = parse_file(doc.path or "-", doc.format)
         data: dict[str, Any] = {"id": doc.id, **speech.model_dump(mode="json")}
     except OfficialSpeechError as exc:
         return _error(doc.id, "input", str(exc))
     except Exception as exc:  # one bad document never stops the run
-        return _error(doc.id, type(exc).__name__, str(exc))
+        return _error(doc.id, type(exc).__name__, f"{doc.id}: {exc}")
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")), True
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 from .records import record_id
 
 
-def completed(path: Path) -> tuple[set[str], int]:
-    """Ids with a record in ``path`` and the number of failed ones; a torn last line (the
-    run was killed while writing it) is cut off so the file ends with a whole record."""
-    done: set[str] = set()
+def completed(path: Path) -> tuple[Counter[str], int]:
+    """Ids with a record in ``path`` (with how many records each: an input may repeat an id)
+    and the number of failed ones; a torn last line (the run was killed while writing it) is
+    cut off so the file ends with a whole record."""
+    done: Counter[str] = Counter()
     failed = 0
     if not path.exists():
         return done, failed
@@ -26,7 +28,7 @@ def completed(path: Path) -> tuple[set[str], int]:
             if parsed is None:
                 break
             doc_id, ok = parsed
-            done.add(doc_id)
+            done[doc_id] += 1
             failed += not ok
             good_end = offset
     if good_end != path.stat().st_size:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TextIO
@@ -35,7 +35,10 @@ def _convert_batch(docs: list[Document]) -> list[tuple[str, int, bool]]:
     out = []
     for doc in docs:
         line, ok = convert(doc)
-        size = len(doc.text.encode("utf-8")) if doc.text is not None else _size(doc.path)
+        if doc.text is not None:
+            size = len(doc.text.encode("utf-8"))
+        else:
+            size = len(doc.data) if doc.data is not None else _size(doc.path)
         out.append((line, size, ok))
     return out
 
@@ -47,8 +50,14 @@ def _size(path: str | None) -> int:
         return 0
 
 
-def _batches(docs: Iterable[Document], skip: set[str]) -> Iterator[list[Document]]:
-    it = (d for d in docs if d.id not in skip)
+def _batches(docs: Iterable[Document], skip: Counter[str]) -> Iterator[list[Document]]:
+    def todo(d: Document) -> bool:
+        if skip[d.id] > 0:  # as many documents of an id are skipped as have a record already
+            skip[d.id] -= 1
+            return False
+        return True
+
+    it = (d for d in docs if todo(d))
     while True:
         chunk = list(islice(it, BATCH))
         if not chunk:
@@ -56,9 +65,11 @@ def _batches(docs: Iterable[Document], skip: set[str]) -> Iterator[list[Document
         yield chunk
 
 
-def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress, skip: set[str] | None = None) -> None:
-    """Write one record per document of ``docs`` (except ids in ``skip``) to ``out``."""
-    skip = skip or set()
+def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
+        skip: Iterable[str] | None = None) -> None:
+    """Write one record per document of ``docs`` to ``out``, except those already done:
+    ``skip`` lists their ids (an id listed twice skips its first two documents)."""
+    remaining = Counter(skip or ())
 
     def write(results: list[tuple[str, int, bool]]) -> None:
         out.write("".join(line + "\n" for line, _, _ in results))
@@ -67,13 +78,13 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress, sk
             progress.update(size, ok)
 
     if jobs <= 1:
-        for chunk in _batches(docs, skip):
+        for chunk in _batches(docs, remaining):
             write(_convert_batch(chunk))
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
         pending: deque[multiprocessing.pool.AsyncResult[list[tuple[str, int, bool]]]] = deque()
-        for chunk in _batches(docs, skip):
+        for chunk in _batches(docs, remaining):
             pending.append(pool.apply_async(_convert_batch, (chunk,)))
             while len(pending) >= jobs * IN_FLIGHT:
                 write(pending.popleft().get())

@@ -1,4 +1,10 @@
-"""Documents to convert, read lazily: files and folders, JSON Lines and CSV with a text column."""
+"""Documents to convert, read lazily: files and folders, JSON Lines and CSV with a text column.
+
+Problems found while listing (a missing input, a row that is not JSON, a row without text,
+bytes that are not UTF-8) become documents carrying an ``error``: they turn into error
+records naming the file and line, and the run goes on. Standard input is read here, in the
+parent process (worker processes have no standard input).
+"""
 
 from __future__ import annotations
 
@@ -8,32 +14,50 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from ..errors import InputError
+from ..readers import FORMATS
+from ..readers.base import InputFormat
 
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+DEFAULT_GLOBS: dict[str, str] = {"text": "*.txt", "docx": "*.docx", "pdf": "*.pdf", "html": "*.htm*"}
+EMPTY = "empty input"
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One document: its id, and either its text or the path a worker reads it from."""
+    """One document: its id, and its text, its bytes (``data``, read by ``format``) or the path
+    a worker reads it from (with the reader ``format``, default by suffix)."""
 
     id: str
     text: str | None = None
     path: str | None = None
     error: str | None = None  # a problem found while listing it (bad row, missing field)
+    format: InputFormat | None = None
+    data: bytes | None = None
 
 
 def table_format(name: str, forced: str | None = None) -> str | None:
     """'jsonl' or 'csv' for table inputs (by suffix unless ``forced``), else None."""
     if forced in ("jsonl", "csv"):
         return forced
+    if forced in FORMATS:
+        return None
     return TABLE_SUFFIXES.get(Path(name).suffix.lower())
 
 
-def iter_documents(inputs: list[str], glob: str = "*.txt", text_field: str = "text",
+def default_glob(input_format: str | None) -> str:
+    """The files a folder contributes when ``--glob`` is not given."""
+    return DEFAULT_GLOBS.get(input_format or "text", "*.txt")
+
+
+def iter_documents(inputs: list[str], glob: str | None = None, text_field: str = "text",
                    id_field: str | None = None, input_format: str | None = None) -> Iterator[Document]:
-    """Every document of ``inputs`` in order: files, folders (recursive, ``glob``), tables."""
+    """Every document of ``inputs`` in order: files, folders (recursive, ``glob``), tables.
+    ``input_format`` is a table format (jsonl, csv) or a reader (text, docx, pdf, html) that
+    overrides the suffix of every file."""
+    reader: InputFormat | None = input_format if input_format in FORMATS else None
+    pattern = glob or default_glob(reader)
     for name in inputs:
         fmt = table_format(name, input_format)
         if fmt == "jsonl":
@@ -41,57 +65,136 @@ def iter_documents(inputs: list[str], glob: str = "*.txt", text_field: str = "te
         elif fmt == "csv":
             yield from _csv(name, text_field, id_field)
         elif name == "-":
-            yield Document(id="-", path="-")
+            yield Document(id="-", data=sys.stdin.buffer.read(), format=reader or "text")
         else:
             path = Path(name)
             if path.is_dir():
-                for f in sorted(path.rglob(glob)):
+                for f in sorted(path.rglob(pattern)):
                     if f.is_file():
-                        yield Document(id=str(f), path=str(f))
+                        yield Document(id=str(f), path=str(f), format=reader)
             elif path.exists():
-                yield Document(id=name, path=name)
+                yield Document(id=name, path=name, format=reader)
             else:
-                raise InputError("no such file or folder", name)
+                yield Document(id=name, error=f"{name}: no such file or folder")
 
 
-def _open(name: str) -> Iterator[str]:
+def _open_binary(name: str) -> BinaryIO:
     if name == "-":
-        yield from sys.stdin
-        return
+        return sys.stdin.buffer
+    return open(name, "rb")  # closed by _lines
+
+
+def _lines(name: str) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, text, problem) of each line, decoded as UTF-8 line by line so that a bad
+    byte is reported with its line and its offset in the file: text is None and problem
+    says where."""
+    fh = _open_binary(name)
     try:
-        with open(name, encoding="utf-8-sig", newline="") as fh:
-            yield from fh
-    except FileNotFoundError:
-        raise InputError("no such file", name) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte offset {exc.start})", name) from None
+        offset = 0
+        for n, raw in enumerate(fh, 1):
+            chunk = raw[3:] if n == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
+            start = offset + len(raw) - len(chunk)
+            offset += len(raw)
+            try:
+                yield n, chunk.decode("utf-8"), ""
+            except UnicodeDecodeError as exc:
+                yield n, None, f"not UTF-8: byte 0x{chunk[exc.start]:02X} at byte offset {start + exc.start}"
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def _unreadable(name: str) -> Document | None:
+    if name == "-":
+        return None
+    path = Path(name)
+    if not path.exists():
+        return Document(id=name, error=f"{name}: no such file")
+    if path.is_dir():
+        return Document(id=name, error=f"{name}: is a directory, not a table")
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        return Document(id=name, error=f"{name}: {exc.strerror or exc}")
+    return None
 
 
 def _jsonl(name: str, text_field: str, id_field: str | None) -> Iterator[Document]:
-    for n, line in enumerate(_open(name), 1):
+    bad = _unreadable(name)
+    if bad is not None:
+        yield bad
+        return
+    for n, line, problem in _lines(name):
+        where = f"{name}:{n}"
+        if line is None:
+            yield Document(id=where, error=f"{where}: {problem}")
+            continue
         if not line.strip():
             continue
-        default_id = f"{name}:{n}"
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Document(id=default_id, error=f"invalid JSON: {exc.msg}")
+            yield Document(id=where, error=f"{where}: invalid JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _row(row, default_id, text_field, id_field)
+        yield _row(row, where, text_field, id_field)
+
+
+class _BadBytes(Exception):
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line
+
+
+def _text_lines(name: str) -> Iterator[str]:
+    for n, line, problem in _lines(name):
+        if line is None:
+            raise _BadBytes(n, problem)
+        yield line
 
 
 def _csv(name: str, text_field: str, id_field: str | None) -> Iterator[Document]:
+    bad = _unreadable(name)
+    if bad is not None:
+        yield bad
+        return
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(_open(name))
-    for n, row in enumerate(reader, 2):
-        yield _row(row, f"{name}:{n}", text_field, id_field)
+    reader = csv.DictReader(_text_lines(name))
+    try:
+        fields = reader.fieldnames
+        end = reader.line_num  # the line the previous row (here the header) ended on
+        for row in reader:
+            where = f"{name}:{end + 1}"  # the line the row starts on (cells may hold line breaks)
+            end = reader.line_num
+            yield _row(row, where, text_field, id_field, fields)
+    except _BadBytes as exc:  # a CSV record may span lines: the rest of the table cannot be trusted
+        where = f"{name}:{exc.line}"
+        yield Document(id=where, error=f"{where}: {exc}; the rest of the table is skipped")
+    except csv.Error as exc:
+        where = f"{name}:{reader.line_num}"
+        yield Document(id=where, error=f"{where}: bad CSV: {exc}; the rest of the table is skipped")
 
 
-def _row(row: object, default_id: str, text_field: str, id_field: str | None) -> Document:
+def _row(row: object, where: str, text_field: str, id_field: str | None,
+         fields: object = None) -> Document:
     if not isinstance(row, dict):
-        return Document(id=default_id, error="row is not an object")
-    doc_id = str(row.get(id_field, default_id)) if id_field else default_id
-    text = row.get(text_field)
+        return Document(id=where, error=f"{where}: row is a JSON {_json_type(row)}, not an object")
+    raw_id = row.get(id_field) if id_field else None
+    doc_id = where if raw_id is None or raw_id == "" else str(raw_id)
+    if text_field not in row or row[text_field] is None:
+        known = ", ".join(map(str, fields if isinstance(fields, list) else row))
+        return Document(id=doc_id, error=f"{where}: no field {text_field!r} (fields: {known or 'none'})")
+    text = row[text_field]
     if not isinstance(text, str):
-        return Document(id=doc_id, error=f"no text in field {text_field!r}")
+        return Document(id=doc_id, error=f"{where}: field {text_field!r} is a JSON {_json_type(text)}, not a string")
+    if not text.strip():
+        return Document(id=doc_id, error=f"{where}: {EMPTY} (field {text_field!r} is blank)")
     return Document(id=doc_id, text=text)
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return {str: "string", list: "array", dict: "object", type(None): "null"}.get(type(value), type(value).__name__)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from ..batch import Progress, completed, default_jobs, iter_documents
 from ..batch import run as run_batch
 from ..batch.sources import table_format
-from ..errors import InputError
 from ..files import parse_file
 from ..readers import FORMATS
 
@@ -31,7 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default=None, help="write JSON Lines to this file instead of stdout")
     parser.add_argument("--jobs", "-j", type=int, default=None,
                         help=f"worker processes (default: the cores available, here {default_jobs()})")
-    parser.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
+    parser.add_argument("--glob", default=None,
+                        help="files to take from folders (default *.txt; *.docx, *.pdf or *.htm* "
+                             "with --input-format docx, pdf or html)")
     parser.add_argument("--input-format", choices=("text", "docx", "pdf", "html", "jsonl", "csv"), default=None,
                         help="read the inputs as text, .docx, PDF, HTML, or as tables (default: by suffix)")
     parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
@@ -47,7 +49,9 @@ def _batch_mode(args: argparse.Namespace) -> bool:
     if len(args.inputs) > 1 or args.output or args.jobs or args.resume or args.scheduler:
         return True
     name = args.inputs[0]
-    return name != "-" and (Path(name).is_dir() or table_format(name, args.input_format) is not None)
+    if table_format(name, args.input_format) is not None:
+        return True
+    return name != "-" and Path(name).is_dir()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,27 +64,22 @@ def run(args: argparse.Namespace) -> int:
         data = parse_file(args.inputs[0], reader).model_dump(mode="json")
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if args.indent is None else args.indent) + "\n")
         return 0
-    fmt = args.input_format if args.input_format in ("jsonl", "csv") else None
-    for name in args.inputs:
-        if name != "-" and not Path(name).exists():
-            raise InputError("no such file or folder", name)
     docs = iter_documents(args.inputs, glob=args.glob, text_field=args.text_field, id_field=args.id_field,
-                          input_format=fmt)
+                          input_format=args.input_format)
     enabled = {"auto": None, "always": True, "never": False}[args.progress]
     progress = Progress(enabled=enabled)
+    skip: Counter[str] = Counter()
+    already_failed = 0
+    if args.output and args.resume:
+        skip, already_failed = completed(Path(args.output))
     if args.scheduler:
         from ..batch.dask import run_on_cluster
 
-        failed = run_on_cluster(docs, args.scheduler, args.output)
+        failed = run_on_cluster(docs, args.scheduler, args.output, skip if args.resume else None)
         print(f"officialspeech parse: {failed} failed", file=sys.stderr)
-        return 1 if failed else 0
-    skip: set[str] = set()
-    already_failed = 0
+        return 1 if failed or already_failed else 0
     if args.output:
-        out_path = Path(args.output)
-        if args.resume:
-            skip, already_failed = completed(out_path)
-        with open(out_path, "a" if args.resume else "w", encoding="utf-8") as out:
+        with open(args.output, "a" if args.resume else "w", encoding="utf-8") as out:
             run_batch(docs, out, args.jobs or default_jobs(), progress, skip)
     else:
         run_batch(docs, sys.stdout, args.jobs or 1, progress, skip)

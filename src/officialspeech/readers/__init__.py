@@ -1,12 +1,19 @@
 """Readers: turn a file into text (plus the structure hints its format carries).
 
 ``read_document(path, input_format=None)`` picks the reader from the file name: .docx, .pdf,
-.html/.htm, anything else as text. The PDF, .docx and HTML readers need the extras
-``pdf``, ``docx`` and ``html``.
+.html/.htm, anything else as text; ``-`` is standard input (text unless ``input_format``
+says otherwise). ``read_bytes(data, name, input_format)`` reads a document already in
+memory. The PDF, .docx and HTML readers need the extras ``pdf``, ``docx`` and ``html``.
+Whatever a damaged file makes a reader or its library raise becomes an ``InputError``
+naming the file.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
@@ -15,6 +22,7 @@ from .base import Extracted, Hint, InputFormat
 SUFFIXES: dict[str, InputFormat] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
                                     ".xhtml": "html"}
 FORMATS: tuple[InputFormat, ...] = ("text", "docx", "pdf", "html")
+NAMES = {"text": "text", "docx": ".docx", "pdf": "PDF", "html": "HTML"}
 
 
 def detect_format(path: str) -> InputFormat:
@@ -22,9 +30,7 @@ def detect_format(path: str) -> InputFormat:
     return SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
-def read_document(path: str, input_format: InputFormat | None = None) -> Extracted:
-    """Read ``path`` with the reader for ``input_format`` (default: by suffix)."""
-    fmt = input_format or ("text" if path == "-" else detect_format(path))
+def _reader(fmt: str, path: str) -> Callable[[str], Extracted]:
     if fmt == "text":
         from .text import read
     elif fmt == "docx":
@@ -35,10 +41,68 @@ def read_document(path: str, input_format: InputFormat | None = None) -> Extract
         from .html import read
     else:
         raise InputError(f"unknown input format {fmt!r}", path)
+    return read
+
+
+def _guarded(fmt: str, path: str, read: Callable[[str], Extracted], source: str) -> Extracted:
     try:
-        return read(path)
+        return read(source)
+    except InputError:
+        raise
     except ImportError as exc:
         raise InputError(f"reading {fmt} needs the {fmt} extra ({exc.name} is missing)", path) from None
+    except PermissionError:
+        raise InputError("permission denied", path) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path) from None
+    except MemoryError:
+        raise InputError("out of memory while reading", path) from None
+    except Exception as exc:  # a damaged file: zip CRC errors, malformed XML, bad numbers…
+        detail = " ".join(str(exc).split())  # one line, whatever the library said
+        raise InputError(f"damaged {NAMES[fmt]} file ({type(exc).__name__}: {detail})", path) from None
 
 
-__all__ = ["FORMATS", "Extracted", "Hint", "InputFormat", "detect_format", "read_document"]
+def read_document(path: str, input_format: InputFormat | None = None) -> Extracted:
+    """Read ``path`` with the reader for ``input_format`` (default: by suffix)."""
+    fmt = input_format or ("text" if path == "-" else detect_format(path))
+    read = _reader(fmt, path)
+    if path == "-" and fmt != "text":
+        return read_bytes(sys.stdin.buffer.read(), "-", fmt)
+    return _guarded(fmt, path, read, path)
+
+
+def read_bytes(data: bytes, name: str, input_format: InputFormat = "text") -> Extracted:
+    """Read a document held in memory (standard input, a table cell…); ``name`` names it in
+    errors and in ``Extracted.path``."""
+    from ..io import decode
+
+    if input_format == "text":
+        return Extracted(format="text", path=name, text=decode(data, "<stdin>" if name == "-" else name))
+    read = _reader(input_format, name)
+    if not data.strip():
+        raise InputError("empty input", name)
+    fd, tmp = tempfile.mkstemp(suffix={"docx": ".docx", "pdf": ".pdf"}.get(input_format, ".html"))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        extracted = _guarded(input_format, name, _renamed(read, tmp, name), tmp)
+    finally:
+        os.unlink(tmp)
+    return extracted.model_copy(update={"path": name})
+
+
+def _renamed(read: Callable[[str], Extracted], tmp: str, name: str) -> Callable[[str], Extracted]:
+    """``read`` with the temporary file's name replaced by ``name`` in its errors."""
+
+    def wrapped(source: str) -> Extracted:
+        try:
+            return read(source)
+        except InputError as exc:
+            message = str(exc)
+            prefix = f"{tmp}: "
+            raise InputError(message[len(prefix):] if message.startswith(prefix) else message, name) from None
+
+    return wrapped
+
+
+__all__ = ["FORMATS", "Extracted", "Hint", "InputFormat", "detect_format", "read_bytes", "read_document"]
