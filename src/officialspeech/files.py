@@ -5,7 +5,13 @@ from __future__ import annotations
 from .model import Source, Speech
 from .parser import parse_speech
 from .readers import read_document
-from .readers.base import InputFormat
+from .readers.base import Extracted, InputFormat
+
+
+def heading_lines(extracted: Extracted) -> set[int]:
+    """The lines the file format styled as headings (Word heading styles, outline levels):
+    hints to the parser, so ``parse``, ``outline`` and ``check`` see the same outline."""
+    return {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
 
 
 def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
@@ -14,8 +20,7 @@ def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
     PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it); lines the
     format styles as headings (Word heading styles, outline levels) are hints to the parser."""
     extracted = read_document(path, input_format)
-    heading_lines = {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
-    speech = parse_speech(extracted.text, heading_lines=heading_lines)
+    speech = parse_speech(extracted.text, heading_lines=heading_lines(extracted))
     if extracted.format == "text":
         return speech
     source = Source(format=extracted.format, path=extracted.path, text=extracted.text)
