@@ -42,7 +42,7 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     pattern = _pattern()
     found: dict[int, tuple[int, int, str]] = {}
     ends = [*starts[1:], len(text)]
-    short = compress(zip(starts, ends), map(SHORT_LINE.__ge__, map(sub, ends, starts)))
+    short = compress(zip(starts, ends, strict=True), map(SHORT_LINE.__ge__, map(sub, ends, starts)))
     for ls, le in short:
         line = text[ls:le]
         core = line.strip()
