@@ -107,3 +107,41 @@ def test_empty_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     _stdin(monkeypatch, b"")
     assert main(["check", "-"]) == 2
     assert _err_lines(capsys.readouterr().err) == ["officialspeech: error: <stdin>: empty input"]
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+DOCUMENT = (f'<w:document {W}><w:body><w:p><w:r><w:t>同志们：</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t>今天开会。</w:t></w:r></w:p></w:body></w:document>')
+
+
+@pytest.mark.parametrize("parts", [
+    {"word/styles.xml": "<w:styles"},
+    {"word/numbering.xml": f'<w:numbering {W}><w:abstractNum><w:lvl w:ilvl="x"/></w:abstractNum></w:numbering>'},
+    {"word/document.xml": DOCUMENT.replace("<w:p>", '<w:p><w:pPr><w:outlineLvl w:val="one"/></w:pPr>', 1)},
+])
+def test_damaged_docx_parts(tmp_path: Path, capsys: pytest.CaptureFixture[str], parts: dict[str, str]) -> None:
+    import zipfile
+
+    path = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in {"word/document.xml": DOCUMENT, **parts}.items():
+            zf.writestr(name, data)
+    assert main(["check", str(path)]) == 2
+    lines = _err_lines(capsys.readouterr().err)
+    assert len(lines) == 1
+    assert f"{path}: damaged .docx" in lines[0]
+
+
+def test_docx_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _stdin(monkeypatch, b"PK\x03\x04")
+    assert main(["check", "--input-format", "docx", "-"]) == 2
+    lines = _err_lines(capsys.readouterr().err)
+    assert lines == ["officialspeech: error: <stdin>: docx cannot be read from standard input; give the file's path"]
+
+
+def test_stdin_named_twice_is_read_once(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _stdin(monkeypatch, DRAFT.encode("utf-8"))
+    assert main(["check", "--select", "S504", "-", "-"]) == 1
+    out, err = capsys.readouterr()
+    assert _err_lines(err) == []
+    assert out.count("S504") == 1

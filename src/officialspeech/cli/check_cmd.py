@@ -54,7 +54,7 @@ def _files(paths: list[str]) -> tuple[list[str], list[str]]:
     """The files to check, and one error line per path that cannot be checked."""
     out: list[str] = []
     errors: list[str] = []
-    for p in paths:
+    for p in dict.fromkeys(paths):  # each path once (standard input can be read only once)
         if p == "-":
             out.append(p)
             continue

@@ -35,6 +35,8 @@ def read_document(path: str, input_format: InputFormat | None = None) -> Extract
         from .html import read
     else:
         raise InputError(f"unknown input format {fmt!r}", path)
+    if path == "-" and fmt != "text":
+        raise InputError(f"{fmt} cannot be read from standard input; give the file's path", "<stdin>")
     try:
         return read(path)
     except ImportError as exc:
