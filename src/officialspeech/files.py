@@ -8,6 +8,12 @@ from .readers import Extracted, read_document
 from .readers.base import InputFormat
 
 
+def heading_lines(extracted: Extracted) -> set[int]:
+    """The lines the file format styled as headings (Word heading styles, outline levels):
+    hints to the parser, so ``parse``, ``outline`` and ``check`` see the same outline."""
+    return {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
+
+
 def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
     """Read a speech file and parse it: text (UTF-8 with or without BOM, UTF-16 with BOM,
     GB18030), .docx, PDF or HTML, chosen by suffix unless ``input_format`` says. For .docx,
@@ -18,8 +24,7 @@ def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
 
 def parse_extracted(extracted: Extracted) -> Speech:
     """Parse what a reader extracted, with its heading hints."""
-    heading_lines = {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
-    speech = parse_speech(extracted.text, heading_lines=heading_lines)
+    speech = parse_speech(extracted.text, heading_lines=heading_lines(extracted))
     if extracted.format == "text":
         return speech
     source = Source(format=extracted.format, path=extracted.path, text=extracted.text)

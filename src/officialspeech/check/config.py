@@ -7,7 +7,7 @@ import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import OfficialSpeechError
 from .diagnostic import SEVERITY_ORDER, Severity
@@ -53,8 +53,11 @@ def _table(path: Path) -> dict[str, Any] | None:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("officialspeech")
-        return table if isinstance(table, dict) else None
+        tool = data.get("tool", {})
+        table = tool.get("officialspeech") if isinstance(tool, dict) else None
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.officialspeech] must be a table")
+        return table
     return data
 
 
@@ -85,26 +88,40 @@ def parse_config(table: dict[str, Any], source: Path | None = None) -> Config:
             raise ConfigError(f"{where}{key} must be a list of strings")
         return list(value)
 
+    from .registry import rules
+    from .selection import unknown as unknown_selectors
+
+    all_rules = list(rules().values())
+
+    def selectors_of(key: str, selectors: list[str]) -> list[str]:
+        bad = unknown_selectors(selectors, all_rules)
+        if bad:
+            raise ConfigError(f"{where}{key}: unknown rule selector(s): {', '.join(bad)}")
+        return selectors
+
     cfg = Config(source=source)
     if "select" in table:
-        cfg.select = strings("select")
-    cfg.ignore = strings("ignore")
+        cfg.select = selectors_of("select", strings("select"))
+    cfg.ignore = selectors_of("ignore", strings("ignore"))
     pfi = table.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}per-file-ignores must be a table of glob = [codes]")
     for pattern, codes in pfi.items():
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f"{where}per-file-ignores.{pattern} must be a list of strings")
-        cfg.per_file_ignores[pattern] = list(codes)
+        cfg.per_file_ignores[pattern] = selectors_of(f"per-file-ignores.{pattern}", list(codes))
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
         raise ConfigError(f"{where}severity must be a table of code = level")
+    names = {r.code for r in all_rules} | {r.name for r in all_rules}
     for code, level in sev.items():
-        if level not in SEVERITY_ORDER:
+        if code not in names:
+            raise ConfigError(f"{where}severity.{code}: unknown rule code or name (a severity names one rule)")
+        if not isinstance(level, str) or level not in SEVERITY_ORDER:
             raise ConfigError(f"{where}severity.{code} must be error, warning or info")
-        cfg.severity[code] = level
+        cfg.severity[code] = cast(Severity, level)
     fail = table.get("fail-level", "warning")
-    if fail not in SEVERITY_ORDER:
+    if not isinstance(fail, str) or fail not in SEVERITY_ORDER:
         raise ConfigError(f"{where}fail-level must be error, warning or info")
-    cfg.fail_level = fail
+    cfg.fail_level = cast(Severity, fail)
     return cfg

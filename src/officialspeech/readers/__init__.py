@@ -76,16 +76,17 @@ def read_bytes(data: bytes, name: str, input_format: InputFormat = "text") -> Ex
     errors and in ``Extracted.path``."""
     from ..io import decode
 
+    label = "<stdin>" if name == "-" else name  # how errors name it
     if input_format == "text":
-        return Extracted(format="text", path=name, text=decode(data, "<stdin>" if name == "-" else name))
-    read = _reader(input_format, name)
+        return Extracted(format="text", path=name, text=decode(data, label))
+    read = _reader(input_format, label)
     if not data.strip():
-        raise InputError("empty input", name)
+        raise InputError("empty input", label)
     fd, tmp = tempfile.mkstemp(suffix={"docx": ".docx", "pdf": ".pdf"}.get(input_format, ".html"))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        extracted = _guarded(input_format, name, _renamed(read, tmp, name), tmp)
+        extracted = _guarded(input_format, label, _renamed(read, tmp, label), tmp)
     finally:
         os.unlink(tmp)
     return extracted.model_copy(update={"path": name})

@@ -12,6 +12,8 @@ boxes, which python-docx does not expose, and lxml's parser can be locked down.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -180,7 +182,19 @@ def _inside_textbox(el: object, stop: object) -> bool:
 
 
 def read(path: str) -> Extracted:
-    """Extract the text of a .docx file with Word's list labels rendered."""
+    """Extract the text of a .docx file with Word's list labels rendered; a damaged archive
+    or part (bad XML, a number that is not one, a corrupt member) is an InputError."""
+    from lxml import etree
+
+    try:
+        return _read(path)
+    except (etree.XMLSyntaxError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
+            RuntimeError) as exc:
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(f"damaged .docx: {detail}", path) from None
+
+
+def _read(path: str) -> Extracted:
     from lxml import etree
 
     zf = open_archive(path)
