@@ -8,6 +8,7 @@ last words, and a length prior.  Words listed as never_split are never cut.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -25,8 +26,16 @@ SPACE_CUT = 3.0
 SURE_OPENER = 4.0
 SPACE_THEN_OPENER = 1.5
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
-_GAP = regex.compile(r"[ \t\u3000\u00a0]")
-_REPEAT = regex.compile(r"(\p{Han}{2,6})\1")
+_GAP = re.compile(r"[ \t\u3000\u00a0]")
+# The Han script (``\p{Han}``) as ranges for plain `re`, which has no script properties but
+# runs these short scans 2-3x faster than `regex` (tests/test_titleend.py checks the ranges).
+HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
+       "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
+       "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
+       "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479")
+# where 2-6 Han characters are said twice in a row (…协商民主协商民主…), at every start:
+# zero-width, so the matches overlap
+_REPEAT = re.compile(f"(?=([{HAN}]{{2,6}})\\1)")
 
 
 @cache
@@ -41,6 +50,12 @@ def _body_openers() -> regex.Pattern[str]:
     voc = vocabulary()
     return regex.compile("|".join(f"(?:{p})" for p in (
         voc.openers.pattern, voc.openers_weak.pattern, category_pattern("point"))))
+
+
+@cache
+def _title_finals() -> re.Pattern[str]:
+    """Any typical title ending (a plain word list: `re` scans it faster than `regex`)."""
+    return re.compile(vocabulary().title_finals_any.pattern)
 
 
 def _is_text(ch: str) -> bool:
@@ -110,13 +125,12 @@ def _long(score: float, length: int, long_penalty: float) -> float:
 
 def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     """Cut positions where some evidence can apply (every other position scores 0)."""
-    voc = vocabulary()
     lo = title_start + 4
     ks: set[int] = set()
     ks.update(m.start() for m in _body_openers().finditer(text, lo, stop + 8))
-    ks.update(m.end() for m in voc.title_finals_any.finditer(text, title_start, stop))
+    ks.update(m.end() for m in _title_finals().finditer(text, title_start, stop))
     ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
-    ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6, overlapped=True))
+    ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
     head = text[title_start:title_start + 3]
     if len(head) == 3:
         at = text.find(head, title_start + 6, stop + 3)
