@@ -18,7 +18,7 @@ _CONTINUES = rf"(?=[。，、；：]|[^—\-（(［\[【“{_NUMBERS}])"
 _PARAGRAPH = re.compile(f"{_LINE}(?:(?<![{re.escape(_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
 # sentences of a run-on line joined by spaces: the gap after a sentence end
 _GAP_CHARS = " \t\u3000\u00a0"  # (single characters: a text without any is spared the scan)
-_SPLIT_IN_LINE = re.compile(rf"(?<=[。！？!?”’])[{_GAP_CHARS}]+(?=\S)")
+_SPLIT_IN_LINE = re.compile(rf"[。！？!?”’]([{_GAP_CHARS}]+)(?=\S)")
 
 Range = tuple[int, int]
 
@@ -33,7 +33,7 @@ def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
     for s, e in merged:
         pos = s
         for m in _SPLIT_IN_LINE.finditer(text, s, e):
-            out.append((pos, m.start()))
-            pos = m.end()
+            out.append((pos, m.start(1)))
+            pos = m.end(1)
         out.append((pos, e))
     return out

@@ -32,10 +32,10 @@ class LineIndex:
     """Maps character offsets of a text to 1-based lines and columns."""
 
     def __init__(self, text: str) -> None:
-        if "\r" in text:
+        if "\r" in text and text.count("\r") != text.count("\r\n"):  # a lone \r ends a line too
             self.starts = [0]
             self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
-        else:  # the common case, all in C: the running sum of the line lengths plus their \n
+        else:  # the common case (\n or \r\n), all in C: the running sum of the lines and their \n
             self.starts = list(accumulate(map(add, map(len, text.split("\n")[:-1]), repeat(1)), initial=0))
         self.length = len(text)
 
