@@ -25,6 +25,7 @@ SPACE_CUT_STRONG = 5.0
 SPACE_CUT = 3.0
 SURE_OPENER = 4.0
 SPACE_THEN_OPENER = 1.5
+OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = re.compile(r"[ \t\u3000\u00a0]")
 # The Han script (``\p{Han}``) as ranges for plain `re`, which has no script properties but
@@ -58,6 +59,14 @@ def _title_finals() -> re.Pattern[str]:
     return re.compile(vocabulary().title_finals_any.pattern)
 
 
+@cache
+def _opener_strength() -> regex.Pattern[str]:
+    """One match tells the strongest opener at a position: its group names the strength."""
+    voc = vocabulary()
+    return regex.compile(f"(?P<sure>{voc.openers_sure.pattern})|(?P<likely>(?:{voc.openers.pattern})|(?:"
+                         f"{category_pattern('point')}))|(?P<weak>{voc.openers_weak.pattern})")
+
+
 def _is_text(ch: str) -> bool:
     return ch.isalnum() or ch in "“”‘’《》\"'"
 
@@ -88,14 +97,11 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
     length = k - title_start
     if length < 4:
         return -1.0
-    score = 0.0
-    if voc.openers_sure.match(text, k):
-        score += SURE_OPENER  # 习近平总书记…, 党的十八大以来…: a sentence starts here
-    elif voc.openers.match(text, k) or _point_marker().match(text, k):
-        score += 3.0
-    elif voc.openers_weak.match(text, k):
-        score += 1.5
-    if any(text[k - n:k] in voc.title_finals for n in voc.title_final_lengths if k - n >= title_start):
+    # 习近平总书记…, 党的十八大以来…: a sentence surely starts here; 我们…, 一是…: likely; 坚持…: maybe
+    opener = _opener_strength().match(text, k)
+    score = OPENER_SCORE[opener.lastgroup or ""] if opener else 0.0
+    finals = voc.title_finals
+    if any(text[k - n:k] in finals for n in voc.title_final_lengths if k - n >= title_start):
         score += 1.5
     # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…
     if text[k:k + 3] == text[title_start:title_start + 3] and length >= 6:
