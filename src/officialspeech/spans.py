@@ -49,7 +49,9 @@ class LineIndex:
         starts = self.starts
         i = bisect_right(starts, start) - 1
         if end > start:
-            j = bisect_right(starts, end - 1, i) - 1
+            j = i
+            if i + 1 < len(starts) and end > starts[i + 1]:  # (most spans end on their first line)
+                j = bisect_right(starts, end - 1, i) - 1
             return {"start": start, "end": end, "line": i + 1, "column": start - starts[i] + 1,
                     "end_line": j + 1, "end_column": end - starts[j] + 1}
         column = start - starts[i] + 1
@@ -92,7 +94,8 @@ class View:
         if not self.cuts:
             return offset
         i = bisect_right(self._view_starts, offset) - 1
-        i = max(i, 0)
+        if i < 0:
+            i = 0
         return self._src_starts[i] + offset - self._view_starts[i]
 
     def source_end(self, offset: int) -> int:
