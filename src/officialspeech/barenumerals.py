@@ -41,9 +41,9 @@ def _blocked(text: str, s: int, e: int) -> bool:
     voc = vocabulary()
     prev = text[s - 1] if s > 0 else ""
     nxt = text[e] if e < len(text) else ""
-    if (prev and (voc.heading_bad_prev.match(prev) or prev in "（(")) or nxt in "）)":
+    if (prev and (prev in voc.heading_bad_prev or prev in "（(")) or nxt in "）)":
         return True
-    if nxt and (voc.point_bad_next.match(nxt) or voc.bare_numeral_bad_next.match(nxt)):
+    if nxt and (nxt in voc.point_bad_next or nxt in voc.bare_numeral_bad_next):
         return True
     return bool(any(m.start() < e and m.end() > s for m in voc.numeral_words.finditer(text, max(0, s - 4), e + 4)))
 

@@ -50,10 +50,10 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         # the address may start a few items before the word that gave it away
         s = hint.start()
         floor = max(0, s - voc.salutation_max)
-        while s > floor and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1])):
+        while s > floor and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before):
             s -= 1
         starts: list[int] = []
-        if not (s in tried or (s > 0 and not (text[s - 1].isspace() or voc.boundary_before.match(text[s - 1])))):
+        if not (s in tried or (s > 0 and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before))):
             tried.add(s)
             starts = _item_starts(text, s, hint.start())
         if voc.salutation_addressee.fullmatch(hint.group()):

@@ -66,7 +66,7 @@ def strength_at(text: str, start: int, body_start: int) -> int:
         i -= 1
     if i < body_start or text[i] in "\r\n":
         return LINE_START
-    if i < start - 1 or vocabulary().boundary_before.match(text[i]):
+    if i < start - 1 or text[i] in vocabulary().boundary_before:
         return AFTER_BOUNDARY
     return GLUED
 
@@ -82,7 +82,7 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
             continue
         prev = text[s - 1] if s > body_start else ""
         nxt = text[e] if e < body_end else ""
-        if prev and voc.heading_bad_prev.match(prev):
+        if prev and prev in voc.heading_bad_prev:
             continue
         marker = interpret(text[s:e])
         if marker is None:
@@ -93,7 +93,7 @@ def heading_candidates(text: str, matches: list[tuple[int, int, str]], body_star
             bad_next = voc.heading_bad_next_paren  # （一）、 is a heading with a redundant 、
         else:
             bad_next = voc.heading_bad_next
-        if marker.form not in _FREE_NEXT and nxt and bad_next.match(nxt):
+        if marker.form not in _FREE_NEXT and nxt and nxt in bad_next:
             continue
         strength = strength_at(text, s, body_start)
         if marker.form == "arabic_paren" and strength != LINE_START:

@@ -56,7 +56,7 @@ def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start:
         if s in para_starts:
             prev = ""
         if marker.form == "sequence":
-            if strength == GLUED or (nxt and voc.sequence_bad_next.match(nxt)):
+            if strength == GLUED or (nxt and nxt in voc.sequence_bad_next):
                 continue
             need = voc.sequence_requires.get(marker.word)
             if need is not None and not need.match(text, e):
@@ -65,9 +65,9 @@ def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start:
             out.append(PointCand(s, e, text[s:e], "seq", 1 if role == "first" else 0,
                                  role == "last", strength, scope))
             continue
-        if prev and voc.point_bad_prev.match(prev):
+        if prev and prev in voc.point_bad_prev:
             continue
-        if nxt and voc.point_bad_next.match(nxt):
+        if nxt and nxt in voc.point_bad_next:
             continue
         n = marker.numbers[0]
         if marker.form == "cn_verb":

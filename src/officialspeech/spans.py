@@ -94,8 +94,7 @@ class View:
         if not self.cuts:
             return offset
         i = bisect_right(self._view_starts, offset) - 1
-        if i < 0:
-            i = 0
+        i = max(i, 0)
         return self._src_starts[i] + offset - self._view_starts[i]
 
     def source_end(self, offset: int) -> int:

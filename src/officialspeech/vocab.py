@@ -54,6 +54,24 @@ class LazyPattern:
         return self.compiled.findall(text, pos, endpos)
 
 
+class CharClass:
+    """A one-character pattern of the data files (``[第0-9年月]``), tested with ``in``: each
+    character is matched once and the answer remembered, so the test costs a dict lookup."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: regex.Pattern[str] | None = None
+        self._memo: dict[str, bool] = {}
+
+    def __contains__(self, ch: str) -> bool:
+        hit = self._memo.get(ch)
+        if hit is None:
+            if self._compiled is None:
+                self._compiled = regex.compile(self.pattern)
+            hit = self._memo[ch] = bool(self._compiled.fullmatch(ch))
+        return hit
+
+
 def _alternation(words: list[str]) -> str:
     """A pattern matching any of ``words``, longest first, written as a trie
     (``建(?:设|议)``): the engine tests one character class per position instead of every
@@ -81,18 +99,18 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 class Vocabulary:
     """Compiled word lists and patterns from data/vocab.json."""
 
-    boundary_before: LazyPattern
+    boundary_before: CharClass
     sentence_end: LazyPattern
     title_end: LazyPattern
-    heading_bad_next: LazyPattern
-    heading_bad_next_arabic: LazyPattern
-    heading_bad_next_paren: LazyPattern
-    heading_bad_prev: LazyPattern
-    point_bad_prev: LazyPattern
-    point_bad_next: LazyPattern
+    heading_bad_next: CharClass
+    heading_bad_next_arabic: CharClass
+    heading_bad_next_paren: CharClass
+    heading_bad_prev: CharClass
+    point_bad_prev: CharClass
+    point_bad_next: CharClass
     sequence_words: dict[str, str]
     sequence_requires: dict[str, LazyPattern]
-    sequence_bad_next: LazyPattern
+    sequence_bad_next: CharClass
     max_title_length: int
     container_headings: LazyPattern
     container_last_chars: frozenset[str]
@@ -100,7 +118,7 @@ class Vocabulary:
     announcement_count: LazyPattern
     stripped: LazyPattern
     numeral_words: LazyPattern
-    bare_numeral_bad_next: LazyPattern
+    bare_numeral_bad_next: CharClass
     never_split: LazyPattern
     salutation: LazyPattern
     salutation_hint: LazyPattern
@@ -143,18 +161,18 @@ def vocabulary() -> Vocabulary:
     sep = r"[、，,][ \u3000]*"
     salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
     return Vocabulary(
-        boundary_before=LazyPattern(v["boundary_before"]),
+        boundary_before=CharClass(v["boundary_before"]),
         sentence_end=LazyPattern(v["sentence_end"]),
         title_end=LazyPattern(v["title_end"]),
-        heading_bad_next=LazyPattern(v["heading_bad_next"]),
-        heading_bad_next_arabic=LazyPattern(v["heading_bad_next_arabic"]),
-        heading_bad_next_paren=LazyPattern(v["heading_bad_next_paren"]),
-        heading_bad_prev=LazyPattern(v["heading_bad_prev"]),
-        point_bad_prev=LazyPattern(v["point_bad_prev"]),
-        point_bad_next=LazyPattern(v["point_bad_next"]),
+        heading_bad_next=CharClass(v["heading_bad_next"]),
+        heading_bad_next_arabic=CharClass(v["heading_bad_next_arabic"]),
+        heading_bad_next_paren=CharClass(v["heading_bad_next_paren"]),
+        heading_bad_prev=CharClass(v["heading_bad_prev"]),
+        point_bad_prev=CharClass(v["point_bad_prev"]),
+        point_bad_next=CharClass(v["point_bad_next"]),
         sequence_words=dict(v["point_sequence_words"]),
         sequence_requires={k: LazyPattern(x) for k, x in v.get("point_sequence_requires", {}).items()},
-        sequence_bad_next=LazyPattern(v["point_sequence_bad_next"]),
+        sequence_bad_next=CharClass(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
         container_headings=LazyPattern(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
         container_last_chars=frozenset(w[-1] for w in v["container_headings"]),
@@ -162,7 +180,7 @@ def vocabulary() -> Vocabulary:
         announcement_count=LazyPattern(v["announcement_count"]),
         stripped=LazyPattern(v["stripped_punctuation"]),
         numeral_words=LazyPattern(_alternation(v["numeral_words"])),
-        bare_numeral_bad_next=LazyPattern(v["bare_numeral_bad_next"]),
+        bare_numeral_bad_next=CharClass(v["bare_numeral_bad_next"]),
         never_split=LazyPattern(_alternation(v["never_split"])),
         salutation=LazyPattern(salutation),
         salutation_hint=LazyPattern(rf"{addressee}|{honorific}|{collective}"),

@@ -29,9 +29,9 @@ def _point_markers(ctx: Context) -> list[tuple[Section | None, int, int, int, st
             s, e = m.span()
             prev = ctx.text[s - 1] if s > 0 else "\n"
             nxt = ctx.text[e] if e < len(ctx.text) else ""
-            if s > start and not (prev.isspace() or voc.boundary_before.match(prev)):
+            if s > start and not (prev.isspace() or prev in voc.boundary_before):
                 continue
-            if nxt and voc.point_bad_next.match(nxt):
+            if nxt and nxt in voc.point_bad_next:
                 continue
             n = to_int(m.group("n"))
             if n is not None:
