@@ -79,27 +79,24 @@ def _terminator(text: str, h: Heading, limit: int) -> int | None:
 def _shared_openings(text: str, group: list[Heading], limit: int) -> dict[int, int]:
     """For each heading (by index in ``group``), a cut before the words that open the bodies
     of most siblings and end at a comma (``乡村振兴，``)."""
-    voc = vocabulary()
+    need = max(MIN_GROUP, (len(group) + 1) // 2)
+    commas = [_commas(text, h, limit) for h in group]
+    # a word shared by most siblings ends with a shortest word they share: look no further
+    # when there is none
+    tails = Counter(w for ats in commas for w in {text[at - SHARED_MIN:at] for at in ats})
+    common = {w for w, n in tails.items() if n >= need}
+    if not common:
+        return {}
     found: list[dict[str, int]] = []
-    for h in group:
-        ts = h.title_start
-        stop = _terminator(text, h, limit) or min(limit, ts + voc.max_title_length)
+    for h, ats in zip(group, commas, strict=True):
         opening: dict[str, int] = {}
-        for c in _COMMAS:
-            at = text.find(c, ts + MIN_TITLE + SHARED_MIN, stop)
-            while at != -1:
-                for n in range(SHARED_MIN, SHARED_MAX + 1):
-                    k = at - n
-                    if k < ts + MIN_TITLE:
-                        break
-                    opening.setdefault(text[k:at], k)
-                at = text.find(c, at + 1, stop)
+        for at in ats:
+            if text[at - SHARED_MIN:at] in common:
+                for n in range(SHARED_MIN, min(SHARED_MAX, at - h.title_start - MIN_TITLE) + 1):
+                    opening.setdefault(text[at - n:at], at - n)
         found.append(opening)
     counts = Counter(word for opening in found for word in opening)
-    need = max(MIN_GROUP, (len(group) + 1) // 2)
     shared = [w for w, n in counts.items() if n >= need]
-    if not shared:
-        return {}
     best = max(shared, key=lambda w: (counts[w], len(w)))
     cuts = {i: opening[best] for i, opening in enumerate(found) if best in opening}
     # the shared words may start further back than SHARED_MAX: 我们要坚持问题导向，
@@ -110,16 +107,34 @@ def _shared_openings(text: str, group: list[Heading], limit: int) -> dict[int, i
         cuts = {i: k - 1 for i, k in cuts.items()}
 
 
+def _commas(text: str, h: Heading, limit: int) -> list[int]:
+    """The commas in the sentence a heading's title opens, far enough in for a title and a
+    shared word before them."""
+    voc = vocabulary()
+    ts = h.title_start
+    stop = _terminator(text, h, limit) or min(limit, ts + voc.max_title_length)
+    out: list[int] = []
+    for c in _COMMAS:
+        at = text.find(c, ts + MIN_TITLE + SHARED_MIN, stop)
+        while at != -1:
+            out.append(at)
+            at = text.find(c, at + 1, stop)
+    return out
+
+
 def _subhead_consensus(text: str, group: list[Heading], limit: int) -> dict[int, int]:
     """For each heading (by index in ``group``), a cut before its sub-heading, when most
     siblings have one; among several, the one nearest the siblings' typical title length."""
+    need = max(MIN_GROUP, (len(group) + 1) // 2)
     options: dict[int, list[int]] = {}
     for i, h in enumerate(group):
+        if len(options) + len(group) - i < need:
+            return {}  # too few siblings left to make most
         t = _terminator(text, h, limit)
         ks = _subhead_cuts(text, h, t) if t is not None else []
         if ks:
             options[i] = ks
-    if len(options) < max(MIN_GROUP, (len(group) + 1) // 2):
+    if len(options) < need:
         return {}
     typical = median(ks[0] - group[i].title_start for i, ks in options.items())
 
