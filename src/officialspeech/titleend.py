@@ -100,9 +100,10 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
     # 习近平总书记…, 党的十八大以来…: a sentence surely starts here; 我们…, 一是…: likely; 坚持…: maybe
     opener = _opener_strength().match(text, k)
     score = OPENER_SCORE[opener.lastgroup or ""] if opener else 0.0
-    finals = voc.title_finals
-    if any(text[k - n:k] in finals for n in voc.title_final_lengths if k - n >= title_start):
-        score += 1.5
+    for n in voc.title_final_lengths:
+        if k - n >= title_start and text[k - n:k] in voc.title_finals:
+            score += 1.5
+            break
     # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…
     if text[k:k + 3] == text[title_start:title_start + 3] and length >= 6:
         score += 3.0
