@@ -174,3 +174,17 @@ def test_garbage_collector_state_is_restored() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+STRIPPED_BODY = ("精准治污科学治污依法治污打好蓝天碧水净土保卫战加强污染物协同控制基本消除重污染天气"
+                 "统筹水资源水环境水生态治理推动重要江河湖库生态保护治理")
+
+
+def test_stripped_text_prefers_a_title_of_plausible_length_among_equal_guesses() -> None:
+    # no punctuation at all: 深入推进环境|污染防治 and 深入推进环境污染防治|坚持 have equally weak
+    # evidence (a typical title ending, a weak opener); the four-character title is the worse guess
+    text = ("同志们：现在我讲几点意见（一）深入推进环境污染防治坚持" + STRIPPED_BODY
+            + "（二）加快构建新发展格局着力" + STRIPPED_BODY)
+    titles = [s.title for s in parse_speech(text).sections()]
+    assert titles[0] == "深入推进环境污染防治"
+    assert all(s.confidence == "guessed" for s in parse_speech(text).sections())

@@ -25,6 +25,8 @@ ANNOUNCE_REACH = 40
 TERMINATOR_SCORE = 3.5
 RUN_ON_TERMINATOR_SCORE = 2.5  # line breaks were lost: a 。 far on says less
 MIN_CUT_SCORE = 2.9
+SHORT_TITLE = 8
+SHORT_PENALTY = 0.1  # per character below SHORT_TITLE, when only a guess is left
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
 _ARABIC = ("arabic_dot", "arabic_paren")
 _STOPS = regex.compile("[" + regex.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")
@@ -256,8 +258,11 @@ def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> H
         strongest = -1.0
         fallback: int | None = None
         for k, sc in cut_scores(text, ts, min(cand_end - 1, ts + voc.max_title_length)):
-            if sc > strongest:
-                strongest, fallback = sc, k
+            # with no terminator to fall back on, the strongest cut; among equals, not a very
+            # short title (提升生态|系统多样性… says as little as …多样性|稳定性)
+            guess = sc - max(0, SHORT_TITLE - (k - ts)) * SHORT_PENALTY
+            if guess > strongest:
+                strongest, fallback = guess, k
             if sc >= MIN_CUT_SCORE and sc > best:
                 best, best_k = sc, k
         if best_k is None:
