@@ -188,3 +188,18 @@ def test_stripped_text_prefers_a_title_of_plausible_length_among_equal_guesses()
     titles = [s.title for s in parse_speech(text).sections()]
     assert titles[0] == "深入推进环境污染防治"
     assert all(s.confidence == "guessed" for s in parse_speech(text).sections())
+
+
+def test_a_heading_announced_in_a_quoted_list_is_found_and_ends_where_its_item_did() -> None:
+    # a truncated preview: only 一、 survives, glued to its body with no punctuation; the
+    # speech announced its parts before, so the heading and its end are both known
+    text = ("我就学习体会，从“筑牢思想根基,坚定理想信念;锤炼过硬作风,勇于担当作为”两个方面和大家交流。"
+            "一、筑牢思想根基,坚定理想信念“理想信念”是共产党人精神上的钙,我们要补足精神之钙。")
+    sections = parse_speech(text).sections()
+    assert [(s.marker, s.title) for s in sections] == [("一、", "筑牢思想根基,坚定理想信念")]
+
+
+def test_an_earlier_sentence_with_the_same_words_is_no_announcement() -> None:
+    text = ("我们完全有条件有能力实施乡村振兴战略。各地要切实增强责任感。"
+            "一、实施乡村振兴战略的总体要求必须坚持党管农村工作。")
+    assert [s.title for s in parse_speech(text).sections()] == []  # a lone 一、 after a sentence

@@ -9,7 +9,7 @@ import regex
 
 from .grammar import interpret
 from .spans import line_end
-from .titleend import CLOSE_QUOTES, OPEN_QUOTES, cut_scores, strong_evidence_possible
+from .titleend import CLOSE_QUOTES, OPEN_QUOTES, announced_end, cut_scores, strong_evidence_possible
 from .vocab import vocabulary
 
 # nesting rank of each marker style: a heading closes open sections of equal or lower rank
@@ -152,7 +152,9 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
         i = bisect_right(starts, c.start)
         if i < len(starts) and starts[i] <= c.start + window:
             return True
-        return bool(vocabulary().announcement.search(text, max(0, c.start - ANNOUNCE_REACH), c.start))
+        if vocabulary().announcement.search(text, max(0, c.start - ANNOUNCE_REACH), c.start):
+            return True
+        return announced_end(text, c.end) is not None  # 从“回顾初心,不忘根本;…”三个方面 … 一、回顾初心…
 
     line_starts = {(c.form, c.number) for c in cands if c.strength == LINE_START}
     stack: list[tuple[str, int | None]] = []

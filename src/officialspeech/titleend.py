@@ -25,6 +25,11 @@ SPACE_CUT_STRONG = 5.0
 SPACE_CUT = 3.0
 SURE_OPENER = 4.0
 SPACE_THEN_OPENER = 1.5
+ANNOUNCED = 4.0  # the title is an item the speech announced before (从“A;B;C”三个方面)
+ANNOUNCED_MIN = 6  # characters of the title that must have been announced
+ANNOUNCED_REACH = 2000
+ANNOUNCED_ITEM_STARTS = "“「『《(（;；、"  # an item of a quoted or listed announcement…
+ANNOUNCED_ITEM_ENDS = "”」』》)）;；、"  # …ends at the list's separator or closing quote
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = re.compile(r"[ \t\u3000\u00a0]")
@@ -158,13 +163,42 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1)
 
 
+def announced_end(text: str, title_start: int) -> int | None:
+    """Where a title ends that the speech announced before, as one item of a list:
+    从“回顾初心,不忘根本;牢记初心,行稳致远…”三个方面 … 一、回顾初心,不忘根本“不忘初心”这个词…
+    (None when its first words were not announced within ANNOUNCED_REACH characters)."""
+    head = text[title_start:title_start + ANNOUNCED_MIN]
+    if len(head) < ANNOUNCED_MIN:
+        return None
+    at = text.rfind(head, max(1, title_start - ANNOUNCED_REACH), title_start - ANNOUNCED_MIN)
+    if at == -1 or text[at - 1] not in ANNOUNCED_ITEM_STARTS:
+        return None
+    n = ANNOUNCED_MIN
+    limit = min(title_start - at, len(text) - title_start, LONG_TITLE)
+    while n < limit and text[at + n] == text[title_start + n]:
+        n += 1
+    # the announced item ended there, the title goes on
+    if n < limit and text[at + n] in ANNOUNCED_ITEM_ENDS:
+        return title_start + n
+    return None
+
+
 def cut_scores(text: str, title_start: int, stop: int,
                long_penalty: float = LONG_PENALTY) -> list[tuple[int, float]]:
     """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence."""
     stop = min(stop, len(text) - 1)
     protected = _protected(text, title_start, stop)
-    return [(k, -1.0 if k in protected else cut_score(text, title_start, k, long_penalty))
-            for k in sorted(_evidence(text, title_start, stop))]
+    ks = _evidence(text, title_start, stop)
+    announced = announced_end(text, title_start)
+    if announced is not None and announced < stop:
+        ks.add(announced)
+    out: list[tuple[int, float]] = []
+    for k in sorted(ks):
+        sc = -1.0 if k in protected else cut_score(text, title_start, k, long_penalty)
+        if k == announced and sc > -1.0:
+            sc += ANNOUNCED
+        out.append((k, sc))
+    return out
 
 
 def best_cut(text: str, title_start: int, stop: int,
