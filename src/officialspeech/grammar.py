@@ -123,7 +123,7 @@ def _interpret(text: str) -> Marker:
             if value is None:
                 raise ValueError(f"not a numeral: {tok!s}")
             numbers.append(value)
-        elif tok.type in ("POINT_VERB", "SEQUENCE_WORD"):
+        elif tok.type in ("POINT_VERB", "DI_POINT_VERB", "SEQUENCE_WORD"):
             word = str(tok)
         elif tok.type == "COMMA":
             word = "，"
