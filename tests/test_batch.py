@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from killedrun import kill_when_written, parse_command
 from officialspeech.batch import Document, Progress, completed, convert, iter_documents
 from officialspeech.cli import main
 
@@ -104,14 +101,8 @@ def test_resume_after_kill_9(tmp_path: Path) -> None:
     for i in range(400):
         (root / f"{i:04d}.txt").write_text(SPEECH * 20, "utf-8")
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "officialspeech", "parse", str(root), "-o", str(out), "--jobs", "2"]
-    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 20000):
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
-    partial = len(out.read_text("utf-8").splitlines())
+    cmd = parse_command(root, out)
+    partial = len(kill_when_written(cmd, out).splitlines())
     subprocess.run([*cmd, "--resume"], check=True, stderr=subprocess.DEVNULL, timeout=120)
     ids = [r["id"] for r in _records(out)]
     assert partial < 400

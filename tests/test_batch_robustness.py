@@ -9,16 +9,15 @@ import csv
 import io
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from killedrun import kill_when_written, parse_command
 from officialspeech.cli import main
 
 SPEECH = ("在全区秋季防火工作会议上的讲话\n同志们：\n一、认清形势\n今年秋季气候干燥，火险等级高。\n"
@@ -278,14 +277,8 @@ def test_resume_table_after_kill_9(tmp_path: Path, kind: str) -> None:
     table = tmp_path / f"t.{kind}"
     (_jsonl_table if kind == "jsonl" else _csv_table)(table, 400)
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "officialspeech", "parse", str(table), "-o", str(out), "--jobs", "2"]
-    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 20000):
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
-    partial = out.read_bytes()
+    cmd = parse_command(table, out)
+    partial = kill_when_written(cmd, out)
     with open(out, "ab") as fh:  # make sure the killed run left a torn last line
         fh.write(b'{"id": "' + str(table).encode() + b':99999", "schema_ver')
     subprocess.run([*cmd, "--resume"], check=True, stderr=subprocess.DEVNULL, timeout=120)
