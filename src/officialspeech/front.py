@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -10,7 +11,7 @@ from .numerals import to_int
 from .vocab import vocabulary
 
 Range = tuple[int, int]
-_LINE = regex.compile(r"[^\r\n]+")
+_LINE = re.compile(r"[^\r\n]+")
 _ITEM_SEP = regex.compile(r"[、，,]")
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
-
-import regex
 
 from .grammar import interpret
 from .spans import line_end
@@ -29,7 +28,7 @@ SHORT_TITLE = 8
 SHORT_PENALTY = 0.1  # per character below SHORT_TITLE, when only a guess is left
 _HSPACE = " \t\u3000\u00a0\u2002\u2003"
 _ARABIC = ("arabic_dot", "arabic_paren")
-_STOPS = regex.compile("[" + regex.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")
+_STOPS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")  # (`re`: cheaper per call)
 _FREE_NEXT = ("attachment", "footnote")
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
-
-import regex
 
 from .barenumerals import bare_numeral_headings, is_stripped
 from .chrome import Lines, find_chrome, metadata_from
@@ -39,9 +38,9 @@ RUN_ON_CHARS = 500
 RUN_ON_MIN = 100
 _LEVEL = {"cn_dun": 1, "cn_paren": 2, "arabic_dot": 3, "arabic_paren": 4}
 _LEAD_SKIP = "，,：: \t\u3000"
-_LEAD_END = regex.compile(r"[。；！？!?;]")
+_LEAD_END = re.compile(r"[。；！？!?;]")  # plain classes: `re` is cheaper per call
 _CLAUSE = "，,、；;"
-_LINE = regex.compile(r"[^\r\n]+")
+_LINE = re.compile(r"[^\r\n]+")
 
 
 def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:

@@ -51,10 +51,10 @@ def _point_marker() -> regex.Pattern[str]:
 
 
 @cache
-def _body_openers() -> regex.Pattern[str]:
+def _body_openers() -> re.Pattern[str]:
     """Where the body may open: a sentence opener of any strength or a point marker."""
     voc = vocabulary()
-    return regex.compile("|".join(f"(?:{p})" for p in (
+    return re.compile("|".join(f"(?:{p})" for p in (
         voc.openers.pattern, voc.openers_weak.pattern, category_pattern("point"))))
 
 
@@ -65,10 +65,10 @@ def _title_finals() -> re.Pattern[str]:
 
 
 @cache
-def _opener_strength() -> regex.Pattern[str]:
+def _opener_strength() -> re.Pattern[str]:
     """One match tells the strongest opener at a position: its group names the strength."""
     voc = vocabulary()
-    return regex.compile(f"(?P<sure>{voc.openers_sure.pattern})|(?P<likely>(?:{voc.openers.pattern})|(?:"
+    return re.compile(f"(?P<sure>{voc.openers_sure.pattern})|(?P<likely>(?:{voc.openers.pattern})|(?:"
                          f"{category_pattern('point')}))|(?P<weak>{voc.openers_weak.pattern})")
 
 
