@@ -16,12 +16,12 @@ SUBHEADS = [
 ]
 
 
-def _subhead_report(rows: list[tuple[str, str]], sep: str = "") -> str:
+def _subhead_report(rows: list[tuple[str, str]], body: int = 2) -> str:
     numerals = "一二三四五六七八九"
     parts = ["同志们：今年工作总的要求是稳中求进。一、2025年工作安排今年要重点抓好以下工作。"]
     for i, (title, subhead) in enumerate(rows):
-        parts.append(f"（{numerals[i]}）{title}{subhead}。{BODY}{BODY}")
-    return sep.join(parts)
+        parts.append(f"（{numerals[i]}）{title}{subhead}。{BODY * body}")
+    return "".join(parts)
 
 
 def test_titles_end_before_the_subheads_most_siblings_carry() -> None:
@@ -80,11 +80,41 @@ def test_the_same_words_opening_every_body_end_the_titles() -> None:
     assert [s.title for s in speech.sections()] == [t for t, _ in SHARED]
 
 
-def test_titles_on_their_own_lines_are_left_alone() -> None:
-    text = _subhead_report(SUBHEADS, sep="\n").replace("。（", "。\n（")
-    for title, subhead in SUBHEADS:
+def test_titles_ending_at_a_line_break_are_left_alone_in_run_on_text() -> None:
+    # a run-on text (few line breaks) where two of the four titles still end their line: the
+    # siblings agree on the sub-headings, the two glued titles are cut, the others kept
+    text = _subhead_report(SUBHEADS, body=10)
+    for title, subhead in SUBHEADS[:2]:
         text = text.replace(title + subhead, title + "\n" + subhead)
     speech = parse_speech(text)
     subs = [s for s in speech.sections() if s.level == 2]
     assert [s.title for s in subs] == [t for t, _ in SUBHEADS]
-    assert all(s.confidence == "certain" for s in subs)
+    assert [s.confidence for s in subs] == ["certain", "certain", "guessed", "guessed"]
+
+
+def _report(titles: list[str], after: str) -> str:
+    numerals = "一二三四五六七八九"
+    return "同志们：下面讲几点意见。" + "".join(
+        f"{numerals[i]}、{t}{after}{BODY}{BODY}" for i, t in enumerate(titles))
+
+
+def test_a_title_closed_by_punctuation_is_never_recut() -> None:
+    titles = ["关于稳增长方面的工作", "关于促改革方面的工作", "关于惠民生方面的工作", "关于防风险方面的工作"]
+    speech = parse_speech(_report(titles, "：我们要坚持问题导向，"))
+    assert [(s.title, s.confidence) for s in speech.sections()] == [(t, "certain") for t in titles]
+
+
+def test_shared_words_after_punctuation_do_not_cut_into_the_titles() -> None:
+    # every body opens with 我们要坚持问题导向，and every title ends in 建设: the shared run stops
+    # at the comma, so no sibling evidence cuts 加强党的政治|建设
+    titles = ["加强党的政治建设", "加强党的思想建设", "加强党的组织建设", "加强党的作风建设"]
+    speech = parse_speech(_report(titles, "，我们要坚持问题导向，"))
+    assert all(s.title.startswith(t) for s, t in zip(speech.sections(), titles, strict=True))
+
+
+def test_a_chain_of_verbs_is_not_cut_as_a_sub_heading() -> None:
+    rows = [("坚持创新驱动，着力加快", "推动产业升级"), ("坚持改革开放，持续深化", "推进制度创新"),
+            ("坚持绿色发展，全面加快", "推进生态建设")]
+    speech = parse_speech(_subhead_report(rows))
+    subs = [s for s in speech.sections() if s.level == 2]
+    assert [s.title for s in subs] == [t + v for t, v in rows]

@@ -23,7 +23,7 @@ from statistics import median
 import regex
 
 from .headings import RANK, Heading
-from .titleend import cut_score
+from .titleend import cut_score, is_text
 from .vocab import vocabulary
 
 MIN_GROUP = 3
@@ -62,6 +62,8 @@ def _subhead_cuts(text: str, h: Heading, stop: int) -> list[int]:
             continue
         if voc.title_open_frame.search(text, ts, k):
             continue  # 在…中 wants its verb: 在推进改革开放中|培育新优势 is one title
+        if any(voc.subhead_openers.fullmatch(text, k - n, k) for n in (2, 3, 4)):
+            continue  # a chain of verbs is one clause: 着力加快|推动产业升级
         comma = max(text.rfind(c, ts, k) for c in _COMMAS)
         if comma != -1 and abs((k - comma - 1) - (comma - ts)) > BALANCE:
             continue
@@ -98,13 +100,28 @@ def _shared_openings(text: str, group: list[Heading], limit: int) -> dict[int, i
     counts = Counter(word for opening in found for word in opening)
     shared = [w for w, n in counts.items() if n >= need]
     best = max(shared, key=lambda w: (counts[w], len(w)))
-    cuts = {i: opening[best] for i, opening in enumerate(found) if best in opening}
-    # the shared words may start further back than SHARED_MAX: 我们要坚持问题导向，
+    ends = {i: opening[best] + len(best) for i, opening in enumerate(found) if best in opening}
+    # The shared run may start further back than SHARED_MAX (我们要坚持问题导向，) and the
+    # titles may end in the same words too (…农业产业全面振兴|乡村振兴，): take the whole run
+    # (never across punctuation), then cut where the siblings together have the best
+    # evidence; at the run's start, where they differ, unless somewhere inside is better.
+    run = len(best)
     while True:
-        before = {text[k - 1] for k in cuts.values()}
-        if len(before) != 1 or any(k - 1 < group[i].title_start + MIN_TITLE for i, k in cuts.items()):
-            return cuts
-        cuts = {i: k - 1 for i, k in cuts.items()}
+        before = {text[e - run - 1] for e in ends.values()}
+        ch = before.pop()
+        if not before and not is_text(ch):
+            return {}  # the shared words open a clause after punctuation: no title ends there
+        if before or any(e - run - 1 < group[i].title_start + MIN_TITLE for i, e in ends.items()):
+            break
+        run += 1
+
+    def together(n: int) -> float:
+        return sum(cut_score(text, group[i].title_start, e - n) for i, e in ends.items())
+
+    n = max(range(run, SHARED_MIN - 1, -1), key=together)  # (ties: the run's start)
+    if n != run and together(n) <= 0:
+        return {}
+    return {i: e - n for i, e in ends.items()}
 
 
 def _commas(text: str, h: Heading, limit: int) -> list[int]:
@@ -153,7 +170,10 @@ def harmonise(text: str, heads: list[Heading], limit: int) -> None:
         cuts = _shared_openings(text, group, limit) or _subhead_consensus(text, group, limit)
         for i, k in cuts.items():
             h = group[i]
-            if h.title_start < k < h.title_end and _open_end(text, h) and _outweighs(text, h, k, limit):
+            if not (h.title_start < k < h.title_end and _open_end(text, h)):
+                continue
+            # a title that ran to its sentence's end, or a guessed cut with less evidence
+            if h.title_end == _terminator(text, h, limit) or _outweighs(text, h, k):
                 h.title_end = h.heading_end = k
                 h.confidence = "guessed"
 
@@ -164,10 +184,10 @@ def _open_end(text: str, h: Heading) -> bool:
     return h.title_end < len(text) and not text[h.title_end].isspace()
 
 
-def _outweighs(text: str, h: Heading, k: int, limit: int) -> bool:
-    """The siblings' cut at ``k`` beats the title's present end: its sentence's end, or a
-    cut inside the sentence with less evidence than ``k`` has with the siblings' support."""
-    if h.title_end == _terminator(text, h, limit):
-        return True
+def _outweighs(text: str, h: Heading, k: int) -> bool:
+    """A guessed title end has less evidence than ``k`` has with the siblings' support (a
+    title that punctuation or a line end closed is never re-cut)."""
+    if h.confidence != "guessed":
+        return False
     ts = h.title_start
     return cut_score(text, ts, k) + SIBLING_EVIDENCE > cut_score(text, ts, h.title_end)

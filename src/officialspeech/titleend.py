@@ -72,7 +72,8 @@ def _opener_strength() -> re.Pattern[str]:
                          f"{category_pattern('point')}))|(?P<weak>{voc.openers_weak.pattern})")
 
 
-def _is_text(ch: str) -> bool:
+def is_text(ch: str) -> bool:
+    """A letter, digit or quote mark: what titles and the words around a cut are made of."""
     return ch.isalnum() or ch in "“”‘’《》\"'"
 
 
@@ -88,7 +89,7 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
     """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
     voc = vocabulary()
     before, after = text[k - 1], text[k]
-    if after in _SPACES and _is_text(before) and k - title_start >= 2:
+    if after in _SPACES and is_text(before) and k - title_start >= 2:
         # a gap in run-on text: an indent (U+3000, several spaces) or a joined line
         score = SPACE_CUT_STRONG if after == "\u3000" or text[k + 1:k + 2] in _SPACES else SPACE_CUT
         j = k + 1
@@ -97,7 +98,7 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
         if voc.openers.match(text, j) or _point_marker().match(text, j):
             score += SPACE_THEN_OPENER
         return score
-    if not (_is_text(before) and _is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
+    if not (is_text(before) and is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
         return -1.0
     length = k - title_start
     if length < 4:
