@@ -184,8 +184,12 @@ def _glued(text: str, start: int, end: int, body_start: int, front: Front,
                                earlier=earlier + "\x00" + text[start:body_start])
         return found
     ts, te = front.title
-    if vocabulary().glued.title_words.search(text, ts, te) is None or any(c in "\r\n" for c in text[ts:te]):
+    g = vocabulary().glued
+    words = [m.end() for m in g.title_words.finditer(text, ts, te)]
+    if not words or any(c in "\r\n" for c in text[ts:te]):
         return None
+    if words == [te] and g.breaks.search(text, ts, te) is None:
+        return None  # the common case: one line that ends with its one title word
     found = find_glued(text, ts, te, end, closed=True)
     if found is None or found.title == front.title or not (ts <= found.title[0] and found.title[1] <= te):
         return None
