@@ -56,3 +56,8 @@ def test_corpus_never_crashes(scores: dict[str, float], flat_scores: dict[str, f
 def test_flattened_corpus_headings(flat_scores: dict[str, float]) -> None:
     assert flat_scores["heading_f1"] >= 0.95
     assert flat_scores["title_exact"] >= 0.90
+
+
+def test_flattened_corpus_document_titles(flat_scores: dict[str, float]) -> None:
+    # titles glued to chrome, subtitles and first sentences when line breaks are lost
+    assert flat_scores["doc_title_exact"] >= 0.80

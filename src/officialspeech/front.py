@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .glued import Glued, InlineChrome, find_glued
 from .numerals import to_int
 from .vocab import vocabulary
 
@@ -29,6 +30,7 @@ class Front:
     date_iso: str | None = None
     occasion: Range | None = None
     others: list[Range] = field(default_factory=list)
+    chrome: list[InlineChrome] = field(default_factory=list)
 
 
 def iso_date(text: str) -> tuple[Range, str | None] | None:
@@ -91,8 +93,15 @@ def _is_complete_title(t: str) -> bool:
     return bool(vocabulary().speech_title.search(t[-6:]))
 
 
-def read_front(text: str, start: int, end: int, body_start: int) -> Front:
-    """Classify the lines of ``text[start:end]`` (the stretch before the salutation or body)."""
+def read_front(text: str, start: int, end: int, body_start: int, *,
+               lookahead: int = 0, earlier: str = "") -> Front:
+    """Classify the lines of ``text[start:end]`` (the stretch before the salutation or body).
+
+    Where no line reads as a title, or the title line holds more than a title, the front is
+    read again as a glued run (see :mod:`officialspeech.glued`). ``lookahead`` (> ``body_start``):
+    with no salutation, how far into the first body line a title glued to it is looked for;
+    ``earlier``: text cut out before the body (chrome) that such a title may restate.
+    """
     voc = vocabulary()
     front = Front(body_start=body_start)
     lines = [_strip_range(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
@@ -144,6 +153,9 @@ def read_front(text: str, start: int, end: int, body_start: int) -> Front:
             front.speaker = r
         else:
             front.others.append(r)
+    glued = _glued(text, start, end, body_start, front, lookahead, earlier)
+    if glued is not None:
+        _take_glued(text, front, glued, lines, body_start)
     for where in (front.subtitle, front.title):
         if where is not None and front.occasion is None:
             m = voc.occasion.search(text, where[0], where[1])
@@ -162,3 +174,72 @@ def _split_dash(text: str, r: Range) -> list[Range]:
 
 def _inside(inner: Range | None, outer: Range | None) -> bool:
     return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _glued(text: str, start: int, end: int, body_start: int, front: Front,
+           lookahead: int, earlier: str) -> Glued | None:
+    if front.title is None:
+        found = find_glued(text, start, end, end, closed=True) if end > start else None
+        if found is None and lookahead > body_start:
+            found = find_glued(text, body_start, lookahead, lookahead, closed=False, at_body=True,
+                               earlier=earlier + "\x00" + text[start:body_start])
+        return found
+    ts, te = front.title
+    g = vocabulary().glued
+    words = [m.end() for m in g.title_words.finditer(text, ts, te)]
+    if not words or any(c in "\r\n" for c in text[ts:te]):
+        return None
+    if words == [te] and g.breaks.search(text, ts, te) is None:
+        return None  # the common case: one line that ends with its one title word
+    found = find_glued(text, ts, te, end, closed=True)
+    if found is None or found.title == front.title or not (ts <= found.title[0] and found.title[1] <= te):
+        return None
+    return found
+
+
+def _take_glued(text: str, front: Front, glued: Glued, lines: list[Range], body_start: int) -> None:
+    """Put what was found in a glued run in ``front``; what is left of its lines stays in others."""
+    front.title = glued.title
+    for name in ("subtitle", "date", "speaker"):
+        mine: Range | None = getattr(glued, name)
+        theirs: Range | None = getattr(front, name)
+        if mine is None or (theirs is not None and not _overlaps(theirs, glued.title)):
+            continue  # what the lines said stands
+        if any(_overlaps(mine, r) for r in (front.subtitle, front.speaker) if r is not None and r is not theirs):
+            continue
+        setattr(front, name, mine)
+        if name == "date":
+            found = iso_date(text[mine[0]:mine[1]])
+            front.date_iso = found[1] if found else None
+        elif name == "subtitle" and glued.date is None and front.date is None:
+            found = iso_date(text[mine[0]:mine[1]])
+            if found:
+                (a, b), iso = found
+                front.date, front.date_iso = (mine[0] + a, mine[0] + b), iso
+    for name in ("subtitle", "date", "speaker"):
+        r = getattr(front, name)
+        if r is not None and _overlaps(r, front.title):
+            setattr(front, name, None)
+    taken = sorted(r for r in (front.title, front.subtitle, front.date, front.speaker) if r is not None)
+    front.chrome = [h for h in glued.chrome if not any(_overlaps((h.start, h.end), r) for r in taken)]
+    cut = sorted(taken + [(h.start, h.end) for h in front.chrome])
+    spread = list(lines)
+    if glued.end > body_start:
+        spread.append((body_start, glued.end))
+        front.body_start = max(front.body_start, glued.end)
+    others: list[Range] = []
+    for s, e in spread:
+        pos = s
+        for a, b in cut:
+            if b <= pos or a >= e:
+                continue
+            if a > pos:
+                others.append(_strip_range(text, pos, a))
+            pos = max(pos, b)
+        if pos < e:
+            others.append(_strip_range(text, pos, e))
+    front.others = [r for r in others if r[1] > r[0]]
+
+
+def _overlaps(a: Range, b: Range | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from .barenumerals import bare_numeral_headings, is_stripped
-from .chrome import Lines, find_chrome, metadata_from
+from .chrome import ChromeHit, Lines, find_chrome, metadata_from
 from .front import find_salutation, read_front
 from .grammar import scanner
 from .headings import (
@@ -127,8 +127,20 @@ class _Builder:
             front = read_front(v, 0, ss, se)
         else:
             body_start = self._body_start(v, first_head)
-            front = read_front(v, 0, body_start, body_start)
+            lookahead = 0
+            if body_start < n and body_start != first_head:
+                line = _LINE.match(v, body_start)
+                lookahead = min(line.end() if line else body_start, body_start + vocabulary().glued.lookahead)
+            front = read_front(v, 0, body_start, body_start, lookahead=lookahead,
+                               earlier=self._chrome_before(body_start) if lookahead else "")
         body, closing = self._body(v, front.body_start, n)
+        chrome = self.chrome
+        if front.chrome:
+            view = self.view
+            chrome = sorted(chrome + [ChromeHit(view.source(h.start), view.source_end(h.end),
+                                                self.text[view.source(h.start):view.source_end(h.end)],
+                                                h.site, h.rule, h.groups) for h in front.chrome],
+                            key=lambda h: h.start)
         out: dict[str, Any] = {
             "length": len(self.text),
             "title": self.text_node("title", front.title),
@@ -146,9 +158,9 @@ class _Builder:
             ],
             "chrome": [
                 {"text": h.text, "site": h.site, "rule": h.rule,
-                 "span": self.index.span(h.start, h.end)} for h in self.chrome
+                 "span": self.index.span(h.start, h.end)} for h in chrome
             ],
-            "metadata": metadata_from(self.chrome),
+            "metadata": metadata_from(chrome),
         }
         if front.date is not None:
             span, gaps = self.located(*front.date)
@@ -177,6 +189,11 @@ class _Builder:
             if hit is not None and (hit.lastgroup or "").split("__")[1] in TOP_FORMS:
                 return m.start()
         return None
+
+    def _chrome_before(self, body_start: int) -> str:
+        """The chrome cut out before the view offset ``body_start``, one hit a line."""
+        at = self.view.source(body_start)
+        return "\n".join(h.text for h in self.chrome if h.end <= at)
 
     def _body_start(self, v: str, first_head: int | None) -> int:
         voc = vocabulary()

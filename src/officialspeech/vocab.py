@@ -142,6 +142,25 @@ class Vocabulary:
     title_finals_any: LazyPattern
     subhead_openers: LazyPattern
     title_open_frame: LazyPattern
+    glued: GluedVocab
+
+
+@dataclass(frozen=True)
+class GluedVocab:
+    """Patterns for front matter run together (data/vocab.json ``glued_front``)."""
+
+    title_words: LazyPattern
+    breaks: LazyPattern
+    subtitle: LazyPattern
+    date: LazyPattern
+    speaker: LazyPattern
+    speaker_name: LazyPattern
+    title_bad: LazyPattern
+    body_openers: LazyPattern
+    min_repeat: int
+    min_restated: int
+    lookahead: int
+    max_candidates: int
 
 
 @cache
@@ -204,6 +223,24 @@ def vocabulary() -> Vocabulary:
         title_finals_any=LazyPattern(_alternation(v["title_finals"])),
         subhead_openers=LazyPattern(_alternation(v["subhead_openers"])),
         title_open_frame=LazyPattern(v["title_open_frame"]),
+        glued=_glued(v["glued_front"]),
+    )
+
+
+def _glued(g: dict[str, Any]) -> GluedVocab:
+    return GluedVocab(
+        title_words=LazyPattern(_alternation(g["title_words"])),
+        breaks=LazyPattern(g["break"]),
+        subtitle=LazyPattern(g["subtitle"]),
+        date=LazyPattern(g["date"]),
+        speaker=LazyPattern(g["speaker"]),
+        speaker_name=LazyPattern(g["speaker_name"]),
+        title_bad=LazyPattern(g["title_bad"]),
+        body_openers=LazyPattern(_alternation(g["body_openers"])),
+        min_repeat=int(g["min_repeat"]),
+        min_restated=int(g["min_restated"]),
+        lookahead=int(g["lookahead"]),
+        max_candidates=int(g["max_candidates"]),
     )
 
 
@@ -244,11 +281,21 @@ class ChromeBlock:
 
 
 @dataclass(frozen=True)
+class ChromeInline:
+    """A chrome pattern as it looks inside glued front matter (searched anywhere in the run)."""
+
+    site: str
+    name: str
+    pattern: LazyPattern
+
+
+@dataclass(frozen=True)
 class ChromeRules:
     """All chrome patterns from data/chrome.json."""
 
     lines: tuple[ChromeLine, ...]
     blocks: tuple[ChromeBlock, ...]
+    inline: tuple[ChromeInline, ...] = ()
 
 
 @cache
@@ -284,11 +331,13 @@ def chrome_rules() -> ChromeRules:
     data = _load("chrome.json")
     lines: list[ChromeLine] = []
     blocks: list[ChromeBlock] = []
+    inline: list[ChromeInline] = []
     for site, fam in data["families"].items():
+        inline.extend(ChromeInline(site, e["name"], LazyPattern(e["pattern"])) for e in fam.get("inline", []))
         for entry in fam.get("lines", []):
             lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(entry["pattern"]),
                                     entry.get("match", "line")))
         for entry in fam.get("blocks", []):
             blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), regex.compile(entry["start"]),
                                       regex.compile(entry["continue"]), entry.get("max_lines")))
-    return ChromeRules(tuple(lines), tuple(blocks))
+    return ChromeRules(tuple(lines), tuple(blocks), tuple(inline))
