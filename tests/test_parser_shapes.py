@@ -203,3 +203,9 @@ def test_an_earlier_sentence_with_the_same_words_is_no_announcement() -> None:
     text = ("我们完全有条件有能力实施乡村振兴战略。各地要切实增强责任感。"
             "一、实施乡村振兴战略的总体要求必须坚持党管农村工作。")
     assert [s.title for s in parse_speech(text).sections()] == []  # a lone 一、 after a sentence
+
+
+def test_announced_titles_are_cut_in_text_that_kept_its_line_breaks() -> None:
+    text = ("同志们：\n我从“筑牢思想根基;锤炼过硬作风”两个方面讲点体会。\n"
+            "一、筑牢思想根基党员干部必须加强理论学习。\n二、锤炼过硬作风党员干部必须敢于担当。\n")
+    assert [s.title for s in parse_speech(text).sections()] == ["筑牢思想根基", "锤炼过硬作风"]

@@ -41,6 +41,7 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     # on short lines, so only those lines are matched in full
     pattern = _pattern()
     found: dict[int, tuple[int, int, str]] = {}
+    starts = starts or [0]
     ends = [*starts[1:], len(text)]
     short = compress(zip(starts, ends, strict=True), map(SHORT_LINE.__ge__, map(sub, ends, starts)))
     for ls, le in short:

@@ -9,12 +9,13 @@ import re
 # A paragraph: the content of a line (without the white space around it; blank lines never
 # match), then every next line that continues it: the line before does not end a sentence,
 # a single line break lies between (blank lines part paragraphs) and the next line does not
-# open with a dash, bracket, quote or number (1 １ ① ⑴ ⒈ ❶ …) unless with clause punctuation.
+# open with a dash, bracket or quote, a digit or an enclosed or dingbat number or letter
+# (1 １ ² ① ⑴ ⒈ ⓐ ❶ …: U+2460-24FF, U+2776-2793).
 _JOIN_ENDS = "。！？；：!?;:…”’》）)】"
 _LINE = r"\S(?:[^\r\n]*\S)?"
 _ONE_BREAK = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\r\n]*\r[^\S\r\n]*)"
 _NUMBERS = r"\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793"
-_CONTINUES = rf"(?=[。，、；：]|[^—\-（(［\[【“{_NUMBERS}])"
+_CONTINUES = rf"(?=[^—\-（(［\[【“{_NUMBERS}])"
 _PARAGRAPH = re.compile(f"{_LINE}(?:(?<![{re.escape(_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
 # sentences of a run-on line joined by spaces: the gap after a sentence end
 _GAP_CHARS = " \t\u3000\u00a0"  # (single characters: a text without any is spared the scan)

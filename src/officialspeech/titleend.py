@@ -161,7 +161,8 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     return bool(voc.openers.search(text, lo, stop + 8) or _GAP.search(text, title_start + 2, stop)
                 or _point_marker().search(text, lo, stop + 8)
                 or _REPEAT.search(text, title_start, stop + 6)
-                or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1)
+                or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1
+                or announced_end(text, title_start) is not None)
 
 
 def announced_end(text: str, title_start: int) -> int | None:
