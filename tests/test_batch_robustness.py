@@ -224,6 +224,21 @@ def test_csv_ids_name_the_line_a_multiline_row_starts_on(tmp_path: Path,
     assert [r["id"] for r in _records(capsys.readouterr().out)] == [f"{table}:2", f"{table}:{2 + SPEECH.count(chr(10)) + 1}"]
 
 
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_tables_with_any_line_ending(tmp_path: Path, capsys: pytest.CaptureFixture[str], end: str) -> None:
+    one_line = SPEECH.replace("\n", "")
+    rows = [json.dumps({"text": one_line}, ensure_ascii=False) for _ in range(2)]
+    (tmp_path / "t.jsonl").write_bytes(end.join(rows).encode("utf-8") + end.encode())
+    (tmp_path / "t.csv").write_bytes(end.join(["id,text", f"a,{one_line}", f"b,{one_line}"]).encode("utf-8"))
+    for name, ids in (("t.jsonl", [f"{tmp_path / 't.jsonl'}:1", f"{tmp_path / 't.jsonl'}:2"]), ("t.csv", ["a", "b"])):
+        assert main(["parse", "--id-field", "id", str(tmp_path / name)] if name.endswith("csv")
+                    else ["parse", str(tmp_path / name)]) == 0
+        records = _records(capsys.readouterr().out)
+        assert [r["id"] for r in records] == ids
+        assert all("error" not in r for r in records)
+
+
 # 4. decoding in folders
 
 

@@ -84,6 +84,16 @@ def _open_binary(name: str) -> BinaryIO:
     return open(name, "rb")  # closed by _lines
 
 
+def _split_lines(fh: BinaryIO) -> Iterator[bytes]:
+    """The lines of a binary file, ends kept, ended by \\n, \\r\\n or a lone \\r (as text mode
+    with ``newline=""`` reads them)."""
+    for raw in fh:
+        if b"\r" in raw:
+            yield from raw.splitlines(keepends=True)
+        else:
+            yield raw
+
+
 def _lines(name: str) -> Iterator[tuple[int, str | None, str]]:
     """(line number, text, problem) of each line, decoded as UTF-8 line by line so that a bad
     byte is reported with its line and its offset in the file: text is None and problem
@@ -91,7 +101,7 @@ def _lines(name: str) -> Iterator[tuple[int, str | None, str]]:
     fh = _open_binary(name)
     try:
         offset = 0
-        for n, raw in enumerate(fh, 1):
+        for n, raw in enumerate(_split_lines(fh), 1):
             chunk = raw[3:] if n == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
             start = offset + len(raw) - len(chunk)
             offset += len(raw)
