@@ -59,3 +59,19 @@ def test_cli_unknown_selector(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["check", "--ignore", "S504,nope", str(tmp_path / "a.txt")]) == 2
     lines = _err_lines(capsys.readouterr().err)
     assert lines == ["officialspeech: error: unknown rule selector(s): nope"]
+
+
+def test_a_bad_config_does_not_stop_the_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad, good = tmp_path / "bad", tmp_path / "good"
+    for folder in (bad, good):
+        folder.mkdir()
+        for name in ("a.txt", "b.txt"):
+            (folder / name).write_text(DRAFT, encoding="utf-8")
+    (bad / "officialspeech.toml").write_text('select = ["Z999"]\n', encoding="utf-8")
+    (good / "officialspeech.toml").write_text("\n", encoding="utf-8")
+    assert main(["check", str(bad), str(good)]) == 2
+    out, err = capsys.readouterr()
+    assert len(_err_lines(err)) == 1  # said once, not for each file under it
+    assert str(good / "a.txt") in out  # the files the bad config does not govern were checked
+    assert str(good / "b.txt") in out
+    assert str(bad / "a.txt") not in out

@@ -4,6 +4,7 @@ but the reported fixes changed, fixes repeated until none is left, standard inpu
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -78,15 +79,26 @@ def test_fix_on_a_file_that_cannot_be_written(tmp_path: Path, capsys: pytest.Cap
     path = tmp_path / "draft.txt"
     path.write_text(DRAFT, encoding="utf-8")
 
-    def refuse(self: Path, data: bytes) -> int:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, "Permission denied", dst)
 
-    monkeypatch.setattr(Path, "write_bytes", refuse)
+    monkeypatch.setattr(os, "replace", refuse)  # the fixed copy cannot take the file's place
     assert main(["check", "--fix", str(path)]) == 2
     lines = _err_lines(capsys.readouterr().err)
     assert len(lines) == 1
     assert "not fixed" in lines[0]
     assert path.read_text("utf-8") == DRAFT
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]  # no half-written copy left
+
+
+def test_fix_keeps_the_file_mode(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    path.chmod(0o640)
+    assert main(["check", "--fix", str(path)]) in (0, 1)
+    assert path.read_text("utf-8") != DRAFT  # fixed…
+    assert path.stat().st_mode & 0o777 == 0o640  # …in place, mode kept
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
 
 
 # --fix repeats until no safe fix is left
@@ -133,6 +145,17 @@ def test_fix_on_stdin_prints_the_fixed_text(monkeypatch: pytest.MonkeyPatch,
     assert out == FIXED.encode("gbk")  # only the fixed text, in the encoding it came in
     assert b"applied 2 fix(es)" in err
     assert b"no problems found" in err
+
+
+@pytest.mark.parametrize(("data", "args"), [(b"\x00\x01binary", []), (b"PK\x03\x04damaged", ["--input-format", "docx"])])
+def test_fix_on_stdin_passes_unfixable_input_through(monkeypatch: pytest.MonkeyPatch,
+                                                     capsysbinary: pytest.CaptureFixture[bytes],
+                                                     data: bytes, args: list[str]) -> None:
+    _stdin(monkeypatch, data)
+    assert main(["check", "--fix", *args, "-"]) == 2
+    out, err = capsysbinary.readouterr()
+    assert out == data  # `check --fix - < a > b` leaves b a copy of a, not empty
+    assert len([line for line in err.splitlines() if line.strip()]) == 1
 
 
 def test_fix_on_stdin_takes_no_other_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import Block, Chrome, DateNode, Gap, PageMarker, Paragraph, Point, Salutation, Section, Span, Speech, TextNode
 from ..parser import parse_speech
@@ -39,9 +39,11 @@ def check_speech(speech: Speech, text: str | None = None, *, path: str = "-",
     return out
 
 
-def check_text(text: str, path: str = "-", **options: object) -> list[Diagnostic]:
-    """Parse ``text`` and check it (options as for :func:`check_speech`)."""
-    return check_speech(parse_speech(text), text, path=path, **options)  # type: ignore[arg-type]
+def check_text(text: str, path: str = "-", heading_lines: Iterable[int] = (), **options: object) -> list[Diagnostic]:
+    """Parse ``text`` (with the lines a file format styled as headings) and check it
+    (options as for :func:`check_speech`)."""
+    speech = parse_speech(text, heading_lines=heading_lines)
+    return check_speech(speech, text, path=path, **options)  # type: ignore[arg-type]
 
 
 def at_or_above(diagnostics: Sequence[Diagnostic], level: Severity) -> list[Diagnostic]:

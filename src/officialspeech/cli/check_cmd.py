@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,8 +93,18 @@ def _write_back(name: str, decoded: Decoded, fixed: str) -> str | None:
         back = None
     if back is None or back.text != fixed or back.encoding != enc:
         return f"the fixed text would not read back the same as {enc.label}"
+    # a new file beside it, then renamed over it: a crash never leaves half a file
+    target = Path(name)
     try:
-        Path(name).write_bytes(data)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".fix")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            shutil.copymode(target, tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
     except OSError as exc:
         return f"cannot write: {exc.strerror or exc}"
     return None
@@ -99,14 +112,23 @@ def _write_back(name: str, decoded: Decoded, fixed: str) -> str | None:
 
 def _write_stdout(decoded: Decoded, fixed: str) -> None:
     """The fixed text on standard output, in the encoding it came in when possible."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
     try:
         data = decoded.encoding.encode(fixed)
     except UnicodeEncodeError:
         data = None
-    if buffer is None or data is None:
+    if data is None or getattr(sys.stdout, "buffer", None) is None:
         sys.stdout.write(fixed)
+        sys.stdout.flush()
+    else:
+        _write_raw(data)
+
+
+def _write_raw(data: bytes) -> None:
+    """Bytes on standard output as they are."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8", "replace"))
     else:
         buffer.write(data)
     sys.stdout.flush()
@@ -115,12 +137,10 @@ def _write_stdout(decoded: Decoded, fixed: str) -> None:
 def _checker(name: str, select: list[str] | None, ignore: list[str],
              severities: dict[str, Severity]) -> Callable[..., list[Diagnostic]]:
     """Parse a text (with the format's heading hints) and check it with these options."""
-    from ..check.runner import check_speech
-    from ..parser import parse_speech
+    from ..check.runner import check_text
 
     def check(text: str, hints: set[int] | frozenset[int] = frozenset()) -> list[Diagnostic]:
-        return check_speech(parse_speech(text, heading_lines=hints), text, path=name,
-                            select=select, ignore=ignore, severities=severities)
+        return check_text(text, name, hints, select=select, ignore=ignore, severities=severities)
 
     return check
 
@@ -136,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     from ..check.runner import at_or_above
     from ..check.selection import unknown
     from ..files import heading_lines
-    from ..io import read_decoded
+    from ..io import decode_detected, read_bytes, read_decoded
 
     select_cli = _split(args.select)
     ignore_cli = _split(args.ignore) or []
@@ -159,28 +179,44 @@ def run(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = []
     sources: dict[str, str] = {}
     fail_levels: list[str] = []
+    config_errors: set[str] = set()
     for name in files:
         try:
             config = find_config(Path.cwd() if name == "-" else Path(name))
         except ConfigError as exc:
-            _error(str(exc))
-            return 2
+            if str(exc) not in config_errors:  # (once, not for every file under it)
+                config_errors.add(str(exc))
+                _error(str(exc))
+            failed = True
+            continue
         select = select_cli if select_cli is not None else config.select
         ignore = ignore_cli + config.ignores_for(Path(name))
         check = _checker(name, select, ignore, config.severity)
 
         fmt = args.input_format or ("text" if name == "-" else detect_format(name))
+        raw: bytes | None = None
         try:
-            if fmt == "text":
-                decoded = read_decoded(name)
+            if stdin_fix:
+                # what comes in goes out, fixed or (when it cannot be) as it came: a pipe
+                # `check --fix - < a > b` never leaves b empty
+                raw = read_bytes("-")
+                if fmt != "text":
+                    raise InputError(f"--fix rewrites text only, not {fmt}", "<stdin>")
+                decoded = decode_detected(raw, "<stdin>")
                 text = decoded.text
                 hints: set[int] = set()
+            elif fmt == "text":
+                decoded = read_decoded(name)
+                text = decoded.text
+                hints = set()
             else:
                 extracted = read_document(name, fmt)
                 text = extracted.text
                 hints = heading_lines(extracted)
         except InputError as exc:
             _error(str(exc))
+            if raw is not None:
+                _write_raw(raw)
             failed = True
             continue
         if args.fix and fmt == "text":
