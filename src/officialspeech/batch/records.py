@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import OfficialSpeechError
 from ..files import parse_extracted, parse_file
 from ..parser import parse_speech
-from ..readers import read_bytes
+from ..readers import read_document_bytes
 from .sources import EMPTY, Document
 
 
@@ -24,7 +24,7 @@ def convert(doc: Document) -> tuple[str, bool]:
                 return _error(doc.id, "input", f"{doc.id}: {EMPTY}" if doc.id else EMPTY)
             speech = parse_speech(doc.text)
         elif doc.data is not None:
-            speech = parse_extracted(read_bytes(doc.data, doc.id or "-", doc.format or "text"))
+            speech = parse_extracted(read_document_bytes(doc.data, doc.id or "-", doc.format or "text"))
         else:
             speech = parse_file(doc.path or "-", doc.format)
         data: dict[str, Any] = {"id": doc.id, **speech.model_dump(mode="json")}

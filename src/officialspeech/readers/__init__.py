@@ -2,7 +2,7 @@
 
 ``read_document(path, input_format=None)`` picks the reader from the file name: .docx, .pdf,
 .html/.htm, anything else as text; ``-`` is standard input (text unless ``input_format``
-says otherwise). ``read_bytes(data, name, input_format)`` reads a document already in
+says otherwise). ``read_document_bytes(data, name, input_format)`` reads a document already in
 memory. The PDF, .docx and HTML readers need the extras ``pdf``, ``docx`` and ``html``.
 Whatever a damaged file makes a reader or its library raise becomes an ``InputError``
 naming the file.
@@ -45,10 +45,15 @@ def _reader(fmt: str, path: str) -> Callable[[str], Extracted]:
 
 
 def _guarded(fmt: str, path: str, read: Callable[[str], Extracted], source: str) -> Extracted:
+    """``read(source)`` with whatever it raises as an InputError naming ``path`` (``source``
+    may be a temporary copy: its name never shows)."""
     try:
         return read(source)
-    except InputError:
-        raise
+    except InputError as exc:
+        if source == path:
+            raise
+        message = str(exc).removeprefix(f"{exc.path}: ") if exc.path else str(exc)
+        raise InputError(message.replace(source, path), path) from None
     except ImportError as exc:
         raise InputError(f"reading {fmt} needs the {fmt} extra ({exc.name} is missing)", path) from None
     except PermissionError:
@@ -58,7 +63,7 @@ def _guarded(fmt: str, path: str, read: Callable[[str], Extracted], source: str)
     except MemoryError:
         raise InputError("out of memory while reading", path) from None
     except Exception as exc:  # a damaged file: zip CRC errors, malformed XML, bad numbers…
-        detail = " ".join(str(exc).split())  # one line, whatever the library said
+        detail = " ".join(str(exc).replace(source, path).split())  # one line, whatever the library said
         raise InputError(f"damaged {NAMES[fmt]} file ({type(exc).__name__}: {detail})", path) from None
 
 
@@ -67,11 +72,11 @@ def read_document(path: str, input_format: InputFormat | None = None) -> Extract
     fmt = input_format or ("text" if path == "-" else detect_format(path))
     read = _reader(fmt, path)
     if path == "-" and fmt != "text":
-        return read_bytes(sys.stdin.buffer.read(), "-", fmt)
+        return read_document_bytes(sys.stdin.buffer.read(), "-", fmt)
     return _guarded(fmt, path, read, path)
 
 
-def read_bytes(data: bytes, name: str, input_format: InputFormat = "text") -> Extracted:
+def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "text") -> Extracted:
     """Read a document held in memory (standard input, a table cell…); ``name`` names it in
     errors and in ``Extracted.path``."""
     from ..io import decode
@@ -86,24 +91,10 @@ def read_bytes(data: bytes, name: str, input_format: InputFormat = "text") -> Ex
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        extracted = _guarded(input_format, label, _renamed(read, tmp, label), tmp)
+        extracted = _guarded(input_format, label, read, tmp)
     finally:
         os.unlink(tmp)
     return extracted.model_copy(update={"path": name})
 
 
-def _renamed(read: Callable[[str], Extracted], tmp: str, name: str) -> Callable[[str], Extracted]:
-    """``read`` with the temporary file's name replaced by ``name`` in its errors."""
-
-    def wrapped(source: str) -> Extracted:
-        try:
-            return read(source)
-        except InputError as exc:
-            message = str(exc)
-            prefix = f"{tmp}: "
-            raise InputError(message[len(prefix):] if message.startswith(prefix) else message, name) from None
-
-    return wrapped
-
-
-__all__ = ["FORMATS", "Extracted", "Hint", "InputFormat", "detect_format", "read_bytes", "read_document"]
+__all__ = ["FORMATS", "Extracted", "Hint", "InputFormat", "detect_format", "read_document", "read_document_bytes"]
