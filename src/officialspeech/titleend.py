@@ -28,8 +28,6 @@ SPACE_THEN_OPENER = 1.5
 ANNOUNCED = 4.0  # the title is an item the speech announced before (从“A;B;C”三个方面)
 ANNOUNCED_MIN = 6  # characters of the title that must have been announced
 ANNOUNCED_REACH = 2000
-ANNOUNCED_ITEM_STARTS = "“「『《(（;；、"  # an item of a quoted or listed announcement…
-ANNOUNCED_ITEM_ENDS = "”」』》)）;；、"  # …ends at the list's separator or closing quote
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = re.compile(r"[ \t\u3000\u00a0]")
@@ -173,14 +171,15 @@ def announced_end(text: str, title_start: int) -> int | None:
     if len(head) < ANNOUNCED_MIN:
         return None
     at = text.rfind(head, max(1, title_start - ANNOUNCED_REACH), title_start - ANNOUNCED_MIN)
-    if at == -1 or text[at - 1] not in ANNOUNCED_ITEM_STARTS:
+    voc = vocabulary()
+    if at == -1 or text[at - 1] not in voc.announced_item_opens:
         return None
     n = ANNOUNCED_MIN
     limit = min(title_start - at, len(text) - title_start, LONG_TITLE)
     while n < limit and text[at + n] == text[title_start + n]:
         n += 1
     # the announced item ended there, the title goes on
-    if n < limit and text[at + n] in ANNOUNCED_ITEM_ENDS:
+    if n < limit and text[at + n] in voc.announced_item_closes:
         return title_start + n
     return None
 
