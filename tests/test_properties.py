@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from officialspeech import Paragraph, Point, Section, Speech, parse_speech
+from officialspeech.parser import _Builder
 from speechgen import (
     CLAUSES,
     OPENERS,
@@ -129,6 +130,9 @@ def test_any_string_parses_to_valid_lossless_spans(text: str) -> None:
     assert speech.length == len(text)
     check_spans(text, speech)
     assert coverage_gaps(text, speech) == []
+    # parse_speech validates its own tree without the check for unknown keys: the tree
+    # must pass that check too
+    assert Speech.model_validate(_Builder(text).build()) == speech
 
 
 def test_generated_shapes_with_a_fixed_seed_for_reproduction() -> None:

@@ -54,7 +54,8 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
     if not isinstance(text, str):
         raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
     with _no_gc():
-        return Speech.model_validate(_Builder(text, frozenset(heading_lines)).build())
+        # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
+        return Speech.model_validate(_Builder(text, frozenset(heading_lines)).build(), extra="ignore")
 
 
 @contextmanager
