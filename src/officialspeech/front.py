@@ -59,10 +59,9 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         if not (s in tried or (s > 0 and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before))):
             tried.add(s)
             starts = _item_starts(text, s, hint.start())
-        if voc.salutation_addressee.fullmatch(hint.group()):
-            # a well-known address (同志们, 各位代表) may be glued to what stands before it
-            # when line breaks were lost: …记者 王鼎 摄各位代表：现在，…
-            starts.append(hint.start())
+        # the address may be glued to what stands before it when line breaks were lost:
+        # …记者 王鼎 摄各位代表：现在，… / …工作的通知各市州、县市区人民政府,省政府各厅委:
+        starts.append(hint.start())
         for start in starts:
             m = voc.salutation.match(text, start, limit)
             if m is None or m.end() - start > voc.salutation_max:
