@@ -8,6 +8,11 @@ chrome or a break, a salutation, or the same words said twice. At the start of a
 title is taken on strong evidence only, or where the line restates words said just before it
 (a page title in the chrome, then the document title glued to the first sentence).
 
+After the title come its subtitle, date and speaker, in a run before the address also after a
+piece of chrome or a break (发布时间：…——…会议上), and the speaker also after the title said
+again; a subtitle line that goes on with a date or a speaker is split the same way
+(:func:`subtitle_parts`).
+
 Everything here runs only on front matter that the line-by-line reading could not settle,
 and costs time linear in its length (a bounded number of candidates, each checked over at
 most ``max_title_length`` characters).
@@ -230,29 +235,94 @@ def _restated(run: _Run, earlier: str) -> Range | None:
 
 
 def _following(run: _Run, title: Range) -> Glued:
-    """The title with the subtitle, date and speaker glued right after it."""
-    g = vocabulary().glued
-    text = run.text
+    """The title with the subtitle, date and speaker that follow it (see :func:`_tail`)."""
     out = Glued(title=title, end=title[1])
-    q = run.skip(title[1])
-    m = g.subtitle.match(text, q, run.end)
-    if m:
-        out.subtitle = (q, m.end())
-        out.end = m.end()
-        q = run.skip(m.end())
-    d = g.date.match(text, q, run.end)
-    if d and not any(s == q and e > d.end() for s, e in _break_spans(run, q)):
-        out.date = (q, d.end())
-        out.end = d.end()
-        q = run.skip(d.end())
-    if out.subtitle is not None or out.date is not None:
-        sp = _speaker(run, q)
-        if sp is not None:
-            out.speaker = sp
-            out.end = sp[1]
+    _tail(run, run.skip(title[1]), out, _copies(run, title))
     taken = [r for r in (out.title, out.subtitle, out.date, out.speaker) if r is not None]
     out.chrome = [h for h in run.chrome if not any(h.start < e and s < h.end for s, e in taken)]
     return out
+
+
+def subtitle_parts(text: str, s: int, e: int) -> Glued | None:
+    """A subtitle line ``text[s:e]`` that goes on with a date or a speaker (——…会议上（2024年…）
+    李明, …会议上 省长 李明): the subtitle proper (as ``title``), date and speaker. None when the
+    line does not open with a subtitle or holds nothing after it."""
+    m = vocabulary().glued.subtitle.match(text, s, e)
+    if m is None:
+        return None
+    run = _Run(text, s, e, e, True)
+    q = run.skip(m.end())
+    if q >= e:
+        return None
+    out = Glued(title=(s, m.end()), end=m.end())
+    _tail(run, q, out, [], subtitle=False)
+    return out
+
+
+def _copies(run: _Run, title: Range) -> list[Range]:
+    """Where the title is said again later in a closed run (a page headline repeated)."""
+    if not run.closed:
+        return []
+    t = run.text[title[0]:title[1]]
+    out: list[Range] = []
+    i = run.text.find(t, title[1], run.end)
+    while i >= 0 and len(out) < vocabulary().glued.max_candidates:
+        out.append((i, i + len(t)))
+        i = run.text.find(t, i + len(t), run.end)
+    return out
+
+
+def _anchors(run: _Run, q: int, copies: list[Range]) -> list[int]:
+    """Where a subtitle or speaker may start from ``q`` on: at ``q``, and in a closed run also
+    right after a break, a piece of chrome or a copy of the title (发布时间：…省长 李明)."""
+    if not run.closed:
+        return [q]
+    k = bisect_right(run.stops, q)
+    later = {run.skip(x) for x in run.stops[k:k + vocabulary().glued.max_candidates]}
+    later.update(run.skip(e) for _, e in copies if e > q)
+    return [q, *sorted(x for x in later if q < x < run.end)]
+
+
+def _tail(run: _Run, q: int, out: Glued, copies: list[Range], *, subtitle: bool = True) -> None:
+    """The subtitle, date and speaker from ``q`` on, into ``out``.
+
+    A subtitle, and an office with a name (省长 李明), may start after chrome or a break that
+    follows the title (see :func:`_anchors`); a date follows the subtitle or title, or the
+    speaker; a bare name (李明) only stands right after the subtitle, date or title, up to
+    where the run ends, the title is said again or the address begins."""
+    g = vocabulary().glued
+    text = run.text
+    if subtitle:
+        for p in _anchors(run, q, copies):
+            m = g.subtitle.match(text, p, run.end)
+            if m:
+                out.subtitle = (p, m.end())
+                out.end = m.end()
+                q = run.skip(m.end())
+                break
+    q = _date(run, q, out)
+    if not (run.closed or out.subtitle is not None or out.date is not None):
+        return
+    starts = {s for s, _ in copies}
+    for p in _anchors(run, q, copies):
+        sp = _speaker(run, p, copies, starts, bare=p == q)
+        if sp is not None:
+            out.speaker = sp
+            out.end = max(out.end, sp[1])
+            if out.date is None:
+                _date(run, run.skip(sp[1]), out)
+            return
+
+
+def _date(run: _Run, q: int, out: Glued) -> int:
+    """A date at ``q`` (not the start of a longer break: 2024年1月5日 09:30) into ``out``;
+    returns where what follows it starts."""
+    d = vocabulary().glued.date.match(run.text, q, run.end)
+    if d and not any(s == q and e > d.end() for s, e in _break_spans(run, q)):
+        out.date = (q, d.end())
+        out.end = max(out.end, d.end())
+        return run.skip(d.end())
+    return q
 
 
 def _break_spans(run: _Run, q: int) -> list[Range]:
@@ -260,22 +330,51 @@ def _break_spans(run: _Run, q: int) -> list[Range]:
     return [m.span()] if m else []
 
 
-def _speaker(run: _Run, q: int) -> Range | None:
-    """An office and a name (省长 李明) glued after the subtitle or date, where the name ends
-    at something that is not more of a name."""
+def _speaker(run: _Run, q: int, copies: list[Range], starts: set[int], *, bare: bool) -> Range | None:
+    """An office and a name (省长 李明; a placeholder: 县长 xxx) at ``q``, where the name ends at
+    something that is not more of a name: the end of the run, a break or chrome, punctuation,
+    the address, a date, the title said again, or the name said again as the body starts
+    (省长 李明李明作报告, 省长 李明省长李明代表…). The shortest office that a name follows
+    counts (县委常委、县政府负责人 xxx). With ``bare``, a name alone (李明) that runs up to
+    the end of the run, the title said again or the address."""
+    g = vocabulary().glued
+    text = run.text
+    limit = min(run.end, q + g.speaker_prefix_max + 4)
+    for o in g.speaker_office.finditer(text, q, limit):
+        if o.start() - q > g.speaker_prefix_max or not g.speaker_prefix.fullmatch(text, q, o.start()):
+            break
+        sp = g.speaker_space.match(text, o.end(), run.end)
+        p = sp.end() if sp else o.end()
+        found = _name(run, q, p, "".join(text[q:p].split()), copies, starts)
+        if found is not None:
+            return found
+    return _name(run, q, q, None, copies, starts) if bare else None
+
+
+def _name(run: _Run, q: int, p: int, office: str | None, copies: list[Range], starts: set[int]) -> Range | None:
+    """The speaker ``(q, end of the name)`` for a name at ``p`` after ``office`` (None: no
+    office, a bare name), or None (see :func:`_speaker`)."""
     voc = vocabulary()
     g = voc.glued
     text = run.text
-    m = g.speaker.match(text, q, run.end)
-    if not m:
-        return None
-    p = m.end()
-    for n in (3, 2):
+    for n in range(g.max_name_length, 0, -1):
         e = p + n
         if e > run.end or not g.speaker_name.fullmatch(text, p, e):
             continue
-        if (e >= run.end or not _is_han(text[e]) or run.opens(e)
-                or voc.salutation_hint.match(text, e, run.end) or g.date.match(text, e, run.end)):
+        if g.title_words.search(text, p, e) or any(a < e and q < b for a, b in copies):
+            return None  # 市长欢迎词: a title (said again), not an office and a name
+        closed = ((e >= run.end and run.closed) or e in starts
+                  or voc.salutation_hint.match(text, e, run.end) is not None)
+        if office is None:
+            if closed:
+                return q, e
+            continue
+        if (closed or e >= run.end or not _is_han(text[e]) or run.opens(e)
+                or g.date.match(text, e, run.end) or _said_again(text, e, run.end, office, text[p:e])):
             return q, e
     return None
 
+
+def _said_again(text: str, e: int, end: int, office: str, name: str) -> bool:
+    """What follows ``e`` opens with the name, or the end of the office and the name."""
+    return any(text.startswith(office[k:] + name, e, end) for k in range(len(office) + 1))

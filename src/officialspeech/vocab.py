@@ -155,8 +155,12 @@ class GluedVocab:
     breaks: LazyPattern
     subtitle: LazyPattern
     date: LazyPattern
-    speaker: LazyPattern
+    speaker_office: LazyPattern
+    speaker_prefix: LazyPattern
+    speaker_prefix_max: int
+    speaker_space: LazyPattern
     speaker_name: LazyPattern
+    max_name_length: int
     title_bad: LazyPattern
     body_openers: LazyPattern
     min_repeat: int
@@ -237,8 +241,12 @@ def _glued(g: dict[str, Any]) -> GluedVocab:
         breaks=LazyPattern(g["break"]),
         subtitle=LazyPattern(g["subtitle"]),
         date=LazyPattern(g["date"]),
-        speaker=LazyPattern(g["speaker"]),
+        speaker_office=LazyPattern(_alternation(g["speaker_offices"])),
+        speaker_prefix=LazyPattern(f"(?:{g['speaker_prefix']})*"),
+        speaker_prefix_max=int(g["speaker_prefix_max"]),
+        speaker_space=LazyPattern(g["speaker_space"]),
         speaker_name=LazyPattern(g["speaker_name"]),
+        max_name_length=int(g["max_name_length"]),
         title_bad=LazyPattern(g["title_bad"]),
         body_openers=LazyPattern(_alternation(g["body_openers"])),
         min_repeat=int(g["min_repeat"]),
