@@ -52,3 +52,129 @@ def test_salutation_listing_several_addressees(text: str) -> None:
     assert speech.salutation.addressees == ["各乡镇人民政府", "街道办事处", "县政府各部门", "各直属单位"]
     _exact(text, speech.title, "青山县人民政府办公室关于做好秋季防火工作的通知")
     _lossless(text, speech)
+
+
+REPORT = (
+    "政府工作报告\n"
+    "——2025年1月15日在青山省第九届人民代表大会第三次会议上\n"
+    "青山省省长 周明远\n"
+    "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、过去一年工作回顾\n过去一年，我们稳住了经济大盘。\n"
+)
+
+
+@pytest.mark.parametrize("text", [
+    _flat(REPORT),
+    REPORT.replace("会议上\n青山省", "会议上 青山省"),
+    REPORT.replace("会议上\n青山省", "会议上青山省"),
+], ids=["flat", "same-line", "same-line-glued"])
+def test_speaker_after_the_subtitle_is_cut_from_it(text: str) -> None:
+    speech = parse_speech(text)
+    _exact(text, speech.title, "政府工作报告")
+    _exact(text, speech.subtitle, "——2025年1月15日在青山省第九届人民代表大会第三次会议上")
+    _exact(text, speech.speaker, "青山省省长 周明远")
+    assert speech.date is not None
+    assert speech.date.iso == "2025-01-15"
+    _exact(text, speech.salutation, "各位代表：")
+    _lossless(text, speech)
+
+
+def test_subtitle_broken_over_two_lines() -> None:
+    text = REPORT.replace("第九届人民代表大会", "第九届\n人民代表大会")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "政府工作报告")
+    _exact(text, speech.subtitle, "——2025年1月15日在青山省第九届\n人民代表大会第三次会议上")
+    _exact(text, speech.speaker, "青山省省长 周明远")
+    assert speech.front == []
+    _lossless(text, speech)
+
+
+CONGRESS = (
+    "坚定信心\n\n为建设美丽青山而奋斗\n"
+    "——在中国共产党青山市第十次代表大会上的报告\n（2025年6月8日）\n李明远\n"
+    "同志们：\n现在，我代表第九届市委向大会作报告。\n一、过去五年的工作\n五年来，我们砥砺奋进。\n"
+)
+
+
+def test_flattened_subtitle_then_date_then_bare_name() -> None:
+    text = _flat(CONGRESS)
+    speech = parse_speech(text)
+    _exact(text, speech.title, "坚定信心为建设美丽青山而奋斗")
+    _exact(text, speech.subtitle, "——在中国共产党青山市第十次代表大会上的报告")
+    _exact(text, speech.date, "（2025年6月8日）")
+    assert speech.date is not None
+    assert speech.date.iso == "2025-06-08"
+    _exact(text, speech.speaker, "李明远")
+    _lossless(text, speech)
+
+
+PAGE = (
+    "2025年青山省人民政府工作报告\n2025年01月22日 08时15分\n来源:\n青山日报\n【字体：\n大\n中\n小\n】\n分享：\n"
+    "2025年1月15日在青山省第九届人民代表大会第三次会议上\n青山省人民政府省长 周明远\n"
+    "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、过去一年工作回顾\n过去一年，我们稳住了经济大盘。\n"
+)
+
+
+def test_flattened_subtitle_after_site_chrome() -> None:
+    text = _flat(PAGE)
+    speech = parse_speech(text)
+    _exact(text, speech.title, "2025年青山省人民政府工作报告")
+    _exact(text, speech.subtitle, "2025年1月15日在青山省第九届人民代表大会第三次会议上")
+    _exact(text, speech.speaker, "青山省人民政府省长 周明远")
+    assert speech.date is not None
+    assert speech.date.iso == "2025-01-15"
+    _lossless(text, speech)
+
+
+NEWS = (
+    "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2025年青山省政府工作报告\n"
+    "——2025年1月15日在青山省第九届人民代表大会第三次会议上\n来源：青山日报\n时间：2025-01-20\n"
+    "青山省人民政府省长 周明远\n{caption}。本报记者 李华 摄\n"
+    "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、过去一年工作回顾\n过去一年，我们稳住了经济大盘。\n"
+)
+
+
+@pytest.mark.parametrize("caption", ["周明远作政府工作报告", "省长周明远代表省人民政府作政府工作报告"])
+def test_flattened_speaker_after_chrome_with_the_name_said_again(caption: str) -> None:
+    text = _flat(NEWS.format(caption=caption))
+    speech = parse_speech(text)
+    _exact(text, speech.title, "2025年青山省政府工作报告")
+    _exact(text, speech.subtitle, "——2025年1月15日在青山省第九届人民代表大会第三次会议上")
+    _exact(text, speech.speaker, "青山省人民政府省长 周明远")
+    _lossless(text, speech)
+
+
+SCRIPT = (
+    "编号:20257788\n县委常委、县政府负责人\n全县冬春季防火工作会议上的主持词\n202X/X/XX\n"
+    "全县冬春季防火工作会议上的主持词\n县委常委、县政府负责人xxx\n(二〇二五年十一月三日)\n"
+    "同志们:\n现在开会。今天的会议主要有三项议程。\n"
+)
+
+
+@pytest.mark.parametrize("text", [SCRIPT, _flat(SCRIPT)], ids=["lines", "flat"])
+def test_moderator_script_placeholder_speaker_then_date(text: str) -> None:
+    speech = parse_speech(text)
+    _exact(text, speech.title, "全县冬春季防火工作会议上的主持词")
+    _exact(text, speech.speaker, "县委常委、县政府负责人xxx")
+    _exact(text, speech.date, "(二〇二五年十一月三日)")
+    assert speech.date is not None
+    assert speech.date.iso == "2025-11-03"
+    _lossless(text, speech)
+
+
+KITE = "青山风筝节开幕式致辞\n王小红\n青山风筝节开幕式致辞\n各位领导、各位来宾:\n今天我们欢聚一堂。\n"
+
+
+@pytest.mark.parametrize("text", [KITE, _flat(KITE)], ids=["lines", "flat"])
+def test_author_name_between_two_copies_of_the_title(text: str) -> None:
+    speech = parse_speech(text)
+    _exact(text, speech.title, "青山风筝节开幕式致辞")
+    assert speech.title is not None
+    assert speech.title.span.start == 0
+    _exact(text, speech.speaker, "王小红")
+    _lossless(text, speech)
+    # a title said twice is no office and name (市长 欢迎词)
+    text = "首页 > 范文 > 致辞 > 市长欢迎词市长欢迎词2024-09-01 08:30:00   来源:   点击:    尊敬的各位来宾:欢迎你们!"
+    speech = parse_speech(text)
+    _exact(text, speech.title, "市长欢迎词")
+    assert speech.speaker is None
+    _lossless(text, speech)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .glued import Glued, InlineChrome, find_glued
+from .glued import Glued, InlineChrome, find_glued, subtitle_parts
 from .numerals import to_int
 from .vocab import vocabulary
 
@@ -104,18 +104,20 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     voc = vocabulary()
     front = Front(body_start=body_start)
     lines = [_strip_range(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
-    lines = [r for part in lines if part[1] > part[0] for r in _split_dash(text, part)]
+    lines, joined = _join_subtitle([r for part in lines if part[1] > part[0] for r in _split_dash(text, part)], text)
     kinds: list[str] = []
     for s, e in lines:
         t = text[s:e]
-        if voc.date_line.match(t):
+        if (s, e) in joined:
+            kinds.append("subtitle")
+        elif voc.date_line.match(t):
             kinds.append("date")
         elif voc.subtitle.match(t):
             kinds.append("subtitle")
         elif len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
             kinds.append("speaker")
-        elif voc.caption.search(t):
-            kinds.append("other")
+        elif voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
+            kinds.append("other")  # a caption; a time stamp or number (202X/X/XX) is no part of a title
         elif len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]):
             kinds.append("title")
         else:
@@ -139,11 +141,24 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
             continue
         if k == "subtitle" and front.subtitle is None:
             front.subtitle = r
+            parts = subtitle_parts(text, *r)
+            if parts is not None:
+                # the speaker or date on the subtitle's line: …会议上 省长 李明
+                front.subtitle = parts.title
+                if parts.date is not None and front.date is None:
+                    front.date = parts.date
+                    found = iso_date(text[parts.date[0]:parts.date[1]])
+                    front.date_iso = found[1] if found else None
+                if parts.speaker is not None and front.speaker is None:
+                    front.speaker = parts.speaker
+                taken = [x for x in (front.subtitle, front.date, front.speaker) if x is not None and _inside(x, r)]
+                front.others.extend(_rest(text, r, taken))
+            sub = front.subtitle
             if front.date is None:
-                found = iso_date(text[r[0]:r[1]])
+                found = iso_date(text[sub[0]:sub[1]])
                 if found:
                     (a, b), iso = found
-                    front.date, front.date_iso = (r[0] + a, r[0] + b), iso
+                    front.date, front.date_iso = (sub[0] + a, sub[0] + b), iso
         elif k == "date" and (front.date is None or _inside(front.date, front.subtitle)):
             front.date = r
             found = iso_date(text[r[0]:r[1]])
@@ -169,6 +184,43 @@ def _split_dash(text: str, r: Range) -> list[Range]:
     if i - r[0] < 2 or i - r[0] > vocabulary().max_title_length:
         return [r]
     return [_strip_range(text, r[0], i), (i, r[1])]
+
+
+def _join_subtitle(lines: list[Range], text: str) -> tuple[list[Range], set[Range]]:
+    """A subtitle broken over two lines (——2024年1月5日在青山市第十届 / 人民代表大会第三次会议上)
+    is one line: where the subtitle pattern of glued front matter ends only on the next line.
+    Returns the lines and those joined."""
+    voc = vocabulary()
+    out: list[Range] = []
+    joined: set[Range] = set()
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        if i + 1 < len(lines) and voc.subtitle.match(text[s:e]) and not voc.glued.subtitle.match(text, s, e):
+            ns, ne = lines[i + 1]
+            gap = text[e:ns]
+            m = voc.glued.subtitle.match(text, s, ne)
+            if m is not None and m.end() > ns and gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1:
+                out.append((s, ne))
+                joined.add((s, ne))
+                i += 2
+                continue
+        out.append((s, e))
+        i += 1
+    return out, joined
+
+
+def _rest(text: str, r: Range, taken: list[Range]) -> list[Range]:
+    """What is left of ``r`` around the ranges ``taken`` from it (stripped, not empty)."""
+    out: list[Range] = []
+    pos = r[0]
+    for a, b in sorted(taken):
+        if a > pos:
+            out.append(_strip_range(text, pos, a))
+        pos = max(pos, b)
+    if pos < r[1]:
+        out.append(_strip_range(text, pos, r[1]))
+    return [x for x in out if x[1] > x[0]]
 
 
 def _inside(inner: Range | None, outer: Range | None) -> bool:
