@@ -178,3 +178,17 @@ def test_author_name_between_two_copies_of_the_title(text: str) -> None:
     _exact(text, speech.title, "市长欢迎词")
     assert speech.speaker is None
     _lossless(text, speech)
+
+
+def test_flattened_title_then_office_and_name_then_date() -> None:
+    text = "在全县经济工作会议上的讲话县委书记 王明（2025年1月5日）同志们：今天我们召开会议。一、认清形势\n形势严峻。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全县经济工作会议上的讲话")
+    _exact(text, speech.speaker, "县委书记 王明")
+    _exact(text, speech.date, "（2025年1月5日）")
+    _lossless(text, speech)
+    # a word after the subtitle is no bare name: it needs a date before it
+    text = "在全市招商引资大会上的讲话——在全市招商引资大会上的讲话提纲同志们：今天开会。"
+    speech = parse_speech(text)
+    assert speech.speaker is None
+    _lossless(text, speech)

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .vocab import chrome_rules, vocabulary
 
 Range = tuple[int, int]
+Bare = Literal["no", "copy", "end"]
 _SPACE = frozenset(" \t\u3000\u00a0\u2002\u2003")
 _NEWLINE = frozenset("\r\n")
 
@@ -122,6 +124,8 @@ class _Run:
         if g.date.match(text, q, self.end):
             return 3
         if self.opens(q):
+            return 2
+        if _speaker(self, q, [], set()) is not None:
             return 2
         if voc.salutation_hint.match(text, q, self.end):
             return 1
@@ -288,8 +292,9 @@ def _tail(run: _Run, q: int, out: Glued, copies: list[Range], *, subtitle: bool 
 
     A subtitle, and an office with a name (省长 李明), may start after chrome or a break that
     follows the title (see :func:`_anchors`); a date follows the subtitle or title, or the
-    speaker; a bare name (李明) only stands right after the subtitle, date or title, up to
-    where the run ends, the title is said again or the address begins."""
+    speaker; a bare name (李明) only stands right after a date, up to where the run ends, the
+    title is said again or the address begins, or right after the title, up to where the title
+    is said again (an author line between two copies of a page title)."""
     g = vocabulary().glued
     text = run.text
     if subtitle:
@@ -305,7 +310,8 @@ def _tail(run: _Run, q: int, out: Glued, copies: list[Range], *, subtitle: bool 
         return
     starts = {s for s, _ in copies}
     for p in _anchors(run, q, copies):
-        sp = _speaker(run, p, copies, starts, bare=p == q)
+        bare: Bare = "no" if p != q else "end" if out.date is not None and out.date[1] <= q else "copy"
+        sp = _speaker(run, p, copies, starts, bare=bare)
         if sp is not None:
             out.speaker = sp
             out.end = max(out.end, sp[1])
@@ -330,13 +336,13 @@ def _break_spans(run: _Run, q: int) -> list[Range]:
     return [m.span()] if m else []
 
 
-def _speaker(run: _Run, q: int, copies: list[Range], starts: set[int], *, bare: bool) -> Range | None:
+def _speaker(run: _Run, q: int, copies: list[Range], starts: set[int], *, bare: Bare = "no") -> Range | None:
     """An office and a name (省长 李明; a placeholder: 县长 xxx) at ``q``, where the name ends at
     something that is not more of a name: the end of the run, a break or chrome, punctuation,
     the address, a date, the title said again, or the name said again as the body starts
     (省长 李明李明作报告, 省长 李明省长李明代表…). The shortest office that a name follows
     counts (县委常委、县政府负责人 xxx). With ``bare``, a name alone (李明) that runs up to
-    the end of the run, the title said again or the address."""
+    the title said again (``copy``) or also to the end of the run or the address (``end``)."""
     g = vocabulary().glued
     text = run.text
     limit = min(run.end, q + g.speaker_prefix_max + 4)
@@ -348,10 +354,11 @@ def _speaker(run: _Run, q: int, copies: list[Range], starts: set[int], *, bare: 
         found = _name(run, q, p, "".join(text[q:p].split()), copies, starts)
         if found is not None:
             return found
-    return _name(run, q, q, None, copies, starts) if bare else None
+    return None if bare == "no" else _name(run, q, q, None, copies, starts, bare == "end")
 
 
-def _name(run: _Run, q: int, p: int, office: str | None, copies: list[Range], starts: set[int]) -> Range | None:
+def _name(run: _Run, q: int, p: int, office: str | None, copies: list[Range], starts: set[int],
+          to_end: bool = True) -> Range | None:
     """The speaker ``(q, end of the name)`` for a name at ``p`` after ``office`` (None: no
     office, a bare name), or None (see :func:`_speaker`)."""
     voc = vocabulary()
@@ -366,7 +373,7 @@ def _name(run: _Run, q: int, p: int, office: str | None, copies: list[Range], st
         closed = ((e >= run.end and run.closed) or e in starts
                   or voc.salutation_hint.match(text, e, run.end) is not None)
         if office is None:
-            if closed:
+            if e in starts or (closed and to_end):
                 return q, e
             continue
         if (closed or e >= run.end or not _is_han(text[e]) or run.opens(e)
