@@ -217,7 +217,9 @@ def vocabulary() -> Vocabulary:
         date_in_text=LazyPattern(v["date_in_text"]),
         metadata_date=LazyPattern(v["metadata_date"]),
         date_line=LazyPattern(v["date_line"]),
-        speaker_line=LazyPattern(v["speaker_line"]),
+        # (the offices are listed once, under glued_front)
+        speaker_line=LazyPattern(v["speaker_line"].replace(
+            "{offices}", f"(?:{_alternation(v['glued_front']['speaker_offices'])})")),
         caption=LazyPattern(v["caption"]),
         speech_title=LazyPattern(v["speech_title"]),
         speech_kind=LazyPattern(v["speech_kind"]),
