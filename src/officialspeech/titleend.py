@@ -28,6 +28,8 @@ SPACE_THEN_OPENER = 1.5
 ANNOUNCED = 4.0  # the title is an item the speech announced before (从“A;B;C”三个方面)
 ANNOUNCED_MIN = 6  # characters of the title that must have been announced
 ANNOUNCED_REACH = 2000
+RESTATE_MAX = 10  # the longest restated title word looked for (社会主义核心价值观)
+DEFINED = 1.0  # the restated words are defined at once: …协商民主|协商民主是…
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = re.compile(r"[ \t\u3000\u00a0]")
@@ -39,7 +41,7 @@ HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\
        "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479")
 # where 2-6 Han characters are said twice in a row (…协商民主协商民主…), at every start:
 # zero-width, so the matches overlap
-_REPEAT = re.compile(f"(?=([{HAN}]{{2,6}})\\1)")
+_REPEAT = re.compile(f"(?=([{HAN}]{{2,{RESTATE_MAX}}})\\1)")
 
 
 @cache
@@ -113,10 +115,12 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
         score += 3.0
     # the body restates the title's last words: …协商民主|协商民主是…
     # (each test first asks for the one character it cannot do without)
-    if text[k] in text[max(title_start, k - 6):k - 1]:
-        for n in range(2, 7):
+    if text[k] in text[max(title_start, k - RESTATE_MAX):k - 1]:
+        for n in range(2, RESTATE_MAX + 1):
             if text[k - n:k] == text[k:k + n] and k - n >= title_start:
                 score += 3.0
+                if text[k + n:k + n + 1] == "是":
+                    score += DEFINED
                 return _long(score, length, long_penalty)
     if "是" in text[k + 2:k + 7]:
         for n in (6, 5, 4, 3, 2):
