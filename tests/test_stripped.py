@@ -50,3 +50,10 @@ def test_the_body_restating_the_title_after_an_adverb_starts_before_the_adverb()
     rows = [("实现粮食生产连年丰收开创乡村发展新局面", "如期实现粮食生产连年丰收目标要稳面积增单产"),
             ("加快建设农业强省", "农业强省是我们的奋斗目标")]
     assert _titles(rows) == [t for t, _ in rows]
+
+
+def test_two_title_endings_in_a_row_end_the_title_together() -> None:
+    # …乡村振兴|战略… and …乡村振兴战略|… both end in a typical title word; the compound wins
+    rows = [("深入实施乡村振兴战略", "培育壮大乡村特色产业带动农民就近就业增收"),
+            ("大力推进城市更新", "城市更新是提升城市品质的重要抓手")]
+    assert _titles(rows) == [t for t, _ in rows]

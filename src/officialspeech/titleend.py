@@ -35,6 +35,7 @@ DEFINED_MIN = 3
 BAD_FINAL = 2.0
 RESTATED_AFTER = 2  # characters (an adverb) before the body restates the title's first words
 RESTATED_LATE = 2.0
+COMPOUND_FINAL = 1.0
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = re.compile(r"[ \t\u3000\u00a0]")
@@ -114,6 +115,9 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
     for n in voc.title_final_lengths:
         if k - n >= title_start and text[k - n:k] in voc.title_finals:
             score += 1.5
+            # …人才强国|战略…: two title endings in a row are one compound ending
+            if any(text[k:k + m] in voc.title_finals for m in voc.title_final_lengths):
+                score -= COMPOUND_FINAL
             break
     # a title does not end with a word that wants what follows it (…对外开放依托|我国…)
     for n in voc.title_bad_final_lengths:
