@@ -115,8 +115,10 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
     for n in voc.title_final_lengths:
         if k - n >= title_start and text[k - n:k] in voc.title_finals:
             score += 1.5
-            # …人才强国|战略…: two title endings in a row are one compound ending
-            if any(text[k:k + m] in voc.title_finals for m in voc.title_final_lengths):
+            # …人才强国|战略培养…: two title endings in a row are one compound ending (but a
+            # body may open with a compound of its own: …新格局|乡村振兴…)
+            follows = _final_at(text, k)
+            if follows and not _final_at(text, k + follows):
                 score -= COMPOUND_FINAL
             break
     # a title does not end with a word that wants what follows it (…对外开放依托|我国…)
@@ -148,6 +150,12 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
                 score += 2.5
                 break
     return _long(score, length, long_penalty)
+
+
+def _final_at(text: str, k: int) -> int:
+    """The length of a typical title ending that starts at ``k`` (0: none)."""
+    finals = vocabulary().title_finals
+    return next((n for n in vocabulary().title_final_lengths if text[k:k + n] in finals), 0)
 
 
 def _long(score: float, length: int, long_penalty: float) -> float:
