@@ -122,40 +122,48 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
                 score -= COMPOUND_FINAL
             break
     # a title does not end with a word that wants what follows it (…对外开放依托|我国…)
-    for n in voc.title_bad_final_lengths:
-        if k - n >= title_start and text[k - n:k] in voc.title_bad_finals:
-            score -= BAD_FINAL
-            break
+    if before in voc.title_bad_final_chars:
+        for n in voc.title_bad_final_lengths:
+            if k - n >= title_start and text[k - n:k] in voc.title_bad_finals:
+                score -= BAD_FINAL
+                break
     # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…,
     # or after an adverb: …新局面|如期实现…
     head = text[title_start:title_start + 3]
     if length >= 6 and len(head) == 3:
         if text[k:k + 3] == head:
             score += 3.0
-        elif head in text[k + 1:k + 3 + RESTATED_AFTER]:
+        elif text.find(head, k + 1, k + 3 + RESTATED_AFTER) != -1:
             score += RESTATED_LATE
     # the body restates the title's last words: …协商民主|协商民主是…
     # (each test first asks for the one character it cannot do without)
-    if text[k] in text[max(title_start, k - RESTATE_MAX):k - 1]:
-        for n in range(2, RESTATE_MAX + 1):
-            if text[k - n:k] == text[k:k + n] and k - n >= title_start:
-                score += 3.0
-                if text[k + n:k + n + 1] == "是":
-                    score += DEFINED
-                return _long(score, length, long_penalty)
-    if "是" in text[k + 2:k + DEFINED_MAX + 1]:
-        for n in range(DEFINED_MAX, 1, -1):
-            word = text[k:k + n]
-            if len(word) == n and text[k + n:k + n + 1] == "是" and word in text[title_start:k]:
-                score += 2.5
-                break
+    # (only where the title holds the body's first character: the shortest such word)
+    j = text.rfind(text[k], max(title_start, k - RESTATE_MAX), k - 1)
+    while j != -1:
+        n = k - j
+        if text[j:k] == text[k:k + n]:
+            score += 3.0
+            if text[k + n:k + n + 1] == "是":
+                score += DEFINED
+            return _long(score, length, long_penalty)
+        j = text.rfind(text[k], max(title_start, k - RESTATE_MAX), j)
+    # the body opens by defining a word of the title: …“一国两制”|“一国两制”是… (the longest)
+    p = text.rfind("是", k + 2, k + DEFINED_MAX + 1)
+    while p != -1:
+        if text[k:p] in text[title_start:k]:
+            score += 2.5
+            break
+        p = text.rfind("是", k + 2, p)
     return _long(score, length, long_penalty)
 
 
 def _final_at(text: str, k: int) -> int:
     """The length of a typical title ending that starts at ``k`` (0: none)."""
-    finals = vocabulary().title_finals
-    return next((n for n in vocabulary().title_final_lengths if text[k:k + n] in finals), 0)
+    voc = vocabulary()
+    for n in voc.title_final_lengths:
+        if text[k:k + n] in voc.title_finals:
+            return n
+    return 0
 
 
 def _long(score: float, length: int, long_penalty: float) -> float:
