@@ -28,6 +28,14 @@ SPACE_THEN_OPENER = 1.5
 ANNOUNCED = 4.0  # the title is an item the speech announced before (从“A;B;C”三个方面)
 ANNOUNCED_MIN = 6  # characters of the title that must have been announced
 ANNOUNCED_REACH = 2000
+RESTATE_MAX = 10  # the longest restated title word looked for (社会主义核心价值观)
+DEFINED = 1.0  # the restated words are defined at once: …协商民主|协商民主是…
+DEFINED_MAX = 8  # the longest title word the body may open by defining (“一国两制”是…)
+DEFINED_MIN = 3
+BAD_FINAL = 2.0
+RESTATED_AFTER = 2  # characters (an adverb) before the body restates the title's first words
+RESTATED_LATE = 2.0
+COMPOUND_FINAL = 1.0
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = re.compile(r"[ \t\u3000\u00a0]")
@@ -39,7 +47,7 @@ HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\
        "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479")
 # where 2-6 Han characters are said twice in a row (…协商民主协商民主…), at every start:
 # zero-width, so the matches overlap
-_REPEAT = re.compile(f"(?=([{HAN}]{{2,6}})\\1)")
+_REPEAT = re.compile(f"(?=([{HAN}]{{2,{RESTATE_MAX}}})\\1)")
 
 
 @cache
@@ -107,24 +115,55 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
     for n in voc.title_final_lengths:
         if k - n >= title_start and text[k - n:k] in voc.title_finals:
             score += 1.5
+            # …人才强国|战略培养…: two title endings in a row are one compound ending (but a
+            # body may open with a compound of its own: …新格局|乡村振兴…)
+            follows = _final_at(text, k)
+            if follows and not _final_at(text, k + follows):
+                score -= COMPOUND_FINAL
             break
-    # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…
-    if text[k:k + 3] == text[title_start:title_start + 3] and length >= 6:
-        score += 3.0
+    # a title does not end with a word that wants what follows it (…对外开放依托|我国…)
+    if before in voc.title_bad_final_chars:
+        for n in voc.title_bad_final_lengths:
+            if k - n >= title_start and text[k - n:k] in voc.title_bad_finals:
+                score -= BAD_FINAL
+                break
+    # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…,
+    # or after an adverb: …新局面|如期实现…
+    head = text[title_start:title_start + 3]
+    if length >= 6 and len(head) == 3:
+        if text[k:k + 3] == head:
+            score += 3.0
+        elif text.find(head, k + 1, k + 3 + RESTATED_AFTER) != -1:
+            score += RESTATED_LATE
     # the body restates the title's last words: …协商民主|协商民主是…
     # (each test first asks for the one character it cannot do without)
-    if text[k] in text[max(title_start, k - 6):k - 1]:
-        for n in range(2, 7):
-            if text[k - n:k] == text[k:k + n] and k - n >= title_start:
-                score += 3.0
-                return _long(score, length, long_penalty)
-    if "是" in text[k + 2:k + 7]:
-        for n in (6, 5, 4, 3, 2):
-            word = text[k:k + n]
-            if len(word) == n and text[k + n:k + n + 1] == "是" and word in text[title_start:k]:
-                score += 2.5
-                break
+    # (only where the title holds the body's first character: the shortest such word)
+    j = text.rfind(text[k], max(title_start, k - RESTATE_MAX), k - 1)
+    while j != -1:
+        n = k - j
+        if text[j:k] == text[k:k + n]:
+            score += 3.0
+            if text[k + n:k + n + 1] == "是":
+                score += DEFINED
+            return _long(score, length, long_penalty)
+        j = text.rfind(text[k], max(title_start, k - RESTATE_MAX), j)
+    # the body opens by defining a word of the title: …“一国两制”|“一国两制”是… (the longest)
+    p = text.rfind("是", k + 2, k + DEFINED_MAX + 1)
+    while p != -1:
+        if text[k:p] in text[title_start:k]:
+            score += 2.5
+            break
+        p = text.rfind("是", k + 2, p)
     return _long(score, length, long_penalty)
+
+
+def _final_at(text: str, k: int) -> int:
+    """The length of a typical title ending that starts at ``k`` (0: none)."""
+    voc = vocabulary()
+    for n in voc.title_final_lengths:
+        if text[k:k + n] in voc.title_finals:
+            return n
+    return 0
 
 
 def _long(score: float, length: int, long_penalty: float) -> float:
@@ -142,12 +181,19 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     ks.update(m.end() for m in _title_finals().finditer(text, title_start, stop))
     ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
+    # the body opens by defining a word of the title: 坚持和完善“一国两制”…|“一国两制”是…
+    at = text.find("是", lo + 2, stop + DEFINED_MAX)
+    while at != -1:
+        for n in range(DEFINED_MIN, DEFINED_MAX + 1):
+            if at - n >= lo and text.find(text[at - n:at], title_start, at - n) != -1:
+                ks.add(at - n)
+        at = text.find("是", at + 1, stop + DEFINED_MAX)
     head = text[title_start:title_start + 3]
     if len(head) == 3:
-        at = text.find(head, title_start + 6, stop + 3)
+        at = text.find(head, title_start + 6, stop + 3 + RESTATED_AFTER)
         while at != -1:
-            ks.add(at)
-            at = text.find(head, at + 1, stop + 3)
+            ks.update(range(at - RESTATED_AFTER, at + 1))
+            at = text.find(head, at + 1, stop + 3 + RESTATED_AFTER)
     return {k for k in ks if lo <= k < stop}
 
 

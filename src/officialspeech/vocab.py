@@ -141,6 +141,9 @@ class Vocabulary:
     title_final_lengths: tuple[int, ...]
     title_finals_any: LazyPattern
     subhead_openers: LazyPattern
+    title_bad_finals: frozenset[str]
+    title_bad_final_lengths: tuple[int, ...]
+    title_bad_final_chars: frozenset[str]
     announced_item_opens: frozenset[str]
     announced_item_closes: frozenset[str]
     title_open_frame: LazyPattern
@@ -230,6 +233,9 @@ def vocabulary() -> Vocabulary:
         title_final_lengths=tuple(sorted({len(w) for w in v["title_finals"]})),
         title_finals_any=LazyPattern(_alternation(v["title_finals"])),
         subhead_openers=LazyPattern(_alternation(v["subhead_openers"])),
+        title_bad_finals=frozenset(v["title_bad_finals"]),
+        title_bad_final_lengths=tuple(sorted({len(w) for w in v["title_bad_finals"]})),
+        title_bad_final_chars=frozenset(w[-1] for w in v["title_bad_finals"]),
         announced_item_opens=frozenset(v["announced_items"]["opens"]),
         announced_item_closes=frozenset(v["announced_items"]["closes"]),
         title_open_frame=LazyPattern(v["title_open_frame"]),
