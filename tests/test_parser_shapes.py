@@ -63,7 +63,7 @@ def test_clean_lines_outline() -> None:
 
 RUN_ON = (
     "在全市工会工作会议上的讲话 同志们: 今天召开会议,我讲三点意见: "
-    "一、提高政治站位,在服务大局上展现新作为习近平总书记强调,工会要坚持政治性。一是讲政治。要听党话。"
+    "一、提高政治站位,在服务大局上展现新作为习近平总书记指出,工会要坚持政治性。一是讲政治。要听党话。"
     "二是强服务。要办实事。 二、聚焦主责主业,在维护权益中创造新业绩党的二十大以来,各级工会积极作为。 "
     "三、加强自身建设,在改革创新中树立新形象全市各级工会要深化改革。"
 )
@@ -176,18 +176,18 @@ def test_garbage_collector_state_is_restored() -> None:
         gc.enable()
 
 
-STRIPPED_BODY = ("精准治污科学治污依法治污打好蓝天碧水净土保卫战加强污染物协同控制基本消除重污染天气"
-                 "统筹水资源水环境水生态治理推动重要江河湖库生态保护治理")
+STRIPPED_BODY = ("每周组织一次集中清扫活动发动党员志愿者走进背街小巷清理卫生死角"
+                 "各村居要把门前屋后的杂物堆放点逐一登记限期清运到位并建立长效保洁机制")
 
 
 def test_stripped_text_prefers_a_title_of_plausible_length_among_equal_guesses() -> None:
-    # no punctuation at all: 深入推进环境|污染防治 and 深入推进环境污染防治|坚持 have equally weak
-    # evidence (a typical title ending, a weak opener); the four-character title is the worse guess
-    text = ("同志们：现在我讲几点意见（一）深入推进环境污染防治坚持" + STRIPPED_BODY
-            + "（二）加快构建新发展格局着力" + STRIPPED_BODY)
-    titles = [s.title for s in parse_speech(text).sections()]
-    assert titles[0] == "深入推进环境污染防治"
-    assert all(s.confidence == "guessed" for s in parse_speech(text).sections())
+    # no punctuation at all: 深入开展环境|卫生整治 and 深入开展环境卫生整治|坚持 have equally weak
+    # evidence (a typical title ending, a weak opener); the six-character title is the worse guess
+    text = ("同志们：现在我讲几点意见（一）深入开展环境卫生整治坚持" + STRIPPED_BODY
+            + "（二）扎实做好垃圾分类收运着力" + STRIPPED_BODY)
+    sections = parse_speech(text).sections()
+    assert sections[0].title == "深入开展环境卫生整治"
+    assert all(s.confidence == "guessed" for s in sections)
 
 
 def test_a_heading_announced_in_a_quoted_list_is_found_and_ends_where_its_item_did() -> None:
@@ -200,8 +200,8 @@ def test_a_heading_announced_in_a_quoted_list_is_found_and_ends_where_its_item_d
 
 
 def test_an_earlier_sentence_with_the_same_words_is_no_announcement() -> None:
-    text = ("我们完全有条件有能力实施乡村振兴战略。各地要切实增强责任感。"
-            "一、实施乡村振兴战略的总体要求必须坚持党管农村工作。")
+    text = ("我们有信心有办法做好城乡环境整治。各镇街要切实扛起责任。"
+            "一、做好城乡环境整治的总体考虑必须坚持属地管理。")
     assert [s.title for s in parse_speech(text).sections()] == []  # a lone 一、 after a sentence
 
 
