@@ -153,7 +153,7 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
             return True
         if vocabulary().announcement.search(text, max(0, c.start - ANNOUNCE_REACH), c.start):
             return True
-        return announced_end(text, c.end) is not None  # 从“回顾初心,不忘根本;…”三个方面 … 一、回顾初心…
+        return announced_end(text, c.end) is not None  # 从“筑牢思想根基;…”两个方面 … 一、筑牢思想根基…
 
     line_starts = {(c.form, c.number) for c in cands if c.strength == LINE_START}
     stack: list[tuple[str, int | None]] = []

@@ -5,10 +5,10 @@ Once the line breaks are lost, a heading title runs into whatever follows it. Tw
 recur across all the siblings of one list, and each sibling alone says too little:
 
 * a bold sub-heading after the title, closed by 。 before the body
-  (``（一）着力扩大有效需求，推动经济稳中向好|扩大有效投资。深化…``): the title is cut
+  (``（一）着力稳定就业岗位，促进城乡居民增收|扩大就业容量。要把…``): the title is cut
   before a short clause that opens with a directive verb, the two halves of a ``A，B``
   title balanced;
-* the same words opening every body (``…培育乡村发展新动能|乡村振兴，产业兴旺是重点``).
+* the same words opening every body (``…培育邻里互助新风尚|社区治理，服务群众是根本``).
 
 A cue is applied only when most siblings of the list show it, so one heading's chance
 resemblance changes nothing.
@@ -80,7 +80,7 @@ def _terminator(text: str, h: Heading, limit: int) -> int | None:
 
 def _shared_openings(text: str, group: list[Heading], limit: int) -> dict[int, int]:
     """For each heading (by index in ``group``), a cut before the words that open the bodies
-    of most siblings and end at a comma (``乡村振兴，``)."""
+    of most siblings and end at a comma (``社区治理，``)."""
     need = max(MIN_GROUP, (len(group) + 1) // 2)
     commas = [_commas(text, h, limit) for h in group]
     # a word shared by most siblings ends with a shortest word they share: look no further
@@ -102,7 +102,7 @@ def _shared_openings(text: str, group: list[Heading], limit: int) -> dict[int, i
     best = max(shared, key=lambda w: (counts[w], len(w)))
     ends = {i: opening[best] + len(best) for i, opening in enumerate(found) if best in opening}
     # The shared run may start further back than SHARED_MAX (我们要坚持问题导向，) and the
-    # titles may end in the same words too (…农业产业全面振兴|乡村振兴，): take the whole run
+    # titles may end in the same words too (…社区服务全面提升|社区治理，): take the whole run
     # (never across punctuation), then cut where the siblings together have the best
     # evidence; at the run's start, where they differ, unless somewhere inside is better.
     run = len(best)

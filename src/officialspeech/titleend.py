@@ -116,7 +116,7 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
         if k - n >= title_start and text[k - n:k] in voc.title_finals:
             score += 1.5
             # …人才强国|战略培养…: two title endings in a row are one compound ending (but a
-            # body may open with a compound of its own: …新格局|乡村振兴…)
+            # body may open with a compound of its own: …新格局|社区治理…)
             follows = _final_at(text, k)
             if follows and not _final_at(text, k + follows):
                 score -= COMPOUND_FINAL
@@ -211,7 +211,7 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
 
 def announced_end(text: str, title_start: int) -> int | None:
     """Where a title ends that the speech announced before, as one item of a list:
-    从“回顾初心,不忘根本;牢记初心,行稳致远…”三个方面 … 一、回顾初心,不忘根本“不忘初心”这个词…
+    从“筑牢思想根基,坚定理想信念;锤炼过硬作风…”两个方面 … 一、筑牢思想根基,坚定理想信念“理想信念”是…
     (None when its first words were not announced within ANNOUNCED_REACH characters)."""
     head = text[title_start:title_start + ANNOUNCED_MIN]
     if len(head) < ANNOUNCED_MIN:
