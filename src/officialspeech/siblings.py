@@ -102,7 +102,7 @@ def _shared_openings(text: str, group: list[Heading], limit: int) -> dict[int, i
     best = max(shared, key=lambda w: (counts[w], len(w)))
     ends = {i: opening[best] + len(best) for i, opening in enumerate(found) if best in opening}
     # The shared run may start further back than SHARED_MAX (我们要坚持问题导向，) and the
-    # titles may end in the same words too (…社区服务全面提升|社区治理，): take the whole run
+    # titles may end in the same words too (…服务全面提升|社区治理，… in every sibling): take the whole run
     # (never across punctuation), then cut where the siblings together have the best
     # evidence; at the run's start, where they differ, unless somewhere inside is better.
     run = len(best)
