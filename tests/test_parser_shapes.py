@@ -209,3 +209,12 @@ def test_announced_titles_are_cut_in_text_that_kept_its_line_breaks() -> None:
     text = ("同志们：\n我从“筑牢思想根基;锤炼过硬作风”两个方面讲点体会。\n"
             "一、筑牢思想根基党员干部必须加强理论学习。\n二、锤炼过硬作风党员干部必须敢于担当。\n")
     assert [s.title for s in parse_speech(text).sections()] == ["筑牢思想根基", "锤炼过硬作风"]
+
+
+def test_a_title_does_not_run_on_across_a_joined_line() -> None:
+    # lines joined by spaces: the heading's line ended at the gap, however strong the evidence
+    # further on (…压实责任|我们要… reads like a title end and a sentence start)
+    body = "各级各部门要把这项工作摆上重要议事日程，主要负责同志亲自抓，确保各项任务落到实处。"
+    text = ("同志们： 今天召开会议，我讲两点意见。 一、加强组织领导 切实压实责任我们要" + body
+            + " 二、强化督促检查 层层传导压力我们要" + body)
+    assert [s.title for s in parse_speech(text).sections()] == ["加强组织领导", "强化督促检查"]

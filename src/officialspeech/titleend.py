@@ -232,8 +232,14 @@ def announced_end(text: str, title_start: int) -> int | None:
 
 def cut_scores(text: str, title_start: int, stop: int,
                long_penalty: float = LONG_PENALTY) -> list[tuple[int, float]]:
-    """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence."""
+    """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence;
+    none past a gap that joined two lines (white space after a word): a title does not run
+    on across it."""
     stop = min(stop, len(text) - 1)
+    for gap in _GAP.finditer(text, title_start + 2, stop):
+        if is_text(text[gap.start() - 1]):
+            stop = gap.start() + 1
+            break
     protected = _protected(text, title_start, stop)
     ks = _evidence(text, title_start, stop)
     announced = announced_end(text, title_start)
