@@ -218,3 +218,14 @@ def test_a_title_does_not_run_on_across_a_joined_line() -> None:
     text = ("同志们： 今天召开会议，我讲两点意见。 一、加强组织领导 切实压实责任我们要" + body
             + " 二、强化督促检查 层层传导压力我们要" + body)
     assert [s.title for s in parse_speech(text).sections()] == ["加强组织领导", "强化督促检查"]
+
+
+def test_a_title_runs_on_across_a_space_where_the_body_defines_its_second_half() -> None:
+    # no punctuation: 加强组织领导 压实工作责任|工作责任是… the body defines the words after the
+    # space, so the space is inside the title, not a joined line
+    filler = "各级各部门要把这项工作摆上重要议事日程主要负责同志亲自抓确保各项任务落到实处"
+    rows = [("加强组织领导 压实工作责任", "工作责任是做好各项工作的前提"),
+            ("强化督促检查 传导工作压力", "工作压力是推动落实的动力"),
+            ("严格考核问责 树立鲜明导向", "鲜明导向是激励担当的关键")]
+    text = "同志们：现在我讲几点意见" + "".join(f"（{'一二三'[i]}）{t}{b}{filler}" for i, (t, b) in enumerate(rows))
+    assert [s.title for s in parse_speech(text).sections()] == [t for t, _ in rows]

@@ -181,13 +181,7 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     ks.update(m.end() for m in _title_finals().finditer(text, title_start, stop))
     ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
-    # the body opens by defining a word of the title: 坚持和完善“一国两制”…|“一国两制”是…
-    at = text.find("是", lo + 2, stop + DEFINED_MAX)
-    while at != -1:
-        for n in range(DEFINED_MIN, DEFINED_MAX + 1):
-            if at - n >= lo and text.find(text[at - n:at], title_start, at - n) != -1:
-                ks.add(at - n)
-        at = text.find("是", at + 1, stop + DEFINED_MAX)
+    ks.update(_defined_positions(text, title_start, lo, stop))
     head = text[title_start:title_start + 3]
     if len(head) == 3:
         at = text.find(head, title_start + 6, stop + 3 + RESTATED_AFTER)
@@ -195,6 +189,18 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
             ks.update(range(at - RESTATED_AFTER, at + 1))
             at = text.find(head, at + 1, stop + 3 + RESTATED_AFTER)
     return {k for k in ks if lo <= k < stop}
+
+
+def _defined_positions(text: str, title_start: int, lo: int, stop: int) -> set[int]:
+    """Cuts before a word of the title that the body opens by defining: 坚持和完善“一国两制”…|“一国两制”是…"""
+    out: set[int] = set()
+    at = text.find("是", lo + 2, stop + DEFINED_MAX)
+    while at != -1:
+        for n in range(DEFINED_MIN, DEFINED_MAX + 1):
+            if at - n >= lo and text.find(text[at - n:at], title_start, at - n) != -1:
+                out.add(at - n)
+        at = text.find("是", at + 1, stop + DEFINED_MAX)
+    return out
 
 
 def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
@@ -232,16 +238,20 @@ def announced_end(text: str, title_start: int) -> int | None:
 
 def cut_scores(text: str, title_start: int, stop: int,
                long_penalty: float = LONG_PENALTY) -> list[tuple[int, float]]:
-    """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence;
-    none past a gap that joined two lines (white space after a word): a title does not run
-    on across it."""
+    """``(k, score)`` for the cuts in ``[title_start + 4, stop)`` that have any evidence.
+    Past a gap that joined two lines (white space after a word) a title runs on only where
+    the body defines a word of it (坚持党的领导 推动高质量发展|高质量发展是…): the other evidence
+    is not looked for there."""
     stop = min(stop, len(text) - 1)
+    joined = stop
     for gap in _GAP.finditer(text, title_start + 2, stop):
         if is_text(text[gap.start() - 1]):
-            stop = gap.start() + 1
+            joined = gap.start() + 1
             break
     protected = _protected(text, title_start, stop)
-    ks = _evidence(text, title_start, stop)
+    ks = _evidence(text, title_start, joined)
+    if joined < stop:
+        ks.update(k for k in _defined_positions(text, title_start, joined, stop) if k < stop)
     announced = announced_end(text, title_start)
     if announced is not None and announced < stop:
         ks.add(announced)
