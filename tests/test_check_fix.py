@@ -166,3 +166,24 @@ def test_fix_on_stdin_takes_no_other_path(tmp_path: Path, monkeypatch: pytest.Mo
     assert main(["check", "--fix", "-", str(path)]) == 2
     assert len(_err_lines(capsys.readouterr().err)) == 1
     assert path.read_text("utf-8") == DRAFT
+
+
+def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text(DRAFT, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert main(["check", "--fix", str(link)]) in (0, 1)
+    assert link.is_symlink()
+    assert real.read_text("utf-8") == FIXED
+
+
+def test_fix_on_stdin_passes_input_through_when_the_config_is_bad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    (tmp_path / "officialspeech.toml").write_text('select = ["Z999"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _stdin(monkeypatch, DRAFT.encode("utf-8"))
+    assert main(["check", "--fix", "-"]) == 2
+    out, err = capsysbinary.readouterr()
+    assert out == DRAFT.encode("utf-8")
+    assert len([line for line in err.splitlines() if line.strip()]) == 1

@@ -93,8 +93,9 @@ def _write_back(name: str, decoded: Decoded, fixed: str) -> str | None:
         back = None
     if back is None or back.text != fixed or back.encoding != enc:
         return f"the fixed text would not read back the same as {enc.label}"
-    # a new file beside it, then renamed over it: a crash never leaves half a file
-    target = Path(name)
+    # a new file beside it (beside a link's target: the link stays), then renamed over it:
+    # a crash never leaves half a file
+    target = Path(name).resolve()
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".fix")
         try:
@@ -187,6 +188,8 @@ def run(args: argparse.Namespace) -> int:
             if str(exc) not in config_errors:  # (once, not for every file under it)
                 config_errors.add(str(exc))
                 _error(str(exc))
+            if stdin_fix:
+                _write_raw(read_bytes("-"))  # what came in goes out unchanged
             failed = True
             continue
         select = select_cli if select_cli is not None else config.select
