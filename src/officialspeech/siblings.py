@@ -185,8 +185,9 @@ def _open_end(text: str, h: Heading) -> bool:
 
 
 def _outweighs(text: str, h: Heading, k: int) -> bool:
-    """A guessed title end has less evidence than ``k`` has with the siblings' support (a
-    title that punctuation or a line end closed is never re-cut)."""
+    """A guessed title end has less evidence than ``k`` has with the siblings' support (here
+    a title closed by punctuation or a line end is never re-cut; one that simply ran to its
+    sentence's 。 is, by the caller)."""
     if h.confidence != "guessed":
         return False
     ts = h.title_start

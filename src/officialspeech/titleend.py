@@ -148,7 +148,7 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
             return _long(score, length, long_penalty)
         j = text.rfind(text[k], max(title_start, k - RESTATE_MAX), j)
     # the body opens by defining a word of the title: …“一国两制”|“一国两制”是… (the longest)
-    p = text.rfind("是", k + 2, k + DEFINED_MAX + 1)
+    p = text.rfind("是", k + DEFINED_MIN, k + DEFINED_MAX + 1)
     while p != -1:
         if text[k:p] in text[title_start:k]:
             score += 2.5
