@@ -170,6 +170,10 @@ class GluedVocab:
     min_restated: int
     lookahead: int
     max_candidates: int
+    clause_continuations: LazyPattern
+    not_names: LazyPattern
+    subtitle_max: int
+    speaker_office_max: int
 
 
 @cache
@@ -261,6 +265,10 @@ def _glued(g: dict[str, Any]) -> GluedVocab:
         min_restated=int(g["min_restated"]),
         lookahead=int(g["lookahead"]),
         max_candidates=int(g["max_candidates"]),
+        clause_continuations=LazyPattern(f"(?:{_alternation(g['clause_continuations'])})|{g['clause_punctuation']}"),
+        not_names=LazyPattern(_alternation(g["not_names"])),
+        subtitle_max=int(g["subtitle_max_length"]),
+        speaker_office_max=max(len(w) for w in g["speaker_offices"]),
     )
 
 
@@ -307,6 +315,7 @@ class ChromeInline:
     site: str
     name: str
     pattern: LazyPattern
+    titled: bool = False  # what stands just before a hit is a title (6800字, .docx)
 
 
 @dataclass(frozen=True)
@@ -353,7 +362,8 @@ def chrome_rules() -> ChromeRules:
     blocks: list[ChromeBlock] = []
     inline: list[ChromeInline] = []
     for site, fam in data["families"].items():
-        inline.extend(ChromeInline(site, e["name"], LazyPattern(e["pattern"])) for e in fam.get("inline", []))
+        inline.extend(ChromeInline(site, e["name"], LazyPattern(e["pattern"]), bool(e.get("titled")))
+                      for e in fam.get("inline", []))
         for entry in fam.get("lines", []):
             lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(entry["pattern"]),
                                     entry.get("match", "line")))
