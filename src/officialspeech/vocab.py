@@ -176,6 +176,15 @@ class GluedVocab:
     speaker_office_max: int
 
 
+_PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
+
+
+def _expand(pattern: str, pieces: dict[str, str]) -> str:
+    """``pattern`` with each ``{name}`` of ``pieces`` written out (``{2,80}`` is left alone):
+    a word list or a sub-pattern is kept once in the data and used by several patterns."""
+    return _PLACEHOLDER.sub(lambda m: pieces.get(m.group(1), m.group()), pattern)
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The compiled vocabulary (built once per process)."""
@@ -192,6 +201,10 @@ def vocabulary() -> Vocabulary:
     any_item = rf"(?:(?:{honorific}){long_item}|{item})"
     sep = r"[、，,][ \u3000]*"
     salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
+    # shared pieces: the date, the venues (kept in order: an alternation tried left to right)
+    # and the offices (listed under glued_front)
+    pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
+              "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})"}
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
         sentence_end=LazyPattern(v["sentence_end"]),
@@ -220,15 +233,13 @@ def vocabulary() -> Vocabulary:
         salutation_max=int(sal["max_length"]),
         closing=LazyPattern(v["closing"]),
         subtitle=LazyPattern(v["subtitle"]),
-        occasion=LazyPattern(v["occasion"]),
+        occasion=LazyPattern(_expand(v["occasion"], pieces)),
         date_in_text=LazyPattern(v["date_in_text"]),
         metadata_date=LazyPattern(v["metadata_date"]),
         date_line=LazyPattern(v["date_line"]),
-        # (the offices are listed once, under glued_front)
-        speaker_line=LazyPattern(v["speaker_line"].replace(
-            "{offices}", f"(?:{_alternation(v['glued_front']['speaker_offices'])})")),
+        speaker_line=LazyPattern(_expand(v["speaker_line"], pieces)),
         caption=LazyPattern(v["caption"]),
-        speech_title=LazyPattern(v["speech_title"]),
+        speech_title=LazyPattern(_alternation(v["glued_front"]["title_words"])),
         speech_kind=LazyPattern(v["speech_kind"]),
         openers=LazyPattern(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
         openers_weak=LazyPattern(_alternation(v["openers_weak"])),
@@ -243,16 +254,16 @@ def vocabulary() -> Vocabulary:
         announced_item_opens=frozenset(v["announced_items"]["opens"]),
         announced_item_closes=frozenset(v["announced_items"]["closes"]),
         title_open_frame=LazyPattern(v["title_open_frame"]),
-        glued=_glued(v["glued_front"]),
+        glued=_glued(v["glued_front"], pieces),
     )
 
 
-def _glued(g: dict[str, Any]) -> GluedVocab:
+def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
     return GluedVocab(
         title_words=LazyPattern(_alternation(g["title_words"])),
         breaks=LazyPattern(g["break"]),
-        subtitle=LazyPattern(g["subtitle"]),
-        date=LazyPattern(g["date"]),
+        subtitle=LazyPattern(_expand(g["subtitle"], pieces)),
+        date=LazyPattern(_expand(g["date"], pieces)),
         speaker_office=LazyPattern(_alternation(g["speaker_offices"])),
         speaker_prefix=LazyPattern(f"(?:{g['speaker_prefix']})*"),
         speaker_prefix_max=int(g["speaker_prefix_max"]),
