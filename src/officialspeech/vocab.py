@@ -369,14 +369,16 @@ def literal_prefix(pattern: str) -> str:
 def chrome_rules() -> ChromeRules:
     """The compiled chrome patterns (built once per process)."""
     data = _load("chrome.json")
+    # each label list once: {name} in a pattern is the alternation of words[name] (in order)
+    pieces = {k: "(?:" + "|".join(ws) + ")" for k, ws in data.get("words", {}).items()}
     lines: list[ChromeLine] = []
     blocks: list[ChromeBlock] = []
     inline: list[ChromeInline] = []
     for site, fam in data["families"].items():
-        inline.extend(ChromeInline(site, e["name"], LazyPattern(e["pattern"]), bool(e.get("titled")))
+        inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")))
                       for e in fam.get("inline", []))
         for entry in fam.get("lines", []):
-            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(entry["pattern"]),
+            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(_expand(entry["pattern"], pieces)),
                                     entry.get("match", "line")))
         for entry in fam.get("blocks", []):
             blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), regex.compile(entry["start"]),
