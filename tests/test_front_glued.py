@@ -3,6 +3,9 @@ flattened fronts. All texts are made up for these tests."""
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from officialspeech import Speech, parse_speech
 from officialspeech.model import DateNode, TextNode
 
@@ -11,6 +14,9 @@ def _exact(text: str, node: TextNode | DateNode | None, want: str) -> None:
     assert node is not None, want
     assert node.text == want
     assert text[node.span.start:node.span.end] == want
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _flat(text: str) -> str:
@@ -150,3 +156,114 @@ def test_title_said_twice_after_a_breadcrumb() -> None:
     assert speech.salutation.text == "亲爱的同学们:"
     _lossless(GREETING, speech)
 
+
+
+# ---------------------------------------------------------------- review fixes (made-up text)
+
+
+def _node_ranges(speech: Speech) -> list[tuple[int, int, set[tuple[int, int]]]]:
+    """(start, end, gap spans) of every front and body node."""
+    out: list[tuple[int, int, set[tuple[int, int]]]] = []
+
+    def add(node: object) -> None:
+        span = getattr(node, "span", None)
+        if span is not None:
+            gaps = {(g.span.start, g.span.end) for g in getattr(node, "gaps", None) or []}
+            out.append((span.start, span.end, gaps))
+
+    for n in (speech.title, speech.subtitle, speech.speaker, speech.date, speech.salutation, speech.closing):
+        if n is not None:
+            add(n)
+    for p in speech.front:
+        add(p)
+
+    def walk(blocks: list[object]) -> None:
+        for b in blocks:
+            children = getattr(b, "children", None)
+            if children is not None and hasattr(b, "heading_span"):
+                hs = b.heading_span
+                out.append((hs.start, hs.end, set()))
+                walk(children)
+            else:
+                add(b)
+
+    walk(list(speech.body))
+    return out
+
+
+def _chrome_apart(speech: Speech) -> None:
+    """No chrome span overlaps a front or body node unless it is recorded as one of its gaps."""
+    nodes = _node_ranges(speech)
+    for c in speech.chrome:
+        a, b = c.span.start, c.span.end
+        for s, e, gaps in nodes:
+            if a < e and s < b:
+                assert any(ga <= a and b <= gb for ga, gb in gaps), (c.text, c.rule, (s, e))
+
+
+def test_inline_chrome_past_a_glued_title_stays_in_the_body() -> None:
+    text = ("关于加强社区治理的意见（2024年1月20日）加强社区治理是基础工作，会议时间：3月5日，"
+            "字数不少于3000字，详见附件[1]说明。\n一、总结\n好的。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "关于加强社区治理的意见")
+    assert speech.chrome == []
+    first = speech.body[0]
+    assert first.kind == "paragraph"
+    assert first.text.startswith("加强社区治理是基础工作，会议时间：")
+    assert "[1]" in first.text
+    _chrome_apart(speech)
+    _lossless(text, speech)
+
+
+_PIECES = ["发布时间：2024-01-05", "来源：", "3000字", "[1]", "下载打印", "【字号：加大还原减小】",
+           "在全市会议上的讲话", "关于加强社区治理的意见", "（2024年1月20日）", "——2024年1月5日在全市工作会议上",
+           "市长 王强", "提出，", "加强社区治理是基础工作，", "会议时间：3月5日，", "详见附件说明。", "同志们：",
+           "\n", "首页>", "编号：A12345"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10))
+def test_no_chrome_overlaps_a_node_of_glued_front_matter(pieces: list[str]) -> None:
+    text = "".join(pieces) + "\n一、总结\n各地积极探索，取得了成效。"
+    speech = parse_speech(text)
+    _chrome_apart(speech)
+    _lossless(text, speech)
+
+
+def test_a_sentence_naming_a_document_and_its_date_is_no_title() -> None:
+    for text in (
+        "市委关于加强基层治理的意见2024年3月5日印发以来，各地认真贯彻落实，取得明显成效。\n一、主要做法\n各地积极探索。",
+        "省政府工作报告（2024年1月20日）提出，今年要着力扩大内需，推动经济稳中向好。\n一、主要做法\n各地积极探索。",
+        "认真学习总书记重要讲话——2024年3月5日在全国两会上的讲话精神，我们深受鼓舞。\n一、主要做法\n各地积极探索。",
+    ):
+        speech = parse_speech(text)
+        assert speech.title is None, text
+        assert speech.date is None
+        assert speech.subtitle is None
+        assert speech.body[0].kind == "paragraph"
+        assert speech.body[0].span.start == 0
+
+
+def test_a_chrome_source_is_no_title_restated_by_the_first_sentence() -> None:
+    text = "来源：市人民政府办公室\n市人民政府办公室近日印发通知，要求各地做好防汛工作。各地要高度重视。\n一、提高认识\n防汛工作很重要。"
+    speech = parse_speech(text)
+    assert speech.title is None
+    assert speech.metadata.source == "市人民政府办公室"
+    first = speech.body[0]
+    assert first.kind == "paragraph"
+    assert first.text.startswith("市人民政府办公室近日")
+
+
+def test_a_tag_or_breadcrumb_before_the_title_loses_the_tie() -> None:
+    want = "在全市经济工作会议上的讲话"
+    for text in (
+        "【领导讲话】在全市经济工作会议上的讲话\n同志们：\n今天我们召开会议。",
+        "领导讲话 | 在全市经济工作会议上的讲话\n同志们：\n今天我们召开会议。",
+        "当前位置：首页>领导讲话>在全市经济工作会议上的讲话发布时间：2024-01-05来源：市政府办公室同志们：今天我们召开会议。",
+    ):
+        speech = parse_speech(text)
+        _exact(text, speech.title, want)
+        assert all("讲话" not in f.text for f in speech.front if f.text.endswith("领导讲话")), text
+    # the opening bracket of a tag is no part of a title
+    text = "【领导讲话】同志们：今天我们召开会议。"
+    _exact(text, parse_speech(text).title, "领导讲话")

@@ -192,3 +192,44 @@ def test_flattened_title_then_office_and_name_then_date() -> None:
     speech = parse_speech(text)
     assert speech.speaker is None
     _lossless(text, speech)
+
+
+# ---------------------------------------------------------------- review fixes (made-up text)
+
+
+def test_a_subtitle_with_a_word_holding_shang_stays_whole() -> None:
+    text = "在全市经济运行调度会议上的讲话\n——在全市上半年经济运行调度点评上\n同志们：\n今天我们召开会议。"
+    speech = parse_speech(text)
+    assert speech.subtitle is not None
+    assert speech.subtitle.text == "——在全市上半年经济运行调度点评上"
+    assert speech.front == []
+    text = "在全市经济运行调度会议上的讲话\n——在全市上半年经济运行调度点评上 市长 王强\n同志们：\n今天我们召开会议。"
+    speech = parse_speech(text)
+    assert speech.subtitle is not None
+    assert speech.speaker is not None
+    assert speech.subtitle.text == "——在全市上半年经济运行调度点评上"
+    assert speech.speaker.text == "市长 王强"
+
+
+def test_a_subtitle_with_a_note_after_it_is_not_split() -> None:
+    text = "在全市经济工作会议上的讲话\n——2024年1月5日在全县工作会议上（根据录音整理）\n同志们：\n今天我们召开会议。"
+    speech = parse_speech(text)
+    assert speech.subtitle is not None
+    assert speech.subtitle.text == "——2024年1月5日在全县工作会议上（根据录音整理）"
+    assert speech.front == []
+    assert speech.date is not None
+    assert speech.date.iso == "2024-01-05"
+
+
+def test_a_word_after_the_date_is_no_speaker() -> None:
+    for text, word in (
+        ("在全市经济工作会议上的讲话（2024年1月5日）上午同志们：今天我们召开会议。", "上午"),
+        ("在全市经济工作会议上的讲话2024年1月5日定稿同志们：今天我们召开会议。", "定稿"),
+        ("在全市经济工作会议上的讲话（2024年1月5日）\n上午\n同志们：\n今天我们召开会议。", "上午"),
+        ("在全市经济工作会议上的讲话\n（2024年1月5日）\n提纲\n同志们：\n今天我们召开会议。", "提纲"),
+    ):
+        speech = parse_speech(text)
+        assert speech.speaker is None, (text, speech.speaker)
+        assert speech.date is not None
+        assert speech.date.iso == "2024-01-05"
+        assert [f.text for f in speech.front] == [word]

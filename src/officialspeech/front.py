@@ -92,6 +92,14 @@ def _is_complete_title(t: str) -> bool:
     return bool(vocabulary().speech_title.search(t[-6:]))
 
 
+def title_like(t: str) -> bool:
+    """A whole line that reads as a title: short, unbroken, ending with a title word."""
+    voc = vocabulary()
+    t = t.strip()
+    return (0 < len(t) <= voc.max_title_length and voc.glued.title_bad.search(t) is None
+            and any(m.end() == len(t) for m in voc.glued.title_words.finditer(t, max(0, len(t) - 6))))
+
+
 def read_front(text: str, start: int, end: int, body_start: int, *,
                lookahead: int = 0, earlier: str = "") -> Front:
     """Classify the lines of ``text[start:end]`` (the stretch before the salutation or body).
@@ -99,7 +107,8 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     Where no line reads as a title, or the title line holds more than a title, the front is
     read again as a glued run (see :mod:`officialspeech.glued`). ``lookahead`` (> ``body_start``):
     with no salutation, how far into the first body line a title glued to it is looked for;
-    ``earlier``: text cut out before the body (chrome) that such a title may restate.
+    ``earlier``: titles that chrome cut out before the body carries (each closed by ``\\x00``),
+    which such a title may restate.
     """
     voc = vocabulary()
     front = Front(body_start=body_start)
@@ -114,6 +123,8 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
             kinds.append("date")
         elif voc.subtitle.match(t):
             kinds.append("subtitle")
+        elif voc.glued.not_names.fullmatch(t):
+            kinds.append("other")  # 上午, 定稿, 提纲: neither a name nor a title
         elif len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
             kinds.append("speaker")
         elif voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
@@ -167,7 +178,7 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
             front.speaker = r
         else:
             front.others.append(r)
-    glued = _glued(text, start, end, body_start, front, lookahead, earlier)
+    glued = _glued(text, start, end, body_start, front, lookahead, earlier, lines)
     if glued is not None:
         _take_glued(text, front, glued, lines, body_start)
     for where in (front.subtitle, front.title):
@@ -228,12 +239,13 @@ def _inside(inner: Range | None, outer: Range | None) -> bool:
 
 
 def _glued(text: str, start: int, end: int, body_start: int, front: Front,
-           lookahead: int, earlier: str) -> Glued | None:
+           lookahead: int, earlier: str, lines: list[Range]) -> Glued | None:
     if front.title is None:
         found = find_glued(text, start, end, end, closed=True) if end > start else None
         if found is None and lookahead > body_start:
+            titles = "".join(text[s:e] + "\x00" for s, e in lines if title_like(text[s:e]))
             found = find_glued(text, body_start, lookahead, lookahead, closed=False, at_body=True,
-                               earlier=earlier + "\x00" + text[start:body_start])
+                               earlier=earlier + titles)
         return found
     ts, te = front.title
     g = vocabulary().glued

@@ -30,6 +30,7 @@ Range = tuple[int, int]
 Bare = Literal["no", "copy", "end"]
 _SPACE = frozenset(" \t\u3000\u00a0\u2002\u2003")
 _NEWLINE = frozenset("\r\n")
+_SUBTITLE_LAST = frozenset("上话告辞言词）)")  # how a subtitle may end (see ``glued_front.subtitle``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class InlineChrome:
     site: str
     rule: str
     groups: dict[str, str] = field(default_factory=dict)
+    titled: bool = False  # what stands before it is a title (6800字, .docx)
 
 
 @dataclass
@@ -62,7 +64,7 @@ def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
         for m in rule.pattern.finditer(text, a, b):
             if m.end() > m.start():
                 groups = {k: v for k, v in m.groupdict().items() if v}
-                found.append(InlineChrome(m.start(), m.end(), rule.site, rule.name, groups))
+                found.append(InlineChrome(m.start(), m.end(), rule.site, rule.name, groups, rule.titled))
     found.sort(key=lambda h: (h.start, -h.end))
     out: list[InlineChrome] = []
     for h in found:
@@ -107,7 +109,7 @@ class _Run:
                 return True
         return False
 
-    def evidence(self, e: int) -> int:
+    def evidence(self, e: int, *, subtitle: bool = True) -> int:
         """How strongly what follows ``e`` says a title ended there (-1: it did not)."""
         voc = vocabulary()
         g = voc.glued
@@ -119,7 +121,7 @@ class _Run:
             return 2
         if g.title_bad.match(text, q):
             return -1
-        if g.subtitle.match(text, q, self.end):
+        if subtitle and g.subtitle.match(text, q, self.end):
             return 4
         if g.date.match(text, q, self.end):
             return 3
@@ -146,7 +148,19 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
         title = _restated(run, earlier)
     if title is None:
         return None
-    return _following(run, title)
+    out = _following(run, title)
+    if _goes_on(run, out.end):
+        return None  # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document
+    return out
+
+
+def _goes_on(run: _Run, e: int) -> bool:
+    """What follows the title, subtitle and date ending at ``e`` goes on with the same clause
+    (``clause_continuations``: 提出, 印发以来, 精神…) rather than standing apart from it."""
+    q = run.skip(e)
+    if q >= run.end or run.text[q] in _NEWLINE or run.opens(q):
+        return False
+    return vocabulary().glued.clause_continuations.match(run.text, q, run.end) is not None
 
 
 def _by_title_word(run: _Run, at_body: bool) -> Range | None:
@@ -208,13 +222,19 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
             continue
         if g.title_bad.search(text, s, e) or run.inside(s, e):
             continue
-        if score > best_score:
+        # on a tie the later title when longer (a tag or breadcrumb ends before the title);
+        # the same title said twice stays the first copy
+        if score > best_score or (score == best_score and best is not None and e - s > best[1] - best[0]):
             best, best_score = (s, e), score
     return best
 
 
 def _restated(run: _Run, earlier: str) -> Range | None:
-    """A body line that opens by restating words said just before it: those words."""
+    """A body line that opens by restating the end of a title said just before it: those words.
+
+    ``earlier`` holds the titles said before the run, each closed by ``\\x00``; in the run,
+    what stands before a piece of chrome that follows a title (``titled`` in chrome.json:
+    6800字, .docx) is a title too. Words that go on past the end of such a title do not count."""
     voc = vocabulary()
     g = voc.glued
     text = run.text
@@ -222,12 +242,17 @@ def _restated(run: _Run, earlier: str) -> Range | None:
         p = run.skip(stop)
         if p >= run.b:
             break
-        seen = earlier + "\x00" + text[run.a:p]
+        seen = earlier + "".join(text[run.left(h.start - 1):h.start] + "\x00"
+                                 for h in run.chrome if h.titled and run.a < h.start and h.end <= p)
+        if len(seen) < g.min_restated:
+            continue
         cap = min(voc.max_title_length, run.b - p)
         n = 0
         while n < cap and seen.find(text[p:p + n + 1]) >= 0:
             n += 1
         e = p + n
+        while e - p >= g.min_restated and seen.find(text[p:e] + "\x00") < 0:
+            e -= 1
         while e > p and text[e - 1] in _SPACE:
             e -= 1
         if e - p < g.min_restated or e >= run.b or not _is_han(text[e]):
@@ -243,7 +268,10 @@ def _following(run: _Run, title: Range) -> Glued:
     out = Glued(title=title, end=title[1])
     _tail(run, run.skip(title[1]), out, _copies(run, title))
     taken = [r for r in (out.title, out.subtitle, out.date, out.speaker) if r is not None]
-    out.chrome = [h for h in run.chrome if not any(h.start < e and s < h.end for s, e in taken)]
+    # in a closed run all is front matter; in the first body line only what the front took
+    limit = run.end if run.closed else out.end
+    out.chrome = [h for h in run.chrome
+                  if h.end <= limit and not any(h.start < e and s < h.end for s, e in taken)]
     return out
 
 
@@ -251,16 +279,37 @@ def subtitle_parts(text: str, s: int, e: int) -> Glued | None:
     """A subtitle line ``text[s:e]`` that goes on with a date or a speaker (——…会议上（2024年…）
     李明, …会议上 省长 李明): the subtitle proper (as ``title``), date and speaker. None when the
     line does not open with a subtitle or holds nothing after it."""
-    m = vocabulary().glued.subtitle.match(text, s, e)
+    run = _Run(text, s, e, e, True)
+    k = _subtitle_end(run, s)
+    if k is None or run.skip(k) >= e:
+        return None
+    out = Glued(title=(s, k), end=k)
+    _tail(run, run.skip(k), out, [], subtitle=False)
+    if out.date is None and out.speaker is None:
+        return None  # ——…会议上（根据录音整理）: nothing split off, the line is the subtitle
+    return out
+
+
+def _subtitle_end(run: _Run, p: int) -> int | None:
+    """Where a subtitle (——…在…上) at ``p`` ends: the first end the pattern allows that
+    something standing apart follows (the end of the run, a break or chrome, a date, a
+    speaker, the address), not the first 上 inside a word (——在全市上半年…调度会上); None
+    when the pattern does not match or no end is followed so."""
+    g = vocabulary().glued
+    text = run.text
+    m = g.subtitle.match(text, p, run.end)
     if m is None:
         return None
-    run = _Run(text, s, e, e, True)
-    q = run.skip(m.end())
-    if q >= e:
-        return None
-    out = Glued(title=(s, m.end()), end=m.end())
-    _tail(run, q, out, [], subtitle=False)
-    return out
+    k = m.end()
+    limit = min(run.end, p + g.subtitle_max)
+    while True:
+        if run.evidence(k, subtitle=False) > 0:
+            return k
+        k += 1
+        while k <= limit and not (text[k - 1] in _SUBTITLE_LAST and g.subtitle.fullmatch(text, p, k)):
+            k += 1
+        if k > limit:
+            return None
 
 
 def _copies(run: _Run, title: Range) -> list[Range]:
@@ -301,9 +350,10 @@ def _tail(run: _Run, q: int, out: Glued, copies: list[Range], *, subtitle: bool 
         for p in _anchors(run, q, copies):
             m = g.subtitle.match(text, p, run.end)
             if m:
-                out.subtitle = (p, m.end())
-                out.end = m.end()
-                q = run.skip(m.end())
+                k = _subtitle_end(run, p) or m.end()
+                out.subtitle = (p, k)
+                out.end = k
+                q = run.skip(k)
                 break
     q = _date(run, q, out)
     if not (run.closed or out.subtitle is not None or out.date is not None):
@@ -345,7 +395,7 @@ def _speaker(run: _Run, q: int, copies: list[Range], starts: set[int], *, bare: 
     the title said again (``copy``) or also to the end of the run or the address (``end``)."""
     g = vocabulary().glued
     text = run.text
-    limit = min(run.end, q + g.speaker_prefix_max + 4)
+    limit = min(run.end, q + g.speaker_prefix_max + g.speaker_office_max)
     for o in g.speaker_office.finditer(text, q, limit):
         if o.start() - q > g.speaker_prefix_max or not g.speaker_prefix.fullmatch(text, q, o.start()):
             break
@@ -373,6 +423,8 @@ def _name(run: _Run, q: int, p: int, office: str | None, copies: list[Range], st
         closed = ((e >= run.end and run.closed) or e in starts
                   or voc.salutation_hint.match(text, e, run.end) is not None)
         if office is None:
+            if g.not_names.fullmatch(text, p, e):
+                return None  # 上午, 定稿: a word after the date, not a name
             if e in starts or (closed and to_end):
                 return q, e
             continue

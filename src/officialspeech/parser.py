@@ -12,7 +12,7 @@ from typing import Any
 
 from .barenumerals import bare_numeral_headings, is_stripped
 from .chrome import ChromeHit, Lines, find_chrome, metadata_from
-from .front import find_salutation, read_front
+from .front import find_salutation, read_front, title_like
 from .grammar import scanner
 from .headings import (
     RANK,
@@ -133,7 +133,7 @@ class _Builder:
                 line = _LINE.match(v, body_start)
                 lookahead = min(line.end() if line else body_start, body_start + vocabulary().glued.lookahead)
             front = read_front(v, 0, body_start, body_start, lookahead=lookahead,
-                               earlier=self._chrome_before(body_start) if lookahead else "")
+                               earlier=self._titles_before(body_start) if lookahead else "")
         body, closing = self._body(v, front.body_start, n)
         chrome = self.chrome
         if front.chrome:
@@ -191,10 +191,19 @@ class _Builder:
                 return m.start()
         return None
 
-    def _chrome_before(self, body_start: int) -> str:
-        """The chrome cut out before the view offset ``body_start``, one hit a line."""
+    def _titles_before(self, body_start: int) -> str:
+        """The titles that chrome cut out before the view offset ``body_start`` carries (its
+        ``title`` or ``file_name`` group, or the whole hit when it reads as a title), each
+        closed by ``\\x00``: what a title glued to the first body line may restate."""
         at = self.view.source(body_start)
-        return "\n".join(h.text for h in self.chrome if h.end <= at)
+        out: list[str] = []
+        for h in self.chrome:
+            if h.end > at:
+                break
+            t = h.groups.get("title") or h.groups.get("file_name") or (h.text if title_like(h.text) else "")
+            if t:
+                out.append(t + "\x00")
+        return "".join(out)
 
     def _body_start(self, v: str, first_head: int | None) -> int:
         voc = vocabulary()

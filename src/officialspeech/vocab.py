@@ -170,6 +170,19 @@ class GluedVocab:
     min_restated: int
     lookahead: int
     max_candidates: int
+    clause_continuations: LazyPattern
+    not_names: LazyPattern
+    subtitle_max: int
+    speaker_office_max: int
+
+
+_PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
+
+
+def _expand(pattern: str, pieces: dict[str, str]) -> str:
+    """``pattern`` with each ``{name}`` of ``pieces`` written out (``{2,80}`` is left alone):
+    a word list or a sub-pattern is kept once in the data and used by several patterns."""
+    return _PLACEHOLDER.sub(lambda m: pieces.get(m.group(1), m.group()), pattern)
 
 
 @cache
@@ -188,6 +201,10 @@ def vocabulary() -> Vocabulary:
     any_item = rf"(?:(?:{honorific}){long_item}|{item})"
     sep = r"[、，,][ \u3000]*"
     salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
+    # shared pieces: the date, the venues (kept in order: an alternation tried left to right)
+    # and the offices (listed under glued_front)
+    pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
+              "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})"}
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
         sentence_end=LazyPattern(v["sentence_end"]),
@@ -216,15 +233,13 @@ def vocabulary() -> Vocabulary:
         salutation_max=int(sal["max_length"]),
         closing=LazyPattern(v["closing"]),
         subtitle=LazyPattern(v["subtitle"]),
-        occasion=LazyPattern(v["occasion"]),
+        occasion=LazyPattern(_expand(v["occasion"], pieces)),
         date_in_text=LazyPattern(v["date_in_text"]),
         metadata_date=LazyPattern(v["metadata_date"]),
         date_line=LazyPattern(v["date_line"]),
-        # (the offices are listed once, under glued_front)
-        speaker_line=LazyPattern(v["speaker_line"].replace(
-            "{offices}", f"(?:{_alternation(v['glued_front']['speaker_offices'])})")),
+        speaker_line=LazyPattern(_expand(v["speaker_line"], pieces)),
         caption=LazyPattern(v["caption"]),
-        speech_title=LazyPattern(v["speech_title"]),
+        speech_title=LazyPattern(_alternation(v["glued_front"]["title_words"])),
         speech_kind=LazyPattern(v["speech_kind"]),
         openers=LazyPattern(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
         openers_weak=LazyPattern(_alternation(v["openers_weak"])),
@@ -239,16 +254,16 @@ def vocabulary() -> Vocabulary:
         announced_item_opens=frozenset(v["announced_items"]["opens"]),
         announced_item_closes=frozenset(v["announced_items"]["closes"]),
         title_open_frame=LazyPattern(v["title_open_frame"]),
-        glued=_glued(v["glued_front"]),
+        glued=_glued(v["glued_front"], pieces),
     )
 
 
-def _glued(g: dict[str, Any]) -> GluedVocab:
+def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
     return GluedVocab(
         title_words=LazyPattern(_alternation(g["title_words"])),
         breaks=LazyPattern(g["break"]),
-        subtitle=LazyPattern(g["subtitle"]),
-        date=LazyPattern(g["date"]),
+        subtitle=LazyPattern(_expand(g["subtitle"], pieces)),
+        date=LazyPattern(_expand(g["date"], pieces)),
         speaker_office=LazyPattern(_alternation(g["speaker_offices"])),
         speaker_prefix=LazyPattern(f"(?:{g['speaker_prefix']})*"),
         speaker_prefix_max=int(g["speaker_prefix_max"]),
@@ -261,6 +276,10 @@ def _glued(g: dict[str, Any]) -> GluedVocab:
         min_restated=int(g["min_restated"]),
         lookahead=int(g["lookahead"]),
         max_candidates=int(g["max_candidates"]),
+        clause_continuations=LazyPattern(f"(?:{_alternation(g['clause_continuations'])})|{g['clause_punctuation']}"),
+        not_names=LazyPattern(_alternation(g["not_names"])),
+        subtitle_max=int(g["subtitle_max_length"]),
+        speaker_office_max=max(len(w) for w in g["speaker_offices"]),
     )
 
 
@@ -307,6 +326,7 @@ class ChromeInline:
     site: str
     name: str
     pattern: LazyPattern
+    titled: bool = False  # what stands just before a hit is a title (6800字, .docx)
 
 
 @dataclass(frozen=True)
@@ -349,13 +369,16 @@ def literal_prefix(pattern: str) -> str:
 def chrome_rules() -> ChromeRules:
     """The compiled chrome patterns (built once per process)."""
     data = _load("chrome.json")
+    # each label list once: {name} in a pattern is the alternation of words[name] (in order)
+    pieces = {k: "(?:" + "|".join(ws) + ")" for k, ws in data.get("words", {}).items()}
     lines: list[ChromeLine] = []
     blocks: list[ChromeBlock] = []
     inline: list[ChromeInline] = []
     for site, fam in data["families"].items():
-        inline.extend(ChromeInline(site, e["name"], LazyPattern(e["pattern"])) for e in fam.get("inline", []))
+        inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")))
+                      for e in fam.get("inline", []))
         for entry in fam.get("lines", []):
-            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(entry["pattern"]),
+            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(_expand(entry["pattern"], pieces)),
                                     entry.get("match", "line")))
         for entry in fam.get("blocks", []):
             blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), regex.compile(entry["start"]),
