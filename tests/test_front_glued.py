@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from officialspeech import Speech, parse_speech
 from officialspeech.model import DateNode, TextNode
+from spanchecks import assert_lossless
 
 
 def _exact(text: str, node: TextNode | DateNode | None, want: str) -> None:
@@ -21,19 +22,6 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 def _flat(text: str) -> str:
     return text.replace("\r", "").replace("\n", "")
-
-
-def _lossless(text: str, speech: Speech) -> None:
-    """Every non-blank character lies in some node or chrome span."""
-    covered = [False] * len(text)
-    spans = [n.span for n in (speech.title, speech.subtitle, speech.speaker, speech.date,
-                              speech.salutation, speech.closing) if n is not None]
-    spans += [p.span for p in speech.front] + [c.span for c in speech.chrome]
-    spans += [b.span for b in speech.body]
-    for sp in spans:
-        for i in range(sp.start, sp.end):
-            covered[i] = True
-    assert all(covered[i] or text[i].isspace() for i in range(len(text)))
 
 
 GOV_PAGE = (
@@ -59,7 +47,7 @@ def test_flattened_government_page_title_before_dash_subtitle() -> None:
     assert "font" in rules
     assert "published" in rules
     assert speech.metadata.date == "2025-01-20"
-    _lossless(GOV_PAGE, speech)
+    assert_lossless(GOV_PAGE, speech)
 
 
 MODERATOR = (
@@ -74,7 +62,7 @@ def test_title_said_twice_ending_with_a_speech_kind_word() -> None:
     assert speech.title is not None
     assert speech.title.span.start == MODERATOR.index("全县")
     assert speech.metadata.id == "20251234"
-    _lossless(MODERATOR, speech)
+    assert_lossless(MODERATOR, speech)
 
 
 SHOP = (
@@ -93,7 +81,7 @@ def test_title_glued_to_the_first_sentence_restating_a_chrome_line() -> None:
     assert first.kind == "paragraph"
     assert first.text.startswith("按照学院党委的安排")
     assert [s.title for s in speech.sections()] == ["牢记初心,坚定理想信念"]
-    _lossless(SHOP, speech)
+    assert_lossless(SHOP, speech)
 
 
 def test_title_restated_in_a_flattened_shop_page() -> None:
@@ -101,7 +89,7 @@ def test_title_restated_in_a_flattened_shop_page() -> None:
     speech = parse_speech(flat)
     _exact(flat, speech.title, "七一党课:守初心 担使命")
     assert speech.metadata.format == "DOCX"
-    _lossless(flat, speech)
+    assert_lossless(flat, speech)
 
 
 OPINION = (
@@ -120,7 +108,7 @@ def test_flattened_title_followed_by_a_date_at_the_start_of_the_body() -> None:
     first = speech.body[0]
     assert first.kind == "paragraph"
     assert first.text.startswith("加强社区治理是")
-    _lossless(flat, speech)
+    assert_lossless(flat, speech)
     # a sentence naming a report and its date is no title
     text = "根据市委工作报告（2025年1月5日）部署，我们召开这次会议。一要提高认识。二要狠抓落实。"
     assert parse_speech(text).title is None
@@ -140,7 +128,7 @@ def test_toolbar_chrome_glued_before_the_title_is_left_out() -> None:
     assert speech.date is not None
     assert speech.date.iso == "2025-01-20"
     assert [c.text for c in speech.chrome][:2] == ["下载打印全屏收藏", "【字号：加大还原减小】"]
-    _lossless(TOOLBAR, speech)
+    assert_lossless(TOOLBAR, speech)
 
 
 GREETING = (
@@ -154,7 +142,7 @@ def test_title_said_twice_after_a_breadcrumb() -> None:
     _exact(GREETING, speech.title, "校长欢迎词")
     assert speech.salutation is not None
     assert speech.salutation.text == "亲爱的同学们:"
-    _lossless(GREETING, speech)
+    assert_lossless(GREETING, speech)
 
 
 
@@ -212,7 +200,7 @@ def test_inline_chrome_past_a_glued_title_stays_in_the_body() -> None:
     assert first.text.startswith("加强社区治理是基础工作，会议时间：")
     assert "[1]" in first.text
     _chrome_apart(speech)
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 _PIECES = ["发布时间：2024-01-05", "来源：", "3000字", "[1]", "下载打印", "【字号：加大还原减小】",
@@ -227,7 +215,7 @@ def test_no_chrome_overlaps_a_node_of_glued_front_matter(pieces: list[str]) -> N
     text = "".join(pieces) + "\n一、总结\n各地积极探索，取得了成效。"
     speech = parse_speech(text)
     _chrome_apart(speech)
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 def test_a_sentence_naming_a_document_and_its_date_is_no_title() -> None:

@@ -3,12 +3,11 @@ whose parts do not follow the title directly. All texts are made up for these te
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 import pytest
 
-from officialspeech import Speech, parse_speech
+from officialspeech import parse_speech
 from officialspeech.model import DateNode, Salutation, TextNode
+from spanchecks import assert_lossless
 
 
 def _exact(text: str, node: TextNode | DateNode | Salutation | None, want: str) -> None:
@@ -19,22 +18,6 @@ def _exact(text: str, node: TextNode | DateNode | Salutation | None, want: str) 
 
 def _flat(text: str) -> str:
     return text.replace("\r", "").replace("\n", "")
-
-
-def _lossless(text: str, speech: Speech) -> None:
-    """Every non-blank character lies in some node or chrome span, and front nodes do not overlap."""
-    covered = [False] * len(text)
-    front = [n.span for n in (speech.title, speech.subtitle, speech.speaker, speech.salutation)
-             if n is not None]
-    spans = front + [n.span for n in (speech.date, speech.closing) if n is not None]
-    spans += [p.span for p in speech.front] + [c.span for c in speech.chrome]
-    spans += [b.span for b in speech.body]
-    for sp in spans:
-        for i in range(sp.start, sp.end):
-            covered[i] = True
-    assert all(covered[i] or text[i].isspace() for i in range(len(text)))
-    front.sort(key=lambda sp: sp.start)
-    assert all(a.end <= b.start for a, b in pairwise(front))
 
 
 NOTICE = (
@@ -51,7 +34,7 @@ def test_salutation_listing_several_addressees(text: str) -> None:
     assert speech.salutation is not None
     assert speech.salutation.addressees == ["各乡镇人民政府", "街道办事处", "县政府各部门", "各直属单位"]
     _exact(text, speech.title, "青山县人民政府办公室关于做好秋季防火工作的通知")
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 REPORT = (
@@ -75,7 +58,7 @@ def test_speaker_after_the_subtitle_is_cut_from_it(text: str) -> None:
     assert speech.date is not None
     assert speech.date.iso == "2025-01-15"
     _exact(text, speech.salutation, "各位代表：")
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 def test_subtitle_broken_over_two_lines() -> None:
@@ -85,7 +68,7 @@ def test_subtitle_broken_over_two_lines() -> None:
     _exact(text, speech.subtitle, "——2025年1月15日在青山省第九届\n人民代表大会第三次会议上")
     _exact(text, speech.speaker, "青山省省长 周明远")
     assert speech.front == []
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 CONGRESS = (
@@ -104,7 +87,7 @@ def test_flattened_subtitle_then_date_then_bare_name() -> None:
     assert speech.date is not None
     assert speech.date.iso == "2025-06-08"
     _exact(text, speech.speaker, "李明远")
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 PAGE = (
@@ -122,7 +105,7 @@ def test_flattened_subtitle_after_site_chrome() -> None:
     _exact(text, speech.speaker, "青山省人民政府省长 周明远")
     assert speech.date is not None
     assert speech.date.iso == "2025-01-15"
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 NEWS = (
@@ -140,7 +123,7 @@ def test_flattened_speaker_after_chrome_with_the_name_said_again(caption: str) -
     _exact(text, speech.title, "2025年青山省政府工作报告")
     _exact(text, speech.subtitle, "——2025年1月15日在青山省第九届人民代表大会第三次会议上")
     _exact(text, speech.speaker, "青山省人民政府省长 周明远")
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 SCRIPT = (
@@ -158,7 +141,7 @@ def test_moderator_script_placeholder_speaker_then_date(text: str) -> None:
     _exact(text, speech.date, "(二〇二五年十一月三日)")
     assert speech.date is not None
     assert speech.date.iso == "2025-11-03"
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 KITE = "青山风筝节开幕式致辞\n王小红\n青山风筝节开幕式致辞\n各位领导、各位来宾:\n今天我们欢聚一堂。\n"
@@ -171,13 +154,13 @@ def test_author_name_between_two_copies_of_the_title(text: str) -> None:
     assert speech.title is not None
     assert speech.title.span.start == 0
     _exact(text, speech.speaker, "王小红")
-    _lossless(text, speech)
+    assert_lossless(text, speech)
     # a title said twice is no office and name (市长 欢迎词)
     text = "首页 > 范文 > 致辞 > 市长欢迎词市长欢迎词2024-09-01 08:30:00   来源:   点击:    尊敬的各位来宾:欢迎你们!"
     speech = parse_speech(text)
     _exact(text, speech.title, "市长欢迎词")
     assert speech.speaker is None
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 def test_flattened_title_then_office_and_name_then_date() -> None:
@@ -186,12 +169,12 @@ def test_flattened_title_then_office_and_name_then_date() -> None:
     _exact(text, speech.title, "在全县经济工作会议上的讲话")
     _exact(text, speech.speaker, "县委书记 王明")
     _exact(text, speech.date, "（2025年1月5日）")
-    _lossless(text, speech)
+    assert_lossless(text, speech)
     # a word after the subtitle is no bare name: it needs a date before it
     text = "在全市招商引资大会上的讲话——在全市招商引资大会上的讲话提纲同志们：今天开会。"
     speech = parse_speech(text)
     assert speech.speaker is None
-    _lossless(text, speech)
+    assert_lossless(text, speech)
 
 
 # ---------------------------------------------------------------- review fixes (made-up text)

@@ -4,13 +4,13 @@ to valid, lossless spans."""
 from __future__ import annotations
 
 import random
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from officialspeech import Paragraph, Point, Section, Speech, parse_speech
+from officialspeech import Point, Speech, parse_speech
 from officialspeech.parser import _Builder
+from spanchecks import check_spans, coverage_gaps
 from speechgen import (
     CLAUSES,
     OPENERS,
@@ -47,59 +47,6 @@ def outline(speech: Speech) -> list[tuple[object, ...]]:
         out.append(("section", s.level, s.marker, s.title))
         out.extend(("point", p.number, p.lead) for p in s.children if isinstance(p, Point))
     return out
-
-
-def coverage_gaps(text: str, speech: Speech) -> list[int]:
-    """Offsets of non-blank characters that no node, chrome or page-marker span covers."""
-    covered = bytearray(len(text))
-
-    def mark(start: int, end: int) -> None:
-        covered[start:end] = b"\x01" * (end - start)
-
-    for node in (speech.title, speech.subtitle, speech.speaker, speech.occasion, speech.date,
-                 speech.salutation, speech.closing):
-        if node is not None:
-            mark(node.span.start, node.span.end)
-    for items in (speech.front, speech.page_markers, speech.chrome):
-        for item in items:
-            mark(item.span.start, item.span.end)
-
-    def walk(blocks: list[Section | Point | Paragraph]) -> None:
-        for b in blocks:
-            if isinstance(b, Section):
-                mark(b.heading_span.start, b.heading_span.end)
-                walk(b.children)
-            else:
-                mark(b.span.start, b.span.end)
-
-    walk(speech.body)
-    return [i for i, ch in enumerate(text) if not covered[i] and not ch.isspace()]
-
-
-def check_spans(text: str, speech: Speech) -> None:
-    """Every span lies in the text, agrees with its line/column and with the node's text."""
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n")]
-
-    def position(offset: int) -> tuple[int, int]:
-        line = max(i for i, s in enumerate(starts) if s <= offset)
-        return line + 1, offset - starts[line] + 1
-
-    def check(node: Any) -> None:
-        span = node.span
-        assert 0 <= span.start <= span.end <= len(text)
-        assert (span.line, span.column) == position(span.start)
-        if not getattr(node, "gaps", None) and hasattr(node, "text"):
-            assert text[span.start:span.end] == node.text
-
-    for node in (speech.title, speech.subtitle, speech.speaker, speech.occasion, speech.date,
-                 speech.salutation, speech.closing, *speech.front, *speech.page_markers, *speech.chrome):
-        if node is not None:
-            check(node)
-    for s in speech.sections():
-        check(s)
-        assert text[s.title_span.start:s.title_span.end] == s.title or s.title_span.start < s.title_span.end
-    for p in speech.points():
-        check(p)
 
 
 @SETTINGS
