@@ -216,3 +216,26 @@ def test_a_word_after_the_date_is_no_speaker() -> None:
         assert speech.date is not None
         assert speech.date.iso == "2024-01-05"
         assert [f.text for f in speech.front] == [word]
+
+
+def test_a_bare_date_line_under_the_subtitle_is_the_date_not_a_page_time_stamp() -> None:
+    text = "坚定信心 砥砺前行\n——在市委全会上的讲话\n2024年1月5日\n同志们：\n这次全会很重要。\n"
+    speech = parse_speech(text)
+    assert speech.date is not None
+    assert speech.date.text == "2024年1月5日"
+    assert speech.date.iso == "2024-01-05"
+    assert speech.chrome == []
+    assert_lossless(text, speech)
+    # a time stamp with its time is still the page's
+    stamped = "2024年1月6日 09:30\n" + text
+    assert [c.rule for c in parse_speech(stamped).chrome] == ["timestamp"]
+
+
+def test_a_labelled_lecturer_line_is_the_speaker_not_part_of_the_title() -> None:
+    text = "党课讲稿：学习贯彻全会精神\n主讲人：张明\n同志们：\n今天我讲一次党课。\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "党课讲稿：学习贯彻全会精神"
+    assert speech.speaker is not None
+    assert speech.speaker.text == "主讲人：张明"
+    assert_lossless(text, speech)

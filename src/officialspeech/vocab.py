@@ -204,7 +204,8 @@ def vocabulary() -> Vocabulary:
     # shared pieces: the date, the venues (kept in order: an alternation tried left to right)
     # and the offices (listed under glued_front)
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
-              "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})"}
+              "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})",
+              "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})"}
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
         sentence_end=LazyPattern(v["sentence_end"]),
