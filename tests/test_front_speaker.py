@@ -239,3 +239,28 @@ def test_a_labelled_lecturer_line_is_the_speaker_not_part_of_the_title() -> None
     assert speech.speaker is not None
     assert speech.speaker.text == "主讲人：张明"
     assert_lossless(text, speech)
+
+
+def test_a_note_under_the_title_is_neither_title_nor_speaker() -> None:
+    text = "在全省宣传工作会议上的讲话\n（根据录音整理）\n同志们：\n这次会议开得很好。\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "在全省宣传工作会议上的讲话"
+    assert [p.text for p in speech.front] == ["（根据录音整理）"]
+    assert_lossless(text, speech)
+
+
+def test_a_site_line_above_a_complete_title_is_not_the_title() -> None:
+    text = "青山市人民政府门户网站\n在全市招商引资大会上的讲话\n联系电话\n各位企业家朋友：\n大家好！\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "在全市招商引资大会上的讲话"
+    assert_lossless(text, speech)
+
+
+def test_a_title_whose_first_line_opens_a_frame_goes_on_on_the_next() -> None:
+    text = "青山市人民政府办公厅关于加强城市\n\n管理工作的通知\n各区人民政府：\n现将有关事项通知如下。\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "青山市人民政府办公厅关于加强城市\n\n管理工作的通知"
+    assert_lossless(text, speech)

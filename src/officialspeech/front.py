@@ -88,6 +88,16 @@ def _strip_range(text: str, s: int, e: int) -> Range:
     return s, e
 
 
+def _opens_frame(t: str) -> bool:
+    """``t`` opens a frame the next line closes: …办公厅关于加强… (no 的 after 关于)."""
+    voc = vocabulary()
+    for w in voc.title_frame_opens:
+        at = t.rfind(w)
+        if at != -1 and voc.title_frame_close not in t[at:]:
+            return True
+    return False
+
+
 def _is_complete_title(t: str) -> bool:
     return bool(vocabulary().speech_title.search(t[-6:]))
 
@@ -98,6 +108,9 @@ def title_like(t: str) -> bool:
     t = t.strip()
     return (0 < len(t) <= voc.max_title_length and voc.glued.title_bad.search(t) is None
             and any(m.end() == len(t) for m in voc.glued.title_words.finditer(t, max(0, len(t) - 6))))
+
+
+WHOLE_TITLE_MIN = 6  # a complete title line longer than this stands alone (…的讲话, not 讲话)
 
 
 def read_front(text: str, start: int, end: int, body_start: int, *,
@@ -123,8 +136,8 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
             kinds.append("date")
         elif voc.subtitle.match(t):
             kinds.append("subtitle")
-        elif voc.glued.not_names.fullmatch(t):
-            kinds.append("other")  # 上午, 定稿, 提纲: neither a name nor a title
+        elif voc.glued.not_names.fullmatch(t) or voc.front_note.match(t):
+            kinds.append("other")  # 上午, 定稿, 提纲, （根据录音整理）: neither a name nor a title
         elif len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
             kinds.append("speaker")
         elif voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
@@ -139,12 +152,20 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
         title_idx = [anchor - 1]
     elif anchor is None or anchor == 0:
         cands = [i for i, k in enumerate(kinds) if k == "title"]
-        if cands:
-            title_idx = [cands[-1]] if anchor is None else [cands[0]]
+        if cands and anchor is None:
+            # the last title-like line, or the last that ends like a title (…的讲话) if any does
+            complete = [i for i in cands if _is_complete_title(text[lines[i][0]:lines[i][1]])]
+            title_idx = [(complete or cands)[-1]]
+        elif cands:
+            title_idx = [cands[0]]
     if title_idx:
         i = title_idx[0]
-        # a title split over two lines (blank lines between): 高举…旗帜 / 为…而团结奋斗
-        if i > 0 and kinds[i - 1] == "title" and not _is_complete_title(text[lines[i - 1][0]:lines[i - 1][1]]):
+        # a title split over two lines (blank lines between): 高举…旗帜 / 为…而团结奋斗; not a
+        # line above a title that is whole by itself (a site name over …大会上的讲话)
+        line = text[lines[i][0]:lines[i][1]]
+        prev = text[lines[i - 1][0]:lines[i - 1][1]] if i > 0 else ""
+        whole = _is_complete_title(line) and len(line) > WHOLE_TITLE_MIN and not _opens_frame(prev)
+        if i > 0 and kinds[i - 1] == "title" and not whole and not _is_complete_title(prev):
             title_idx.insert(0, i - 1)
         front.title = (lines[title_idx[0]][0], lines[title_idx[-1]][1])
     for i, (r, k) in enumerate(zip(lines, kinds, strict=True)):

@@ -131,6 +131,9 @@ class Vocabulary:
     metadata_date: LazyPattern
     date_line: LazyPattern
     speaker_line: LazyPattern
+    front_note: LazyPattern
+    title_frame_opens: tuple[str, ...]
+    title_frame_close: str
     caption: LazyPattern
     speech_title: LazyPattern
     speech_kind: LazyPattern
@@ -239,6 +242,9 @@ def vocabulary() -> Vocabulary:
         metadata_date=LazyPattern(v["metadata_date"]),
         date_line=LazyPattern(v["date_line"]),
         speaker_line=LazyPattern(_expand(v["speaker_line"], pieces)),
+        front_note=LazyPattern(v["front_note"]),
+        title_frame_opens=tuple(v["title_frames"]["opens"]),
+        title_frame_close=v["title_frames"]["closes"],
         caption=LazyPattern(v["caption"]),
         speech_title=LazyPattern(_alternation(v["glued_front"]["title_words"])),
         speech_kind=LazyPattern(v["speech_kind"]),
