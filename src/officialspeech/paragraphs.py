@@ -24,11 +24,17 @@ _SPLIT_IN_LINE = re.compile(rf"[。！？!?”’]([{_GAP_CHARS}]+)(?=\S)")
 Range = tuple[int, int]
 
 
-def split_paragraphs(text: str, start: int, end: int) -> list[Range]:
+def has_gaps(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds any of the white space that can join sentences."""
+    return any(text.find(ch, start, end) != -1 for ch in _GAP_CHARS)
+
+
+def split_paragraphs(text: str, start: int, end: int, gaps_possible: bool = True) -> list[Range]:
     """Paragraph ranges in ``text[start:end]``: one per line (or blank-line block), lines broken
-    mid-sentence joined back, and sentences joined by spaces in run-on lines split apart."""
+    mid-sentence joined back, and sentences joined by spaces in run-on lines split apart
+    (``gaps_possible`` False: the caller knows the stretch has no such white space)."""
     merged = [m.span() for m in _PARAGRAPH.finditer(text, start, end)]
-    if all(text.find(ch, start, end) == -1 for ch in _GAP_CHARS) or _SPLIT_IN_LINE.search(text, start, end) is None:
+    if not (gaps_possible and has_gaps(text, start, end)) or _SPLIT_IN_LINE.search(text, start, end) is None:
         return merged  # no sentences joined by spaces anywhere in this stretch
     out: list[Range] = []
     for s, e in merged:

@@ -25,7 +25,7 @@ from .headings import (
 )
 from .model import Speech
 from .pages import find_page_markers
-from .paragraphs import split_paragraphs
+from .paragraphs import has_gaps, split_paragraphs
 from .points import PointCand, point_candidates, select_points
 from .siblings import harmonise
 from .spans import LineIndex, View
@@ -246,8 +246,9 @@ class _Builder:
             pos = h.heading_end
         runs.append((pos, end))
         paras: list[tuple[int, int]] = []
+        spaced = has_gaps(v, start, end)  # (once for the body, not for every run)
         for a, b in runs:
-            paras.extend(split_paragraphs(v, a, b))
+            paras.extend(split_paragraphs(v, a, b, spaced))
         # points
         scope_of = [(h.start, i) for i, h in enumerate(heads)]
         pcands = point_candidates(v, matches, start, end, scope_of, frozenset(a for a, _ in paras))
@@ -325,11 +326,13 @@ class _Builder:
     def _nest(self, v: str, items: list[tuple[int, dict[str, Any] | Heading]]) -> list[dict[str, Any]]:
         body: list[dict[str, Any]] = []
         stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
+        target = body  # the children list of the innermost open section
         for _, item in items:
             if isinstance(item, Heading):
                 rank = RANK[item.form]
                 while stack and stack[-1][0] >= rank:
                     stack.pop()
+                target = stack[-1][1]["children"] if stack else body
                 style = STYLE[item.form]
                 level = _LEVEL.get(item.form, len(stack) + 1)
                 node: dict[str, Any] = {
@@ -340,10 +343,11 @@ class _Builder:
                     "confidence": item.confidence, "span": None, "children": [],
                     "_start": item.start, "_end": item.heading_end,
                 }
-                (stack[-1][1]["children"] if stack else body).append(node)
+                target.append(node)
                 stack.append((rank, node))
+                target = node["children"]
             else:
-                (stack[-1][1]["children"] if stack else body).append(item)
+                target.append(item)
         for node in body:
             if node["kind"] == "section":
                 self._close(node)
@@ -353,9 +357,10 @@ class _Builder:
         """Give a section its span (heading and all children); returns its source end."""
         end = self.view.source_end(node.pop("_end"))
         start = self.view.source(node.pop("_start"))
-        for child in node["children"]:
-            child_end: int = self._close(child) if child["kind"] == "section" else child["span"]["end"]
-            end = max(end, child_end)
+        last = end
+        for child in node["children"]:  # in order, not overlapping: the last one ends last
+            last = self._close(child) if child["kind"] == "section" else child["span"]["end"]
+        end = max(end, last)
         node["span"] = self.index.span(start, end)
         return end
 
