@@ -3,8 +3,10 @@
 Usage: python benchmarks/corpus_score.py [--corpus DIR] [--flatten] [--verbose] [--json]
 
 Prints heading F1, heading-title exact match, parent accuracy, point F1, lead exact
-match, salutation and title exact match, per text and overall.  ``--flatten``
-removes every line break from the texts first.  Exits 0 when the corpus is absent
+match, point-heading accuracy, salutation, title and closing exact match and page-marker
+F1, per text and overall.  ``--flatten`` removes every line break from the texts (and
+from the gold titles and leads) first.  Any folder with ``texts/NAME.txt`` and
+``gold/NAME.json`` can be scored, e.g. the held-out set ``--corpus tests/fixtures/speeches``.  Exits 0 when the corpus is absent
 (nothing to score) and prints why.
 """
 
@@ -36,10 +38,16 @@ class Tally:
     p_pred: int = 0
     p_gold: int = 0
     p_lead: int = 0
+    p_head: int = 0
     sal_ok: int = 0
     sal_n: int = 0
     title_ok: int = 0
     title_n: int = 0
+    close_ok: int = 0
+    close_n: int = 0
+    pm_tp: int = 0
+    pm_pred: int = 0
+    pm_gold: int = 0
     crashes: int = 0
     misses: list[str] = field(default_factory=list)
 
@@ -65,8 +73,11 @@ class Tally:
             "parent_accuracy": ratio(self.h_parent, self.h_tp),
             "point_f1": f1(self.p_tp, self.p_pred, self.p_gold),
             "lead_exact": ratio(self.p_lead, self.p_tp),
+            "point_heading_accuracy": ratio(self.p_head, self.p_tp),
             "salutation_exact": ratio(self.sal_ok, self.sal_n),
             "doc_title_exact": ratio(self.title_ok, self.title_n),
+            "closing_exact": ratio(self.close_ok, self.close_n),
+            "page_marker_f1": f1(self.pm_tp, self.pm_pred, self.pm_gold),
             "crashes": float(self.crashes),
         }
 
@@ -108,6 +119,11 @@ def _flat(speech: Speech) -> tuple[list[tuple[Section, int | None]], list[tuple[
     return heads, points
 
 
+def _marker_key(marker: str) -> str:
+    """A point marker without the comma or colon that may follow it (第一， = 第一)."""
+    return marker.rstrip("，,：: ")
+
+
 def score_one(text: str, gold: dict[str, Any]) -> Tally:
     """Compare one parse with its gold outline."""
     t = Tally()
@@ -143,8 +159,8 @@ def score_one(text: str, gold: dict[str, Any]) -> Tally:
     t.misses.extend(f"{gold['id']} missed heading {gh[j]['marker']}{gh[j]['title'][:20]!r}"
                     for j in range(len(gh)) if j not in matched_g)
     gp = gold["points"]
-    ppk = [(p.marker, p.number) for p, _ in points]
-    gpk = [(g["marker"], g["number"]) for g in gp]
+    ppk = [(_marker_key(p.marker), p.number) for p, _ in points]
+    gpk = [(_marker_key(g["marker"]), g["number"]) for g in gp]
     ppairs = _align(ppk, gpk)
     t.p_pred, t.p_gold, t.p_tp = len(ppk), len(gpk), len(ppairs)
     for i, j in ppairs:
@@ -152,6 +168,11 @@ def score_one(text: str, gold: dict[str, Any]) -> Tally:
             t.p_lead += 1
         else:
             t.misses.append(f"{gold['id']} lead {points[i][0].marker}: {points[i][0].lead!r} != {gp[j]['lead']!r}")
+        parent = points[i][1]
+        if (p2g.get(parent) if parent is not None else None) == gp[j].get("heading"):
+            t.p_head += 1
+        else:
+            t.misses.append(f"{gold['id']} point heading {points[i][0].marker}{points[i][0].lead[:12]}")
     mp = {i for i, _ in ppairs}
     mg = {j for _, j in ppairs}
     t.misses.extend(f"{gold['id']} extra point {points[i][0].marker} {points[i][0].lead[:20]!r}"
@@ -167,6 +188,17 @@ def score_one(text: str, gold: dict[str, Any]) -> Tally:
     t.title_ok = int(title == gold["title"])
     if not t.title_ok:
         t.misses.append(f"{gold['id']} title {title!r} != {gold['title']!r}")
+    t.close_n = 1
+    closing = speech.closing.text if speech.closing else None
+    t.close_ok = int(closing == gold.get("closing"))
+    if not t.close_ok:
+        t.misses.append(f"{gold['id']} closing {closing!r} != {gold.get('closing')!r}")
+    pm = [m.text for m in speech.page_markers]
+    gpm = list(gold.get("page_markers", []))
+    t.pm_pred, t.pm_gold = len(pm), len(gpm)
+    t.pm_tp = len(_align([(m,) for m in pm], [(m,) for m in gpm]))
+    if t.pm_tp < max(len(pm), len(gpm)):
+        t.misses.append(f"{gold['id']} page markers {pm!r} != {gpm!r}")
     return t
 
 
@@ -185,6 +217,7 @@ def score_corpus(corpus: Path, flat: bool = False) -> tuple[Tally, dict[str, Tal
         if flat:
             text = flatten(text)
             gold = {**gold, "headings": [{**h, "title": flatten(h["title"])} for h in gold["headings"]],
+                    "points": [{**p, "lead": flatten(p["lead"])} for p in gold["points"]],
                     "title": flatten(gold["title"]) if gold["title"] else None}
         try:
             t = score_one(text, gold)
@@ -209,11 +242,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(total.scores()))
         return 0
-    print(f"{'id':>4} {'hF1':>6} {'title':>6} {'parent':>6} {'pF1':>6} {'lead':>6} sal tit")
+    width = max([4, *map(len, per)])
+    print(f"{'id':>{width}} {'hF1':>6} {'title':>6} {'parent':>6} {'pF1':>6} {'lead':>6} {'ptHd':>6} sal tit clo {'pmF1':>6}")
     for doc_id, t in per.items():
         s = t.scores()
-        print(f"{doc_id:>4} {s['heading_f1']:6.3f} {s['title_exact']:6.3f} {s['parent_accuracy']:6.3f} "
-              f"{s['point_f1']:6.3f} {s['lead_exact']:6.3f} {t.sal_ok:>3} {t.title_ok:>3}"
+        print(f"{doc_id:>{width}} {s['heading_f1']:6.3f} {s['title_exact']:6.3f} {s['parent_accuracy']:6.3f} "
+              f"{s['point_f1']:6.3f} {s['lead_exact']:6.3f} {s['point_heading_accuracy']:6.3f} {t.sal_ok:>3} {t.title_ok:>3} "
+              f"{t.close_ok:>3} {s['page_marker_f1']:6.3f}"
               + (" CRASH" if t.crashes else ""))
     s = total.scores()
     print("overall: " + ", ".join(f"{k} {v:.3f}" for k, v in s.items()))

@@ -1,0 +1,104 @@
+"""The parser on a held-out set of speeches written for this project (tests/fixtures/speeches).
+
+The texts were written after the parser and never used to tune it; their outlines were
+made by hand following the conventions of ../shared/corpus/INDEX.md.  The floors below are
+what the parser achieved when the set was added, rounded down a little, so that a
+regression fails; ``python benchmarks/corpus_score.py --corpus tests/fixtures/speeches -v``
+(and ``--flatten``) prints the same figures and lists every mismatch.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT / "benchmarks" / "corpus_score.py"
+HELDOUT = ROOT / "tests" / "fixtures" / "speeches"
+NAMES = sorted(p.stem for p in (HELDOUT / "gold").glob("*.json"))
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, float]:
+    total, _ = _scorer().score_corpus(HELDOUT)
+    result: dict[str, float] = total.scores()
+    return result
+
+
+@pytest.fixture(scope="module")
+def flat_scores() -> dict[str, float]:
+    total, _ = _scorer().score_corpus(HELDOUT, flat=True)
+    result: dict[str, float] = total.scores()
+    return result
+
+
+# achieved when the set was added (see tests/fixtures/speeches/README.md), rounded down
+FLOORS = {
+    "heading_f1": 0.97, "title_exact": 0.95, "parent_accuracy": 0.97, "point_f1": 0.95,
+    "lead_exact": 0.95, "point_heading_accuracy": 0.97, "salutation_exact": 0.99,
+    "doc_title_exact": 0.99, "closing_exact": 0.81, "page_marker_f1": 0.99,
+}
+FLAT_FLOORS = {
+    "heading_f1": 0.95, "title_exact": 0.85, "parent_accuracy": 0.97, "point_f1": 0.94,
+    "lead_exact": 0.95, "point_heading_accuracy": 0.97, "salutation_exact": 0.99,
+    "doc_title_exact": 0.90, "closing_exact": 0.81, "page_marker_f1": 0.49,
+}
+
+
+@pytest.mark.parametrize(("metric", "floor"), sorted(FLOORS.items()))
+def test_heldout_floors(scores: dict[str, float], metric: str, floor: float) -> None:
+    assert scores[metric] >= floor
+
+
+@pytest.mark.parametrize(("metric", "floor"), sorted(FLAT_FLOORS.items()))
+def test_heldout_flattened_floors(flat_scores: dict[str, float], metric: str, floor: float) -> None:
+    assert flat_scores[metric] >= floor
+
+
+def test_heldout_never_crashes(scores: dict[str, float], flat_scores: dict[str, float]) -> None:
+    assert scores["crashes"] == 0
+    assert flat_scores["crashes"] == 0
+
+
+def test_heldout_set_is_large_and_varied() -> None:
+    assert len(NAMES) >= 10
+    golds = [json.loads((HELDOUT / "gold" / f"{n}.json").read_text("utf-8")) for n in NAMES]
+    assert {"speech", "report", "greeting", "not_speech"} <= {g["kind"] for g in golds}
+    shapes = {s for g in golds for s in g["shape"]}
+    assert {"single_line", "stray_spaces", "page_markers", "pdf_breaks", "site_chrome", "placeholders",
+            "halfwidth_punct", "footnotes"} <= shapes
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_heldout_gold_is_consistent_with_its_text(name: str) -> None:
+    """Every gold string is in the text as written; parents and headings point backwards."""
+    gold: dict[str, Any] = json.loads((HELDOUT / "gold" / f"{name}.json").read_text("utf-8"))
+    text = (HELDOUT / "texts" / f"{name}.txt").read_bytes().decode("utf-8")
+    assert gold["id"] == name
+    assert 800 <= len(text) <= 3000
+    for key in ("title", "salutation", "closing"):
+        assert gold[key] is None or gold[key] in text
+    assert all(m in text for m in gold["page_markers"])
+    for i, h in enumerate(gold["headings"]):
+        assert h["marker"] + h["title"] in text
+        assert h["parent"] is None or 0 <= h["parent"] < i
+    for p in gold["points"]:
+        assert re.search(re.escape(p["marker"]) + "[，,]?" + re.escape(p["lead"]) + "[。；！？;!?]", text), p
+        assert p["heading"] is None or 0 <= p["heading"] < len(gold["headings"])
