@@ -229,3 +229,14 @@ def test_a_title_runs_on_across_a_space_where_the_body_defines_its_second_half()
             ("严格考核问责 树立鲜明导向", "鲜明导向是激励担当的关键")]
     text = "同志们：现在我讲几点意见" + "".join(f"（{'一二三'[i]}）{t}{b}{filler}" for i, (t, b) in enumerate(rows))
     assert [s.title for s in parse_speech(text).sections()] == [t for t, _ in rows]
+
+
+def test_a_moderators_closing_and_a_related_documents_list_after_it() -> None:
+    text = ("同志们：\n现在开会。首先，请张明同志讲话。最后，请李华同志讲话。\n"
+            "今天的会议开得很好，希望大家抓好落实。\n散会！\n相关文档\n某县工作会议主持词范文\n"
+            "在全县大会上的主持词\n下载文档 | 收藏 | 举报\n")
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == "散会！"
+    assert [c.text for c in speech.chrome] == ["相关文档", "某县工作会议主持词范文", "在全县大会上的主持词",
+                                               "下载文档 | 收藏 | 举报"]
