@@ -240,3 +240,18 @@ def test_a_moderators_closing_and_a_related_documents_list_after_it() -> None:
     assert speech.closing.text == "散会！"
     assert [c.text for c in speech.chrome] == ["相关文档", "某县工作会议主持词范文", "在全县大会上的主持词",
                                                "下载文档 | 收藏 | 举报"]
+
+
+def test_a_body_opening_with_a_quoted_term_ends_the_title_before_it() -> None:
+    body = "，各级各部门要把这项工作摆上重要议事日程，主要负责同志亲自抓，确保各项任务落到实处。"
+    text = ("同志们：今天我讲两点意见。一、深刻认识编制规划的重要意义“多规合一”改革是做好今年工作的前提"
+            + body * 3 + "二、扎实推进各项重点任务“清单化”管理是抓落实的有效办法" + body * 3)
+    assert [s.title for s in parse_speech(text).sections()] == ["深刻认识编制规划的重要意义", "扎实推进各项重点任务"]
+
+
+def test_a_quoted_term_that_ends_a_title_stays_in_it() -> None:
+    # one line (run-on): the quoted term is followed by the title's colon, not by more words
+    text = ("各位代表：现将报告中的几个名词解释如下，供大家审议时参考，各代表团可结合讨论提出意见建议。"
+            "名词解释1.国土空间治理“一张图”：把各类空间规划叠加到一张底图上，实现一图管全域、一图统全局。"
+            "2.营商环境“三个专项行动”：指优化审批、降低成本、保护权益三项行动，由各地结合实际组织实施。")
+    assert [s.title for s in parse_speech(text).sections() if s.marker] == ["国土空间治理“一张图”", "营商环境“三个专项行动”"]

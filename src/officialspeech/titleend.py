@@ -36,6 +36,8 @@ BAD_FINAL = 2.0
 RESTATED_AFTER = 2  # characters (an adverb) before the body restates the title's first words
 RESTATED_LATE = 2.0
 COMPOUND_FINAL = 1.0
+QUOTE_OPENS = 1.5  # as much as a weak opener
+QUOTED_MAX = 12  # the longest quoted term looked for
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = (" ", "\t", "\u3000", "\u00a0")
 _GAP = re.compile(r"[ \t\u3000\u00a0]")
@@ -112,6 +114,12 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
     # 习近平总书记…, 党的十八大以来…: a sentence surely starts here; 我们…, 一是…: likely; 坚持…: maybe
     opener = _opener_strength().match(text, k)
     score = OPENER_SCORE[opener.lastgroup or ""] if opener else 0.0
+    if after == "“":
+        # a sentence opening with a quoted term: …重大意义|“十四五”时期是…; not a quoted term
+        # the title ends with (…空间治理“一张图”：, …“五个专项治理”。)
+        close = text.find("”", k + 1, k + QUOTED_MAX)
+        if close != -1 and is_text(text[close + 1:close + 2] or "。"):
+            score += QUOTE_OPENS
     for n in voc.title_final_lengths:
         if k - n >= title_start and text[k - n:k] in voc.title_finals:
             score += 1.5
