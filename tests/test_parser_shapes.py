@@ -255,3 +255,10 @@ def test_a_quoted_term_that_ends_a_title_stays_in_it() -> None:
             "名词解释1.国土空间治理“一张图”：把各类空间规划叠加到一张底图上，实现一图管全域、一图统全局。"
             "2.营商环境“三个专项行动”：指优化审批、降低成本、保护权益三项行动，由各地结合实际组织实施。")
     assert [s.title for s in parse_speech(text).sections() if s.marker] == ["国土空间治理“一张图”", "营商环境“三个专项行动”"]
+
+
+def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out() -> None:
+    text = "同志们：\n职业教育特色发展，县职业中专与三家企业— 2 —合作开办订单班，2021—2025年毕业生就业率稳定。\n"
+    speech = parse_speech(text)
+    assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("— 2 —", 2, True)]
+    assert [b.text for b in speech.body] == ["职业教育特色发展，县职业中专与三家企业合作开办订单班，2021—2025年毕业生就业率稳定。"]

@@ -16,6 +16,8 @@ _HSPACE = "[ \\t\\u3000]"
 PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a line has it
 WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
+INLINE_DASHES = "—–"
+_INLINE_DASHED = regex.compile(r"[—–]{1,2}[ \u3000]+[0-9０-９]{1,3}[ \u3000]+[—–]{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,17 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
                 found.setdefault(m.start(), (m.start(), m.end(), m.group()))
             m = pattern.search(text, m.end(), at + WINDOW)
         at = text.find(PAGE_CHAR, at + 1)
+    # — 3 — glued into a sentence (a footer whose line breaks were lost): only the spaced
+    # form with a long dash, so that 2024—2 —… or a—3—b do not count
+    for dash in INLINE_DASHES:
+        at = text.find(dash)
+        while at != -1:
+            m = _INLINE_DASHED.match(text, at)
+            if m is not None:
+                found.setdefault(at, (at, m.end(), m.group()))
+                at = text.find(dash, m.end())
+            else:
+                at = text.find(dash, at + 1)
     return [found[k] for k in sorted(found)]
 
 
@@ -93,7 +106,7 @@ def find_page_markers(text: str, starts: list[int] | None = None) -> list[PageHi
             if total < page or total == 0:
                 continue
         elif marker.form == "page_dashed":
-            if not alone:
+            if not (alone or _INLINE_DASHED.fullmatch(found)):
                 continue
             page, total = marker.numbers[0], None
         else:  # page_only
