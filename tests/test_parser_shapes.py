@@ -261,4 +261,5 @@ def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out() -> None:
     text = "同志们：\n职业教育特色发展，县职业中专与三家企业— 2 —合作开办订单班，2021—2025年毕业生就业率稳定。\n"
     speech = parse_speech(text)
     assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("— 2 —", 2, True)]
-    assert [b.text for b in speech.body] == ["职业教育特色发展，县职业中专与三家企业合作开办订单班，2021—2025年毕业生就业率稳定。"]
+    assert [b.text for b in speech.body if isinstance(b, Paragraph)] == [
+        "职业教育特色发展，县职业中专与三家企业合作开办订单班，2021—2025年毕业生就业率稳定。"]
