@@ -263,3 +263,19 @@ def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out() -> None:
     assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("— 2 —", 2, True)]
     assert [b.text for b in speech.body if isinstance(b, Paragraph)] == [
         "职业教育特色发展，县职业中专与三家企业合作开办订单班，2021—2025年毕业生就业率稳定。"]
+
+
+def test_a_numbered_list_glued_to_the_heading_above_it() -> None:
+    # the line breaks were lost: 1. follows the （一） title with no punctuation; a 2. follows
+    body = "要逐项明确责任单位和完成时限，确保问题整改到位。"
+    text = ("同志们：今天我讲两点意见。一、压实安全责任（一）深入开展隐患排查整治1.聚焦重点行业领域" + body
+            + "2.建立问题整改台账" + body + "3.强化执法检查力度" + body + "（二）健全应急管理体系" + body)
+    sections = parse_speech(text).sections()
+    assert [(s.marker, s.level) for s in sections] == [("一、", 1), ("（一）", 2), ("1.", 3), ("2.", 3), ("3.", 3),
+                                                        ("（二）", 2)]
+    assert sections[1].title == "深入开展隐患排查整治"
+
+
+def test_a_decimal_or_a_lone_glued_number_is_no_list() -> None:
+    text = "同志们：一、稳定经济增长全年增长5.1%，高于全国平均水平。我们要求如下1.做好自己的事情就行。"
+    assert [s.marker for s in parse_speech(text).sections()] == ["一、"]

@@ -194,6 +194,10 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
                     ok = form == "cn_paren" and confirmed(c) and (depth is None or (prev_n or 0) >= 2)
                 else:
                     ok = depth is not None and n == expected
+            elif form == "arabic_dot" and accepted and text[c.start - 1].isalpha():
+                # …排查整治1.聚焦重点行业领域…。2.建立…: a numbered list glued to the heading
+                # above it once the line breaks were lost; a 2. must follow
+                ok = (n == 1 and depth is None and confirmed(c)) or (depth is not None and n == expected)
         if not ok:
             continue
         if depth is not None:
