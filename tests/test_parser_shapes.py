@@ -279,3 +279,11 @@ def test_a_numbered_list_glued_to_the_heading_above_it() -> None:
 def test_a_decimal_or_a_lone_glued_number_is_no_list() -> None:
     text = "同志们：一、稳定经济增长全年增长5.1%，高于全国平均水平。我们要求如下1.做好自己的事情就行。"
     assert [s.marker for s in parse_speech(text).sections()] == ["一、"]
+
+
+def test_a_nested_agenda_sequence_is_its_own_series_and_the_outer_goes_on() -> None:
+    text = ("同志们：\n首先，请张明同志讲话。下面，请三位同志发言。首先请王刚同志发言；其次请李红同志发言；"
+            "最后请赵强同志发言。最后，请李华同志讲话。\n")
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == [
+        ("首先", 0, 1), ("下面", 0, 2), ("首先", 1, 1), ("其次", 1, 2), ("最后", 1, 3), ("最后", 0, 3)]

@@ -83,19 +83,30 @@ def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start:
 
 
 def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
-    """Group candidates into enumerations of at least two points, in order."""
+    """Group candidates into enumerations of at least two points, in order. A 首先… sequence
+    that opens inside an unfinished one (an agenda step with its own 首先…最后) is nested:
+    when it ends, the outer one goes on (…最后，请…)."""
     runs: list[list[PointCand]] = []
     current: list[PointCand] = []
+    outer: list[list[PointCand]] = []  # unfinished sequences a nested one interrupted
 
     def close() -> None:
         nonlocal current
         if len(current) >= 2:
             runs.append(current)
-        current = []
+        current = outer.pop() if outer and current and current[0].family == "seq" else []
 
     for c in cands:
         if c.number == 1:
+            nested = (c.family == "seq" and current and current[0].family == "seq"
+                      and not current[-1].last and c.scope == current[-1].scope)
+            if nested:
+                outer.append(current)
+                current = [c]
+                continue
             close()
+            while outer:  # (a restart of another kind ends the interrupted ones too)
+                close()
             current = [c]
             continue
         if not current:
@@ -106,6 +117,8 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
         if not same:
             if c.scope != last.scope:
                 close()
+                while outer:
+                    close()
             continue
         if c.family == "seq":
             c.number = last.number + 1
@@ -115,4 +128,7 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
         elif c.number == last.number + 1:
             current.append(c)
     close()
+    while outer:
+        close()
+    runs.sort(key=lambda run: run[0].start)
     return runs
