@@ -436,3 +436,16 @@ def test_resume_on_a_dask_cluster_appends(tmp_path: Path) -> None:
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:  # type: ignore[no-untyped-call]
         assert main(["parse", str(table), "-o", str(out), "--resume", "--scheduler", cluster.scheduler_address]) == 0
     assert out.read_bytes() == b"".join(kept + lines[2:])  # was truncated and rewritten whole
+
+
+def test_a_jsonl_row_with_an_unpaired_surrogate_is_an_error_record(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # \ud800 is valid JSON but no text: the run goes on, the row becomes an error record
+    table = tmp_path / "t.jsonl"
+    table.write_text('{"text": "同志们：\\ud800好"}\n{"id": "a\\udc00", "text": "同志们：好"}\n'
+                     + json.dumps({"text": SPEECH}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["parse", "--id-field", "id", str(table), "-o", str(tmp_path / "out.jsonl")]) == 1
+    records = _records((tmp_path / "out.jsonl").read_text("utf-8"))
+    assert [("error" in r) for r in records] == [True, True, False]
+    assert "unpaired surrogate U+D800" in records[0]["error"]["message"]
+    assert "Traceback" not in capsys.readouterr().err

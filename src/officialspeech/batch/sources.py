@@ -191,6 +191,8 @@ def _row(row: object, where: str, text_field: str, id_field: str | None,
         return Document(id=where, error=f"{where}: row is a JSON {_json_type(row)}, not an object")
     raw_id = row.get(id_field) if id_field else None
     doc_id = where if raw_id is None or raw_id == "" else str(raw_id)
+    if _unpaired(doc_id) is not None:  # a JSON \ud800 escape: no text can be written with it
+        return Document(id=where, error=f"{where}: field {id_field!r} holds an unpaired surrogate")
     if text_field not in row or row[text_field] is None:
         known = ", ".join(map(str, fields if isinstance(fields, list) else row))
         return Document(id=doc_id, error=f"{where}: no field {text_field!r} (fields: {known or 'none'})")
@@ -199,7 +201,20 @@ def _row(row: object, where: str, text_field: str, id_field: str | None,
         return Document(id=doc_id, error=f"{where}: field {text_field!r} is a JSON {_json_type(text)}, not a string")
     if not text.strip():
         return Document(id=doc_id, error=f"{where}: {EMPTY} (field {text_field!r} is blank)")
+    bad = _unpaired(text)
+    if bad is not None:
+        return Document(id=doc_id, error=f"{where}: field {text_field!r} is not valid Unicode text "
+                                         f"(unpaired surrogate U+{ord(text[bad]):04X} at character {bad})")
     return Document(id=doc_id, text=text)
+
+
+def _unpaired(s: str) -> int | None:
+    """Where ``s`` holds a lone surrogate (from a JSON \\ud800 escape), if it does."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
 
 def _json_type(value: object) -> str:
