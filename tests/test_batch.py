@@ -171,3 +171,14 @@ def test_scheduler_flag(folder: Path, tmp_path: Path) -> None:
     records = _records(out)
     assert len(records) == 8
     assert sum("error" in r for r in records) == 1
+
+
+def test_a_record_is_the_speech_json_with_its_id_first() -> None:
+    from officialspeech import parse_speech
+    from officialspeech.batch.records import convert
+
+    text = "在全县会议上的讲话\n同志们：\n一、加强领导\n一是\t抓学习。二是抓落实。\n谢谢大家！\n"
+    line, ok = convert(Document(id="a/b.txt", text=text))
+    assert ok
+    assert line == json.dumps({"id": "a/b.txt", **parse_speech(text).model_dump(mode="json")},
+                              ensure_ascii=False, separators=(",", ":"))

@@ -1,8 +1,10 @@
 """Convert documents to JSON Lines, in this process or in worker processes.
 
-Workers read, parse and serialise; the parent only writes the lines they send back, in
-input order, and never holds more than a few batches in flight, so memory stays flat
-however large the corpus.  Every record is written whole and flushed per batch, so a run
+Worker processes read, parse and serialise batches of documents and send back UTF-8 lines;
+the parent takes every jobs-th batch itself (so ``--jobs 2`` is one worker process and the
+parent, and no core waits on a process that only copies records), writes all lines in input
+order, and never holds more than a few batches in flight, so memory stays flat however
+large the corpus.  Every record is written whole and flushed per batch, so a run
 killed at any point (kill -9 included) leaves whole records plus at most one torn line,
 which ``--resume`` cuts off before continuing.
 """
@@ -20,7 +22,7 @@ from .progress import Progress
 from .records import convert
 from .sources import Document
 
-BATCH = 8  # documents a worker converts per task
+BATCH = 32  # documents converted per task (fewer, larger tasks: less of the parent's time in the pool)
 IN_FLIGHT = 3  # tasks queued per worker
 
 
@@ -31,7 +33,9 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _convert_batch(docs: list[Document]) -> list[tuple[str, int, bool]]:
+def _convert_batch(docs: list[Document]) -> list[tuple[bytes, int, bool]]:
+    """The records of ``docs``, each a UTF-8 line (encoded here, in the worker: the parent
+    only copies bytes), with the document's size and whether it parsed."""
     out = []
     for doc in docs:
         line, ok = convert(doc)
@@ -39,7 +43,7 @@ def _convert_batch(docs: list[Document]) -> list[tuple[str, int, bool]]:
             size = len(doc.text.encode("utf-8"))
         else:
             size = len(doc.data) if doc.data is not None else _size(doc.path)
-        out.append((line, size, ok))
+        out.append(((line + "\n").encode("utf-8"), size, ok))
     return out
 
 
@@ -71,9 +75,17 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
     ``skip`` lists their ids (an id listed twice skips its first two documents)."""
     remaining = Counter(skip or ())
 
-    def write(results: list[tuple[str, int, bool]]) -> None:
-        out.write("".join(line + "\n" for line, _, _ in results))
-        out.flush()
+    binary = getattr(out, "buffer", None)  # a text file's bytes underneath, when it has them
+    out.flush()
+
+    def write(results: list[tuple[bytes, int, bool]]) -> None:
+        data = b"".join(line for line, _, _ in results)
+        if binary is not None:
+            binary.write(data)
+            binary.flush()
+        else:
+            out.write(data.decode("utf-8"))
+            out.flush()
         for _, size, ok in results:
             progress.update(size, ok)
 
@@ -81,12 +93,21 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
         for chunk in _batches(docs, remaining):
             write(_convert_batch(chunk))
         return
+    # jobs - 1 worker processes, and this process takes every jobs-th batch itself, in turn
+    # when its records are due: on a machine with as many cores as jobs no core waits for
+    # the one that only copies records
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(jobs) as pool:
-        pending: deque[multiprocessing.pool.AsyncResult[list[tuple[str, int, bool]]]] = deque()
-        for chunk in _batches(docs, remaining):
-            pending.append(pool.apply_async(_convert_batch, (chunk,)))
+    Results = list[tuple[bytes, int, bool]]
+    with multiprocessing.get_context(method).Pool(jobs - 1) as pool:
+        pending: deque[multiprocessing.pool.AsyncResult[Results] | list[Document]] = deque()
+
+        def write_next() -> None:
+            item = pending.popleft()
+            write(_convert_batch(item) if isinstance(item, list) else item.get())
+
+        for i, chunk in enumerate(_batches(docs, remaining)):
+            pending.append(chunk if i % jobs == jobs - 1 else pool.apply_async(_convert_batch, (chunk,)))
             while len(pending) >= jobs * IN_FLIGHT:
-                write(pending.popleft().get())
+                write_next()
         while pending:
-            write(pending.popleft().get())
+            write_next()

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--indent", type=int, default=None, help="indent the JSON of a single file (default 2)")
     parser.add_argument("-o", "--output", default=None, help="write JSON Lines to this file instead of stdout")
     parser.add_argument("--jobs", "-j", type=int, default=None,
-                        help=f"worker processes (default: the cores available, here {default_jobs()})")
+                        help=f"processes converting at once, this one included (default: the cores available, here {default_jobs()})")
     parser.add_argument("--glob", default=None,
                         help="files to take from folders (default *.txt; *.docx, *.pdf or *.htm* "
                              "with --input-format docx, pdf or html)")
