@@ -6,36 +6,23 @@ same figures per text (``-v`` lists every mismatch).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-SCORER = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus_score.py"
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_score"] = module
-    spec.loader.exec_module(module)
-    return module
+from corpusscorer import scorer
 
 
 @pytest.fixture(scope="module")
 def scores(shared_dir: Path) -> dict[str, float]:
-    total, _ = _scorer().score_corpus(shared_dir / "corpus")
+    total, _ = scorer().score_corpus(shared_dir / "corpus")
     result: dict[str, float] = total.scores()
     return result
 
 
 @pytest.fixture(scope="module")
 def flat_scores(shared_dir: Path) -> dict[str, float]:
-    total, _ = _scorer().score_corpus(shared_dir / "corpus", flat=True)
+    total, _ = scorer().score_corpus(shared_dir / "corpus", flat=True)
     result: dict[str, float] = total.scores()
     return result
 

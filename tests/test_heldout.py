@@ -10,42 +10,30 @@ fails; ``python benchmarks/corpus_score.py --corpus tests/fixtures/speeches -v``
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from corpusscorer import scorer
+
 ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT / "benchmarks" / "corpus_score.py"
 HELDOUT = ROOT / "tests" / "fixtures" / "speeches"
 NAMES = sorted(p.stem for p in (HELDOUT / "gold").glob("*.json"))
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_score"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
-    total, _ = _scorer().score_corpus(HELDOUT)
+    total, _ = scorer().score_corpus(HELDOUT)
     result: dict[str, float] = total.scores()
     return result
 
 
 @pytest.fixture(scope="module")
 def flat_scores() -> dict[str, float]:
-    total, _ = _scorer().score_corpus(HELDOUT, flat=True)
+    total, _ = scorer().score_corpus(HELDOUT, flat=True)
     result: dict[str, float] = total.scores()
     return result
 
