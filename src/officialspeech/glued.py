@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .titleend import is_han
 from .vocab import chrome_rules, vocabulary
 
 Range = tuple[int, int]
@@ -71,10 +72,6 @@ def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
         if not out or h.start >= out[-1].end:
             out.append(h)
     return out
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 class _Run:
@@ -255,7 +252,7 @@ def _restated(run: _Run, earlier: str) -> Range | None:
             e -= 1
         while e > p and text[e - 1] in _SPACE:
             e -= 1
-        if e - p < g.min_restated or e >= run.b or not _is_han(text[e]):
+        if e - p < g.min_restated or e >= run.b or not is_han(text[e]):
             continue
         if g.title_bad.search(text, p, e) or run.inside(p, e) or run.opens(e):
             continue
@@ -428,7 +425,7 @@ def _name(run: _Run, q: int, p: int, office: str | None, copies: list[Range], st
             if e in starts or (closed and to_end):
                 return q, e
             continue
-        if (closed or e >= run.end or not _is_han(text[e]) or run.opens(e)
+        if (closed or e >= run.end or not is_han(text[e]) or run.opens(e)
                 or g.date.match(text, e, run.end) or _said_again(text, e, run.end, office, text[p:e])):
             return q, e
     return None

@@ -16,8 +16,7 @@ _HSPACE = "[ \\t\\u3000]"
 PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a line has it
 WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
-INLINE_DASHES = "—–"
-_INLINE_DASHED = regex.compile(r"[—–]{1,2}[ \u3000]+[0-9０-９]{1,3}[ \u3000]+[—–]{1,2}")
+INLINE_DASHES = "—–"  # a footer glued into a sentence starts with a long dash…
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +67,18 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     for dash in INLINE_DASHES:
         at = text.find(dash)
         while at != -1:
-            m = _INLINE_DASHED.match(text, at)
-            if m is not None:
+            m = pattern.match(text, at)
+            if m is not None and _spaced_inside(m.group()):
                 found.setdefault(at, (at, m.end(), m.group()))
                 at = text.find(dash, m.end())
             else:
                 at = text.find(dash, at + 1)
     return [found[k] for k in sorted(found)]
+
+
+def _spaced_inside(marker: str) -> bool:
+    """…and has white space inside, around its number: — 3 —."""
+    return any(ch.isspace() for ch in marker.strip())
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,7 +110,7 @@ def find_page_markers(text: str, starts: list[int] | None = None) -> list[PageHi
             if total < page or total == 0:
                 continue
         elif marker.form == "page_dashed":
-            if not (alone or _INLINE_DASHED.fullmatch(found)):
+            if not (alone or (found[0] in INLINE_DASHES and _spaced_inside(found))):
                 continue
             page, total = marker.numbers[0], None
         else:  # page_only

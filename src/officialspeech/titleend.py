@@ -47,6 +47,14 @@ HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\
        "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
        "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
        "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def is_han(ch: str) -> bool:
+    """A character of the Han script (an empty string is not)."""
+    return _HAN_CHAR.fullmatch(ch) is not None
+
+
 # where 2-6 Han characters are said twice in a row (…协商民主协商民主…), at every start:
 # zero-width, so the matches overlap
 _REPEAT = re.compile(f"(?=([{HAN}]{{2,{RESTATE_MAX}}})\\1)")
