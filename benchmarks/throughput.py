@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import speechgen  # noqa: E402
 from officialspeech import parse_speech  # noqa: E402
-from officialspeech.grammar import scanner  # noqa: E402
+from officialspeech.parse.markers import scanner  # noqa: E402
 
 
 def corpus(megabytes: float, seed: int = 1) -> list[str]:

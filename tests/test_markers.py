@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from officialspeech import Point, Section, parse_speech
-from officialspeech.grammar import interpret, scanner
 from officialspeech.numerals import to_int
+from officialspeech.parse.markers import interpret, scanner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markers.txt"
 
@@ -93,8 +93,8 @@ def test_scanner_is_built_from_the_grammar() -> None:
 
 
 def test_page_prefilter_character_is_the_grammars() -> None:
-    from officialspeech.grammar import marker_parser
-    from officialspeech.pages import PAGE_CHAR
+    from officialspeech.parse.markers import marker_parser
+    from officialspeech.parse.pages import PAGE_CHAR
 
     assert marker_parser().get_terminal("PAGE").pattern.value == PAGE_CHAR
 

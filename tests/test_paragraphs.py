@@ -1,12 +1,14 @@
-"""How body text splits into paragraphs: lines broken mid-sentence are joined back, blank
-lines and sentence ends part paragraphs, and a line opening with a number starts anew."""
+"""Stage paragraphs: how body text splits into paragraphs (lines broken mid-sentence are
+joined back, blank lines and sentence ends part paragraphs, a line opening with a number
+starts anew) and the closing formula at the end."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from officialspeech.paragraphs import split_paragraphs
+from officialspeech import parse_speech
+from officialspeech.parse.paragraphs import split_paragraphs
 
 
 def _texts(text: str) -> list[str]:
@@ -51,3 +53,14 @@ def test_paragraphs_are_ordered_trimmed_and_cover_all_content(text: str) -> None
         assert not text[pos:s].strip()  # only white space between paragraphs
         pos = e
     assert not text[pos:].strip()
+
+
+def test_a_moderators_closing_and_a_related_documents_list_after_it() -> None:
+    text = ("同志们：\n现在开会。首先，请张明同志讲话。最后，请李华同志讲话。\n"
+            "今天的会议开得很好，希望大家抓好落实。\n散会！\n相关文档\n某县工作会议主持词范文\n"
+            "在全县大会上的主持词\n下载文档 | 收藏 | 举报\n")
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == "散会！"
+    assert [c.text for c in speech.chrome] == ["相关文档", "某县工作会议主持词范文", "在全县大会上的主持词",
+                                               "下载文档 | 收藏 | 举报"]

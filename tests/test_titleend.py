@@ -6,7 +6,8 @@ import re
 
 import regex
 
-from officialspeech.titleend import HAN, cut_scores
+from officialspeech.parse.chars import HAN
+from officialspeech.parse.headings.titleend import cut_scores
 
 
 def test_han_ranges_are_the_han_script() -> None:

@@ -23,7 +23,7 @@ from .model import (
     Speech,
     TextNode,
 )
-from .parser import parse_speech
+from .parse import parse_speech
 
 if TYPE_CHECKING:
     from .check import Diagnostic, check_speech

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .model import Source, Speech
-from .parser import parse_speech
+from .parse import parse_speech
 from .readers import Extracted, read_document
 from .readers.base import InputFormat
 

@@ -18,7 +18,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from .spans import LineIndex
+from .parse.positions import LineIndex
 
 Confidence = Literal["certain", "suspect"]
 

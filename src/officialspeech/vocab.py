@@ -120,11 +120,9 @@ class Vocabulary:
     numeral_words: LazyPattern
     bare_numeral_bad_next: CharClass
     never_split: LazyPattern
-    salutation: LazyPattern
     salutation_hint: LazyPattern
     salutation_addressee: LazyPattern
     salutation_max: int
-    closing: LazyPattern
     subtitle: LazyPattern
     occasion: LazyPattern
     date_in_text: LazyPattern
@@ -193,17 +191,7 @@ def vocabulary() -> Vocabulary:
     """The compiled vocabulary (built once per process)."""
     v = _load("vocab.json")
     sal = v["salutation"]
-    addressee = _alternation(sal["addressees"])
-    honorific = _alternation(sal["honorifics"])
-    item = sal["item"]
-    long_item = sal["honorific_item"]
-    # An address: comma/、-separated items, at least one a known addressee, an
-    # honorific-led or a 各-led item, closed by a colon.
-    collective = regex.escape(sal["collective_prefix"])
-    known = rf"(?:(?:{honorific}){long_item}|{collective}{item}|(?:{addressee}))"
-    any_item = rf"(?:(?:{honorific}){long_item}|{item})"
-    sep = r"[、，,][ \u3000]*"
-    salutation = rf"(?:{any_item}{sep}){{0,6}}?{known}(?:{sep}{any_item}){{0,8}}?[ \u3000]*[：:]"
+    words = grammar_words()
     # shared pieces: the date, the venues (kept in order: an alternation tried left to right)
     # and the offices (listed under glued_front)
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
@@ -231,11 +219,9 @@ def vocabulary() -> Vocabulary:
         numeral_words=LazyPattern(_alternation(v["numeral_words"])),
         bare_numeral_bad_next=CharClass(v["bare_numeral_bad_next"]),
         never_split=LazyPattern(_alternation(v["never_split"])),
-        salutation=LazyPattern(salutation),
-        salutation_hint=LazyPattern(rf"{addressee}|{honorific}|{collective}"),
-        salutation_addressee=LazyPattern(addressee),
+        salutation_hint=LazyPattern(f"{words['addressees']}|{words['honorifics']}|{words['collective']}"),
+        salutation_addressee=LazyPattern(words["addressees"]),
         salutation_max=int(sal["max_length"]),
-        closing=LazyPattern(v["closing"]),
         subtitle=LazyPattern(v["subtitle"]),
         occasion=LazyPattern(_expand(v["occasion"], pieces)),
         date_in_text=LazyPattern(v["date_in_text"]),
@@ -263,6 +249,22 @@ def vocabulary() -> Vocabulary:
         title_open_frame=LazyPattern(v["title_open_frame"]),
         glued=_glued(v["glued_front"], pieces),
     )
+
+
+@cache
+def grammar_words() -> dict[str, str]:
+    """The word lists the marker grammar takes from data/vocab.json, as patterns: each
+    ``{name}`` in grammars/markers.lark is written out with ``grammar_words()[name]``."""
+    v = _load("vocab.json")
+    sal = v["salutation"]
+    return {
+        "addressees": _alternation(sal["addressees"]),
+        "honorifics": _alternation(sal["honorifics"]),
+        "item": sal["item"],
+        "honorific_item": sal["honorific_item"],
+        "collective": regex.escape(sal["collective_prefix"]),
+        "closing_words": "|".join(map(regex.escape, v["closing_words"])),
+    }
 
 
 def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:

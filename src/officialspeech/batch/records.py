@@ -6,7 +6,7 @@ import json
 
 from ..errors import OfficialSpeechError
 from ..files import parse_extracted, parse_file
-from ..parser import parse_speech
+from ..parse import parse_speech
 from ..readers import read_document_bytes
 from .sources import EMPTY, Document
 

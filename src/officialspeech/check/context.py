@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Block, Point, Section, Speech
-from ..spans import LineIndex
+from ..parse.positions import LineIndex
 from .diagnostic import Fix
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model import Block, Chrome, DateNode, Gap, PageMarker, Paragraph, Point, Salutation, Section, Span, Speech, TextNode
-from ..parser import parse_speech
+from ..parse import parse_speech
 from .context import Context
 from .diagnostic import SEVERITY_ORDER, Diagnostic, Position, Severity
 from .registry import rules

@@ -26,21 +26,21 @@ SENTENCE_END = "。！？；：!?;:…”’"
 
 def _is_page_number(line: str) -> bool:
     """A page number line: a page marker of the grammar (— 3 —, 第3页 共9页) or bare digits."""
-    from ..grammar import category_pattern
+    from ..parse.markers import category_pattern
 
     return line.isdigit() or re.fullmatch(f"(?:{category_pattern('page')})", line) is not None
 
 
 def _starts_heading(line: str) -> bool:
     """Whether a line starts with a heading marker (a heading is not rejoined with its body)."""
-    from ..grammar import scanner
+    from ..parse.markers import scanner
 
     return scanner(("heading",)).match(line.lstrip()) is not None
 
 
 def _starts_item(line: str) -> bool:
     """Whether a line starts with a heading or point marker (then it begins a new paragraph)."""
-    from ..grammar import scanner
+    from ..parse.markers import scanner
 
     m = scanner(("heading", "point")).match(line.lstrip())
     return m is not None

@@ -1,4 +1,4 @@
-"""Recognise site chrome lines around a speech and the metadata they carry."""
+"""Stage: site chrome lines around a speech (data/chrome.json), and the metadata they carry."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import overload
 
 import regex
 
-from .vocab import ChromeLine, chrome_rules, literal_prefix, vocabulary
+from ..vocab import ChromeLine, chrome_rules, literal_prefix, vocabulary
+from .markers import salutation
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def _content_like(text: str) -> bool:
     if _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
             _SENTENCE_END.search(text) or _HAN_MANY.match(text, 0, CONTENT_PREFIX)):
         return True
-    return bool(vocabulary().salutation.match(text))  # the costlier test last
+    return bool(salutation().match(text))  # the costlier test last
 
 
 def _groups(m: regex.Match[str]) -> dict[str, str]:

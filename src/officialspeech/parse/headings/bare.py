@@ -13,11 +13,12 @@ from functools import cache
 
 import regex
 
-from .headings import GLUED, Candidate
-from .numerals import to_chinese
-from .spans import line_end
+from ...numerals import to_chinese
+from ...vocab import vocabulary
+from ..markers import GLUED
+from ..positions import line_end
+from .candidates import Candidate
 from .titleend import SEARCH_PENALTY, best_cut
-from .vocab import vocabulary
 
 MIN_LENGTH = 3000
 PLACE_SCORE = 3.5

@@ -1,4 +1,5 @@
-"""Find page markers (第5页 共5页, — 3 —, 3/12) in the source text."""
+"""Stage: the page markers (第5页 共5页, — 3 —, 3/12) of the source text, and the stretch to
+cut around each (its whole line when it stands alone)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from operator import sub
 
 import regex
 
-from .grammar import category_pattern, interpret
-from .spans import LineIndex, line_end, line_start
+from .chars import INLINE_SPACE
+from .markers import category_pattern, interpret
+from .positions import LineIndex, line_end, line_start
 
-_HSPACE = "[ \\t\\u3000]"
 PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a line has it
 WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
@@ -127,9 +128,9 @@ def find_page_markers(text: str, starts: list[int] | None = None) -> list[PageHi
                 cut_e = le + 1
         else:
             cut_s, cut_e = s, e
-            while cut_s > ls and text[cut_s - 1] in " \t\u3000":
+            while cut_s > ls and text[cut_s - 1] in INLINE_SPACE:
                 cut_s -= 1
-            while cut_e < le and text[cut_e] in " \t\u3000":
+            while cut_e < le and text[cut_e] in INLINE_SPACE:
                 cut_e += 1
             if cut_s > ls and cut_e < le and cut_s < s and cut_e > e:
                 cut_e -= 1  # keep one separator when both sides had space

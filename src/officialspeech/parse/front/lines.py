@@ -1,19 +1,16 @@
-"""Front matter: salutation, title, subtitle, speaker and date lines before the body."""
+"""The lines of the front matter: which is the title, subtitle, speaker or date."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-import regex
-
+from ...numerals import to_int
+from ...vocab import vocabulary
 from .glued import Glued, InlineChrome, find_glued, subtitle_parts
-from .numerals import to_int
-from .vocab import vocabulary
 
 Range = tuple[int, int]
 _LINE = re.compile(r"[^\r\n]+")
-_ITEM_SEP = regex.compile(r"[、，,]")
 
 
 @dataclass
@@ -43,41 +40,6 @@ def iso_date(text: str) -> tuple[Range, str | None] | None:
     if y is not None and mo is not None and d is not None and 1 <= mo <= 12 and 1 <= d <= 31:
         iso = f"{y:04d}-{mo:02d}-{d:02d}"
     return m.span(), iso
-
-
-def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
-    """The first salutation (同志们：…) within ``text[:limit]`` that starts a line or follows a boundary."""
-    voc = vocabulary()
-    tried: set[int] = set()
-    for hint in voc.salutation_hint.finditer(text, 0, limit):
-        # the address may start a few items before the word that gave it away
-        s = hint.start()
-        floor = max(0, s - voc.salutation_max)
-        while s > floor and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before):
-            s -= 1
-        starts: list[int] = []
-        if not (s in tried or (s > 0 and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before))):
-            tried.add(s)
-            starts = _item_starts(text, s, hint.start())
-        # the address may be glued to what stands before it when line breaks were lost:
-        # …记者 王鼎 摄各位代表：现在，… / …工作的通知各市州、县市区人民政府,省政府各厅委:
-        starts.append(hint.start())
-        for start in starts:
-            m = voc.salutation.match(text, start, limit)
-            if m is None or m.end() - start > voc.salutation_max:
-                continue
-            body = text[start:m.end()].rstrip("：: \u3000")
-            names = [x.strip() for x in _ITEM_SEP.split(body) if x.strip()]
-            return (start, m.end()), names
-    return None
-
-
-def _item_starts(text: str, s: int, hint: int) -> list[int]:
-    """Where an address may begin between boundary ``s`` and the hint word: at ``s`` or
-    right after a space (a title glued before the address: 市总工会全委会议上的讲话 同志们：)."""
-    starts = [s]
-    starts.extend(i + 1 for i in range(s, hint) if text[i].isspace())
-    return starts
 
 
 def _strip_range(text: str, s: int, e: int) -> Range:
@@ -118,7 +80,7 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     """Classify the lines of ``text[start:end]`` (the stretch before the salutation or body).
 
     Where no line reads as a title, or the title line holds more than a title, the front is
-    read again as a glued run (see :mod:`officialspeech.glued`). ``lookahead`` (> ``body_start``):
+    read again as a glued run (see :mod:`.glued`). ``lookahead`` (> ``body_start``):
     with no salutation, how far into the first body line a title glued to it is looked for;
     ``earlier``: titles that chrome cut out before the body carries (each closed by ``\\x00``),
     which such a title may restate.
@@ -127,25 +89,56 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     front = Front(body_start=body_start)
     lines = [_strip_range(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
     lines, joined = _join_subtitle([r for part in lines if part[1] > part[0] for r in _split_dash(text, part)], text)
-    kinds: list[str] = []
-    for s, e in lines:
-        t = text[s:e]
-        if (s, e) in joined:
-            kinds.append("subtitle")
-        elif voc.date_line.match(t):
-            kinds.append("date")
-        elif voc.subtitle.match(t):
-            kinds.append("subtitle")
-        elif voc.glued.not_names.fullmatch(t) or voc.front_note.match(t):
-            kinds.append("other")  # 上午, 定稿, 提纲, （根据录音整理）: neither a name nor a title
-        elif len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
-            kinds.append("speaker")
-        elif voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
-            kinds.append("other")  # a caption; a time stamp or number (202X/X/XX) is no part of a title
-        elif len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]):
-            kinds.append("title")
+    kinds = [_kind(text[s:e], (s, e) in joined) for s, e in lines]
+    title_idx = _title_lines(text, lines, kinds)
+    if title_idx:
+        front.title = (lines[title_idx[0]][0], lines[title_idx[-1]][1])
+    for i, (r, k) in enumerate(zip(lines, kinds, strict=True)):
+        if i in title_idx:
+            continue
+        if k == "subtitle" and front.subtitle is None:
+            _take_subtitle(text, front, r)
+        elif k == "date" and (front.date is None or _inside(front.date, front.subtitle)):
+            front.date = r
+            found = iso_date(text[r[0]:r[1]])
+            front.date_iso = found[1] if found else None
+        elif k == "speaker" and front.speaker is None:
+            front.speaker = r
         else:
-            kinds.append("other")
+            front.others.append(r)
+    glued = _glued(text, start, end, body_start, front, lookahead, earlier, lines)
+    if glued is not None:
+        _take_glued(text, front, glued, lines, body_start)
+    for where in (front.subtitle, front.title):
+        if where is not None and front.occasion is None:
+            m = voc.occasion.search(text, where[0], where[1])
+            if m:
+                front.occasion = m.span("occasion")
+    return front
+
+
+def _kind(t: str, joined: bool) -> str:
+    """What a front line is: title, subtitle, date, speaker or other."""
+    voc = vocabulary()
+    if joined:
+        return "subtitle"
+    if voc.date_line.match(t):
+        return "date"
+    if voc.subtitle.match(t):
+        return "subtitle"
+    if voc.glued.not_names.fullmatch(t) or voc.front_note.match(t):
+        return "other"  # 上午, 定稿, 提纲, （根据录音整理）: neither a name nor a title
+    if len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
+        return "speaker"
+    if voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
+        return "other"  # a caption; a time stamp or number (202X/X/XX) is no part of a title
+    if len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]):
+        return "title"
+    return "other"
+
+
+def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
+    """The indexes of the title's lines (one, or two when the title is split over two)."""
     anchor = next((i for i, k in enumerate(kinds) if k in ("subtitle", "date", "speaker")), None)
     title_idx: list[int] = []
     if anchor is not None and anchor > 0 and kinds[anchor - 1] == "title":
@@ -167,47 +160,29 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
         whole = _is_complete_title(line) and len(line) > WHOLE_TITLE_MIN and not _opens_frame(prev)
         if i > 0 and kinds[i - 1] == "title" and not whole and not _is_complete_title(prev):
             title_idx.insert(0, i - 1)
-        front.title = (lines[title_idx[0]][0], lines[title_idx[-1]][1])
-    for i, (r, k) in enumerate(zip(lines, kinds, strict=True)):
-        if i in title_idx:
-            continue
-        if k == "subtitle" and front.subtitle is None:
-            front.subtitle = r
-            parts = subtitle_parts(text, *r)
-            if parts is not None:
-                # the speaker or date on the subtitle's line: …会议上 省长 李明
-                front.subtitle = parts.title
-                if parts.date is not None and front.date is None:
-                    front.date = parts.date
-                    found = iso_date(text[parts.date[0]:parts.date[1]])
-                    front.date_iso = found[1] if found else None
-                if parts.speaker is not None and front.speaker is None:
-                    front.speaker = parts.speaker
-                taken = [x for x in (front.subtitle, front.date, front.speaker) if x is not None and _inside(x, r)]
-                front.others.extend(_rest(text, r, taken))
-            sub = front.subtitle
-            if front.date is None:
-                found = iso_date(text[sub[0]:sub[1]])
-                if found:
-                    (a, b), iso = found
-                    front.date, front.date_iso = (sub[0] + a, sub[0] + b), iso
-        elif k == "date" and (front.date is None or _inside(front.date, front.subtitle)):
-            front.date = r
-            found = iso_date(text[r[0]:r[1]])
+    return title_idx
+
+
+def _take_subtitle(text: str, front: Front, r: Range) -> None:
+    """The subtitle line ``r``, with the speaker or date on its line (…会议上 省长 李明)."""
+    front.subtitle = r
+    parts = subtitle_parts(text, *r)
+    if parts is not None:
+        front.subtitle = parts.title
+        if parts.date is not None and front.date is None:
+            front.date = parts.date
+            found = iso_date(text[parts.date[0]:parts.date[1]])
             front.date_iso = found[1] if found else None
-        elif k == "speaker" and front.speaker is None:
-            front.speaker = r
-        else:
-            front.others.append(r)
-    glued = _glued(text, start, end, body_start, front, lookahead, earlier, lines)
-    if glued is not None:
-        _take_glued(text, front, glued, lines, body_start)
-    for where in (front.subtitle, front.title):
-        if where is not None and front.occasion is None:
-            m = voc.occasion.search(text, where[0], where[1])
-            if m:
-                front.occasion = m.span("occasion")
-    return front
+        if parts.speaker is not None and front.speaker is None:
+            front.speaker = parts.speaker
+        taken = [x for x in (front.subtitle, front.date, front.speaker) if x is not None and _inside(x, r)]
+        front.others.extend(_rest(text, r, taken))
+    sub = front.subtitle
+    if front.date is None:
+        found = iso_date(text[sub[0]:sub[1]])
+        if found:
+            (a, b), iso = found
+            front.date, front.date_iso = (sub[0] + a, sub[0] + b), iso
 
 
 def _split_dash(text: str, r: Range) -> list[Range]:

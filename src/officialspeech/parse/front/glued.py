@@ -24,13 +24,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .titleend import is_han
-from .vocab import chrome_rules, vocabulary
+from ...vocab import chrome_rules, vocabulary
+from ..chars import HEADING_SPACE, LINE_BREAKS, is_han
 
 Range = tuple[int, int]
 Bare = Literal["no", "copy", "end"]
-_SPACE = frozenset(" \t\u3000\u00a0\u2002\u2003")
-_NEWLINE = frozenset("\r\n")
+_SPACE = frozenset(HEADING_SPACE)
+_NEWLINE = frozenset(LINE_BREAKS)
 _SUBTITLE_LAST = frozenset("上话告辞言词）)")  # how a subtitle may end (see ``glued_front.subtitle``)
 
 

@@ -1,12 +1,30 @@
-"""Enumerated points inside paragraphs: 一是…二是…, 第一，…第二，…, 首先…其次…最后."""
+"""Stage: the enumerated points inside paragraphs (一是…二是…, 第一，…第二，…, 首先…其次…最后)
+and their leads.
+
+Point tokens that stand where a point may begin are grouped into enumerations of at least
+two (:func:`select_points`); each paragraph is then split at the points it holds, and each
+point's lead (its first sentence) is found.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .grammar import interpret
-from .headings import AFTER_BOUNDARY, GLUED, LINE_START, strength_at
-from .vocab import vocabulary
+from ..vocab import vocabulary
+from .chars import CLAUSE_MARKS, LEAD_END, LEAD_SKIP
+from .headings.titleend import best_cut
+from .markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
+from .paragraphs import strip
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .headings import Heading
+
+Range = tuple[int, int]
+_LEAD_END = re.compile(f"[{LEAD_END}]")  # plain classes: `re` is cheaper per call
 
 MAX_GAP = 4000
 
@@ -25,7 +43,7 @@ class PointCand:
     scope: int
 
 
-def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start: int,
+def point_candidates(text: str, tokens: list[Token], body_start: int,
                      body_end: int, scope_of: list[tuple[int, int]],
                      para_starts: frozenset[int] = frozenset()) -> list[PointCand]:
     """Point markers that stand where a point may begin. ``scope_of`` lists
@@ -36,13 +54,12 @@ def point_candidates(text: str, matches: list[tuple[int, int, str]], body_start:
     out: list[PointCand] = []
     si = 0
     scope = -1
-    for s, e, cat in matches:
-        if cat not in ("point", "heading"):
-            continue
+    for tok in tokens:
+        s, e, cat = tok.start, tok.end, tok.category
         while si < len(scope_of) and scope_of[si][0] <= s:
             scope = scope_of[si][1]
             si += 1
-        marker = interpret(text[s:e])
+        marker = tok.marker
         if marker is None:
             continue
         if cat == "heading":
@@ -132,3 +149,75 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
         close()
     runs.sort(key=lambda run: run[0].start)
     return runs
+
+
+@dataclass(slots=True)
+class Point:
+    """A point of an enumeration, as it stands in its paragraph (view offsets)."""
+
+    start: int
+    end: int
+    lead_start: int
+    lead_end: int
+    cand: PointCand
+    series: int
+
+
+def find_points(doc: Document, start: int, heads: list[Heading], paras: list[Range]) -> list[Range | Point]:
+    """The paragraphs with the points they hold split out: plain stretches and points, in order."""
+    v = doc.view.text
+    scope_of = [(h.start, i) for i, h in enumerate(heads)]
+    cands = point_candidates(v, doc.body_tokens(start), start, len(v), scope_of, frozenset(a for a, _ in paras))
+    info: dict[int, tuple[PointCand, int]] = {}
+    for si, run in enumerate(select_points(_within(cands, paras))):
+        for pc in run:
+            info[pc.start] = (pc, si)
+    starts = sorted(info)
+    out: list[Range | Point] = []
+    for ps, pe in paras:
+        inner = starts[bisect_left(starts, ps):bisect_left(starts, pe)]
+        if not inner:
+            out.append((ps, pe))
+            continue
+        cur = ps
+        for j, s in enumerate(inner):
+            if s > cur and v[cur:s].strip():
+                out.append(strip(v, cur, s))
+            stop = inner[j + 1] if j + 1 < len(inner) else pe
+            a, b = strip(v, s, stop)
+            pc, si = info[s]
+            out.append(Point(a, b, *_lead(v, pc, b), pc, si))
+            cur = stop
+        if cur < pe and v[cur:pe].strip():
+            out.append(strip(v, cur, pe))
+    return out
+
+
+def _lead(v: str, pc: PointCand, e: int) -> Range:
+    """The lead of the point ``pc`` ending at ``e``: its first sentence, without the
+    punctuation around it; in text without punctuation where the evidence ends it."""
+    ls = pc.end
+    while ls < e and v[ls] in LEAD_SKIP:
+        ls += 1
+    m = _LEAD_END.search(v, ls, e)
+    le = m.start() if m else e
+    while le > ls and (v[le - 1].isspace() or v[le - 1] in CLAUSE_MARKS):
+        le -= 1
+    reach = 2 * vocabulary().max_title_length
+    if le - ls > reach:
+        # no punctuation in reach (stripped text): where the evidence puts the end
+        k, _ = best_cut(v, ls, ls + reach)
+        if k is not None:
+            le = k
+    return ls, le
+
+
+def _within(cands: list[PointCand], paras: list[Range]) -> list[PointCand]:
+    out: list[PointCand] = []
+    j = 0
+    for c in cands:
+        while j < len(paras) and paras[j][1] <= c.start:
+            j += 1
+        if j < len(paras) and paras[j][0] <= c.start:
+            out.append(c)
+    return out

@@ -22,9 +22,11 @@ from statistics import median
 
 import regex
 
-from .headings import RANK, Heading
-from .titleend import cut_score, is_text
-from .vocab import vocabulary
+from ...vocab import vocabulary
+from ..chars import COMMAS, is_text
+from ..markers import FORMS
+from .candidates import Heading
+from .titleend import cut_score
 
 MIN_GROUP = 3
 MIN_TITLE = 6
@@ -32,7 +34,6 @@ SUBHEAD_MIN, SUBHEAD_MAX = 4, 16
 BALANCE = 3  # the clauses of an A，B title differ by at most this many characters
 SHARED_MIN, SHARED_MAX = 3, 8
 SIBLING_EVIDENCE = 3.0  # the support of most siblings, on the scale of titleend.cut_score
-_COMMAS = "，,"
 _LAST_CLAUSE_BREAK = regex.compile("[，,、；;：:]", regex.REVERSE)
 
 
@@ -40,8 +41,8 @@ def sibling_groups(heads: list[Heading]) -> Iterator[list[Heading]]:
     """Runs of same-form headings under one parent, in order."""
     open_groups: dict[str, list[Heading]] = {}
     for h in heads:
-        rank = RANK[h.form]
-        for form in [f for f in open_groups if RANK[f] > rank]:
+        rank = FORMS[h.form].rank
+        for form in [f for f in open_groups if FORMS[f].rank > rank]:
             yield open_groups.pop(form)
         open_groups.setdefault(h.form, []).append(h)
     yield from open_groups.values()
@@ -64,7 +65,7 @@ def _subhead_cuts(text: str, h: Heading, stop: int) -> list[int]:
             continue  # 在…中 wants its verb: 在推进改革开放中|培育新优势 is one title
         if any(voc.subhead_openers.fullmatch(text, k - n, k) for n in (2, 3, 4)):
             continue  # a chain of verbs is one clause: 着力加快|推动产业升级
-        comma = max(text.rfind(c, ts, k) for c in _COMMAS)
+        comma = max(text.rfind(c, ts, k) for c in COMMAS)
         if comma != -1 and abs((k - comma - 1) - (comma - ts)) > BALANCE:
             continue
         out.append(k)
@@ -131,7 +132,7 @@ def _commas(text: str, h: Heading, limit: int) -> list[int]:
     ts = h.title_start
     stop = _terminator(text, h, limit) or min(limit, ts + voc.max_title_length)
     out: list[int] = []
-    for c in _COMMAS:
+    for c in COMMAS:
         at = text.find(c, ts + MIN_TITLE + SHARED_MIN, stop)
         while at != -1:
             out.append(at)

@@ -13,11 +13,10 @@ from functools import cache
 
 import regex
 
-from .grammar import category_pattern
-from .vocab import vocabulary
+from ...vocab import vocabulary
+from ..chars import CLOSE_QUOTES, GAP_SPACE, HAN, OPEN_QUOTES, is_text
+from ..markers import category_pattern
 
-OPEN_QUOTES = "“‘《〈「『（(【［"
-CLOSE_QUOTES = "”’》〉」』）)】］"
 LONG_TITLE = 30
 LONG_PENALTY = 0.2  # per character beyond LONG_TITLE
 SEARCH_PENALTY = 0.1  # milder, when only asking whether a title starts somewhere
@@ -39,20 +38,8 @@ COMPOUND_FINAL = 1.0
 QUOTE_OPENS = 1.5  # as much as a weak opener
 QUOTED_MAX = 12  # the longest quoted term looked for
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
-_SPACES = (" ", "\t", "\u3000", "\u00a0")
-_GAP = re.compile(r"[ \t\u3000\u00a0]")
-# The Han script (``\p{Han}``) as ranges for plain `re`, which has no script properties but
-# runs these short scans 2-3x faster than `regex` (tests/test_titleend.py checks the ranges).
-HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
-       "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
-       "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
-       "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479")
-_HAN_CHAR = re.compile(f"[{HAN}]")
-
-
-def is_han(ch: str) -> bool:
-    """A character of the Han script (an empty string is not)."""
-    return _HAN_CHAR.fullmatch(ch) is not None
+_SPACES = frozenset(GAP_SPACE)
+_GAP = re.compile(f"[{GAP_SPACE}]")
 
 
 # where 2-6 Han characters are said twice in a row (…协商民主协商民主…), at every start:
@@ -86,11 +73,6 @@ def _opener_strength() -> re.Pattern[str]:
     voc = vocabulary()
     return re.compile(f"(?P<sure>{voc.openers_sure.pattern})|(?P<likely>(?:{voc.openers.pattern})|(?:"
                          f"{category_pattern('point')}))|(?P<weak>{voc.openers_weak.pattern})")
-
-
-def is_text(ch: str) -> bool:
-    """A letter, digit or quote mark: what titles and the words around a cut are made of."""
-    return ch.isalnum() or ch in "“”‘’《》\"'"
 
 
 def _protected(text: str, start: int, stop: int) -> set[int]:

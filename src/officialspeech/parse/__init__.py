@@ -1,0 +1,75 @@
+"""``parse_speech``: from the exact input string to a :class:`~officialspeech.model.Speech`.
+
+The stages, in the order they run (each a module of this package):
+
+1. :mod:`.pages` and :mod:`.chrome` find page markers and site chrome in the source;
+2. :mod:`.document` cuts them out into the *view* and :mod:`.markers` lexes the view once;
+3. :mod:`.front` reads the front matter (title, subtitle, speaker, date, salutation) and
+   finds where the body starts;
+4. :mod:`.headings` finds the numbered headings and where their titles end;
+5. :mod:`.paragraphs` splits the text between them into paragraphs and finds the closing;
+6. :mod:`.points` finds the enumerated points inside paragraphs and their leads;
+7. :mod:`.build` nests it all into the tree, with spans into the caller's string.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..model import Speech
+from .build import build_tree
+from .chrome import Lines, find_chrome
+from .document import Document
+from .front import read_front_matter
+from .headings import find_headings
+from .pages import find_page_markers
+from .paragraphs import find_paragraphs
+from .points import find_points
+from .positions import LineIndex
+
+__all__ = ["parse_speech", "parse_tree"]
+
+
+def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
+    """Parse a speech into a frozen :class:`Speech` tree.
+
+    Every node's ``span`` indexes ``text`` exactly as given; the input is never
+    altered.  Works on any string (an empty one gives an empty Speech).
+    ``heading_lines`` (1-based) are lines a file format marked as headings (a Word heading
+    style or outline level): a numbered heading there is taken even out of sequence.
+    """
+    with _no_gc():
+        # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
+        return Speech.model_validate(parse_tree(text, heading_lines=heading_lines), extra="ignore")
+
+
+def parse_tree(text: str, *, heading_lines: Iterable[int] = ()) -> dict[str, Any]:
+    """The plain dict tree that :func:`parse_speech` validates into a ``Speech``."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
+    index = LineIndex(text)
+    pages = find_page_markers(text, index.starts)
+    chrome = find_chrome(Lines(text, index.starts))
+    doc = Document(text, index, pages, chrome, frozenset(heading_lines))  # the view, lexed once
+    front = read_front_matter(doc)
+    heads = find_headings(doc, front.body_start)
+    paras, closing = find_paragraphs(doc, front.body_start, heads)
+    pieces = find_points(doc, front.body_start, heads, paras)
+    return build_tree(doc, front, heads, pieces, closing)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The tree is built of fresh dicts and lists with no reference cycles: the cyclic
+    garbage collector, triggered over and over by the allocations, only costs time (half of
+    it on a long text). It is switched back on afterwards if it was on."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

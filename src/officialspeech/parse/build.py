@@ -1,0 +1,157 @@
+"""Stage: the tree. Headings nest by rank, every node gets its span in the caller's string
+and the gaps (page markers, chrome) cut out of it; the result is the plain dict that
+:class:`~officialspeech.model.Speech` validates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .chrome import ChromeHit, metadata_from
+from .document import Document, Range
+from .front import Front
+from .headings import Heading
+from .markers import FORMS
+from .points import Point
+
+
+def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[Range | Point],
+               closing: Range | None) -> dict[str, Any]:
+    """The ``Speech`` dict of a document from what the stages found."""
+    b = _Spans(doc)
+    chrome = _with_front_chrome(doc, front)
+    out: dict[str, Any] = {
+        "length": len(doc.text),
+        "title": b.text_node("title", front.title),
+        "subtitle": b.text_node("subtitle", front.subtitle),
+        "speaker": b.text_node("speaker", front.speaker),
+        "occasion": b.text_node("occasion", front.occasion),
+        "date": None,
+        "salutation": None,
+        "front": [b.paragraph(s, e) for s, e in front.others],
+        "body": _nest(b, heads, pieces),
+        "closing": b.text_node("closing", closing),
+        "page_markers": [
+            {"text": doc.text[p.start:p.end], "page": p.page, "total": p.total, "inline": p.inline,
+             "span": doc.index.span(p.start, p.end)} for p in doc.pages
+        ],
+        "chrome": [
+            {"text": h.text, "site": h.site, "rule": h.rule,
+             "span": doc.index.span(h.start, h.end)} for h in chrome
+        ],
+        "metadata": metadata_from(chrome),
+    }
+    v = doc.view.text
+    if front.date is not None:
+        span, gaps = b.located(*front.date)
+        out["date"] = {"text": v[front.date[0]:front.date[1]], "iso": front.date_iso, "span": span, "gaps": gaps}
+    if front.salutation is not None:
+        ss, se = front.salutation
+        span, gaps = b.located(ss, se)
+        out["salutation"] = {"text": v[ss:se], "addressees": front.addressees, "span": span, "gaps": gaps}
+    return out
+
+
+def _with_front_chrome(doc: Document, front: Front) -> list[ChromeHit]:
+    """The chrome of the document with the inline chrome found in glued front matter."""
+    if not front.chrome:
+        return doc.chrome
+    view = doc.view
+    return sorted(doc.chrome + [ChromeHit(view.source(h.start), view.source_end(h.end),
+                                          doc.text[view.source(h.start):view.source_end(h.end)],
+                                          h.site, h.rule, h.groups) for h in front.chrome],
+                  key=lambda h: h.start)
+
+
+class _Spans:
+    """Spans and gaps of view ranges, as dicts of the model."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.view = doc.view
+        self.index = doc.index
+
+    def span(self, s: int, e: int) -> dict[str, Any]:
+        view = self.view
+        return self.index.span(view.source(s), view.source_end(e) if e > s else view.source(s))
+
+    def located(self, s: int, e: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The span of view range ``[s, e)`` and the gaps (cut-out stretches) inside it."""
+        view = self.view
+        if not view.cuts:  # the common case: view offsets are source offsets
+            return self.index.span(s, e), []
+        a = view.source(s)
+        b = view.source_end(e) if e > s else a
+        reason = self.doc.cut_reason
+        return self.index.span(a, b), [{"reason": reason.get(c, "chrome"), "span": self.index.span(*c)}
+                                       for c in view.cuts_within(a, b)]
+
+    def paragraph(self, s: int, e: int) -> dict[str, Any]:
+        span, gaps = self.located(s, e)
+        return {"kind": "paragraph", "text": self.view.text[s:e], "span": span, "gaps": gaps}
+
+    def text_node(self, kind: str, r: Range | None) -> dict[str, Any] | None:
+        if r is None:
+            return None
+        span, gaps = self.located(*r)
+        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": span, "gaps": gaps}
+
+    def point(self, p: Point) -> dict[str, Any]:
+        v = self.view.text
+        span, gaps = self.located(p.start, p.end)
+        return {"kind": "point", "marker": p.cand.marker, "number": p.cand.number, "series": p.series,
+                "lead": v[p.lead_start:p.lead_end], "lead_span": self.span(p.lead_start, p.lead_end),
+                "text": v[p.start:p.end], "span": span, "gaps": gaps}
+
+    def section(self, h: Heading, level: int) -> dict[str, Any]:
+        form = FORMS[h.form]
+        return {
+            "kind": "section", "marker": h.marker, "number": h.number, "level": form.level or level,
+            "style": form.style, "title": self.view.text[h.title_start:h.title_end],
+            "title_span": self.span(h.title_start, h.title_end),
+            "heading_span": self.span(h.start, h.heading_end),
+            "confidence": h.confidence, "span": None, "children": [],
+            "_start": h.start, "_end": h.heading_end,
+        }
+
+
+def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[dict[str, Any]]:
+    """Headings, paragraphs and points in text order, each section holding what follows it
+    up to the next heading of equal or higher rank."""
+    items: list[tuple[int, Heading | dict[str, Any]]] = [(h.start, h) for h in heads]
+    for piece in pieces:
+        if isinstance(piece, Point):
+            items.append((piece.start, b.point(piece)))
+        else:
+            items.append((piece[0], b.paragraph(*piece)))
+    items.sort(key=lambda it: it[0])
+    body: list[dict[str, Any]] = []
+    stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
+    target = body  # the children list of the innermost open section
+    for _, item in items:
+        if isinstance(item, Heading):
+            rank = FORMS[item.form].rank
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            target = stack[-1][1]["children"] if stack else body
+            node = b.section(item, len(stack) + 1)
+            target.append(node)
+            stack.append((rank, node))
+            target = node["children"]
+        else:
+            target.append(item)
+    for node in body:
+        if node["kind"] == "section":
+            _close(b, node)
+    return body
+
+
+def _close(b: _Spans, node: dict[str, Any]) -> int:
+    """Give a section its span (heading and all children); returns its source end."""
+    end = b.view.source_end(node.pop("_end"))
+    start = b.view.source(node.pop("_start"))
+    last = end
+    for child in node["children"]:  # in order, not overlapping: the last one ends last
+        last = _close(b, child) if child["kind"] == "section" else child["span"]["end"]
+    end = max(end, last)
+    node["span"] = b.index.span(start, end)
+    return end

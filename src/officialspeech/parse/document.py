@@ -1,0 +1,59 @@
+"""The per-document state every stage reads: computed once, handed along.
+
+After the page markers and chrome are found in the source, they are cut out into the
+*view* (the text the structure stages read), and the view is lexed once for heading and
+point markers.  A :class:`Document` holds all of it, with the line index of the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .chrome import ChromeHit
+from .markers import Token, Tokens, lex
+from .pages import PageHit
+from .positions import LineIndex, View
+
+Range = tuple[int, int]
+
+
+@dataclass
+class Document:
+    """One document on its way through the stages."""
+
+    text: str
+    """The exact string the caller passed."""
+    index: LineIndex
+    """Lines and columns of ``text``."""
+    pages: list[PageHit]
+    """Page markers found in ``text``."""
+    chrome: list[ChromeHit]
+    """Site chrome found in ``text``."""
+    heading_lines: frozenset[int]
+    """Lines (1-based) a file format styled as headings."""
+    view: View = field(init=False)
+    """``text`` with page markers and chrome cut out, and the map back."""
+    cut_reason: dict[Range, str] = field(init=False)
+    """Why each cut was made (page_marker, chrome): the ``reason`` of a gap."""
+    tokens: Tokens = field(init=False)
+    """The heading and point markers of the view (the one lexing pass)."""
+    _body: tuple[int, list[Token]] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        cuts: list[Range] = []
+        self.cut_reason = {}
+        for p in self.pages:
+            cuts.append((p.cut_start, p.cut_end))
+            self.cut_reason[(p.cut_start, p.cut_end)] = "page_marker"
+        for h in self.chrome:
+            c = (h.start, h.end)
+            cuts.append(c)
+            self.cut_reason[c] = "chrome"
+        self.view = View(self.text, cuts)
+        self.tokens = lex(self.view.text)
+
+    def body_tokens(self, start: int) -> list[Token]:
+        """The tokens from the body start (view offset) on."""
+        if self._body is None or self._body[0] != start:
+            self._body = (start, self.tokens.starting_at(start))
+        return self._body[1]

@@ -1,0 +1,47 @@
+"""The salutation: the address (同志们：, 各位代表、同志们：) that opens the speech."""
+
+from __future__ import annotations
+
+import regex
+
+from ...vocab import vocabulary
+from ..markers import salutation
+
+Range = tuple[int, int]
+_ITEM_SEP = regex.compile(r"[、，,]")
+
+
+def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
+    """The first salutation (同志们：…) within ``text[:limit]`` that starts a line or follows a boundary."""
+    voc = vocabulary()
+    address = salutation()
+    tried: set[int] = set()
+    for hint in voc.salutation_hint.finditer(text, 0, limit):
+        # the address may start a few items before the word that gave it away
+        s = hint.start()
+        floor = max(0, s - voc.salutation_max)
+        while s > floor and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before):
+            s -= 1
+        starts: list[int] = []
+        if not (s in tried or (s > 0 and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before))):
+            tried.add(s)
+            starts = _item_starts(text, s, hint.start())
+        # the address may be glued to what stands before it when line breaks were lost:
+        # …记者 王鼎 摄各位代表：现在，… / …工作的通知各市州、县市区人民政府,省政府各厅委:
+        starts.append(hint.start())
+        for start in starts:
+            m = address.match(text, start, limit)
+            if m is None or m.end() - start > voc.salutation_max:
+                continue
+            body = text[start:m.end()].rstrip("：: \u3000")
+            names = [x.strip() for x in _ITEM_SEP.split(body) if x.strip()]
+            return (start, m.end()), names
+    return None
+
+
+def _item_starts(text: str, s: int, hint: int) -> list[int]:
+    """Where an address may begin between boundary ``s`` and the hint word: at ``s`` or
+    right after a space (a title glued before the address: 市总工会全委会议上的讲话 同志们：)."""
+    starts = [s]
+    starts.extend(i + 1 for i in range(s, hint) if text[i].isspace())
+    return starts

@@ -1,0 +1,80 @@
+"""Stage: the numbered headings of the body and where each title ends.
+
+:mod:`.candidates` turns the heading tokens into candidates, :mod:`.select` follows the
+numbering sequences, :mod:`.bare` places top-level numerals whose 、 was stripped,
+:mod:`.titles` finds each title's end (with the evidence of :mod:`.titleend` in run-on
+text) and :mod:`.siblings` re-cuts parallel siblings on their consensus.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ..document import Document
+from .bare import bare_numeral_headings, is_stripped
+from .candidates import Candidate, Heading, heading_candidates
+from .select import select_headings
+from .siblings import harmonise
+from .titles import title_bounds
+
+__all__ = ["Heading", "find_headings"]
+
+RUN_ON_CHARS = 500
+RUN_ON_MIN = 100
+
+
+def find_headings(doc: Document, start: int) -> list[Heading]:
+    """The headings of the body ``view[start:]``, in order, none overlapping the next."""
+    v = doc.view.text
+    end = len(v)
+    cands = heading_candidates(v, doc.body_tokens(start), start, end)
+    selected = select_headings(v, cands, _hinted(doc, cands))
+    if is_stripped(v, start, end):
+        selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected)),
+                          key=lambda c: c.start)
+    run_on = is_run_on(v, start, end)
+    heads: list[Heading] = []
+    for c in selected:
+        if heads and c.form == "container" and c.start < heads[-1].heading_end:
+            continue  # 附件2 / 名词解释: the container word is the attachment's title
+        heads.append(title_bounds(v, c, end, run_on))
+    if run_on:
+        harmonise(v, heads, end)
+    for h, nxt in pairwise(heads):
+        if h.heading_end > nxt.start:
+            h.heading_end = nxt.start
+            h.title_end = min(h.title_end, nxt.start)
+    return heads
+
+
+def is_run_on(v: str, start: int, end: int) -> bool:
+    """The body lost its line breaks: fewer than one line per RUN_ON_CHARS characters."""
+    while end > start and v[end - 1].isspace():
+        end -= 1
+    if end - start < RUN_ON_MIN:
+        return False
+    breaks = v.count("\n", start, end)
+    if v.find("\r", start, end) != -1:
+        breaks += v.count("\r", start, end) - v.count("\r\n", start, end)
+    return breaks * RUN_ON_CHARS <= (end - start)
+
+
+def _hinted(doc: Document, cands: list[Candidate]) -> frozenset[int]:
+    """View offsets of candidates on the lines the file format marked as headings."""
+    if not doc.heading_lines:
+        return frozenset()
+    return frozenset(c.start for c in cands
+                     if doc.index.position(doc.view.source(c.start))[0] in doc.heading_lines)
+
+
+def _groups(heads: list[Candidate]) -> list[tuple[int, int]]:
+    """(start of each （一）, start of its last sibling) for sequences of （一） sub-headings."""
+    out: list[tuple[int, int]] = []
+    for c in heads:
+        if c.form != "cn_paren":
+            continue
+        if c.number == 1 or not out:
+            out.append((c.start, c.start))
+        else:
+            out[-1] = (out[-1][0], c.start)
+    return out

@@ -1,0 +1,102 @@
+"""Heading candidates: the heading tokens of the body that may be headings, and how each stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...vocab import vocabulary
+from ..chars import HEADING_SPACE
+from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
+from ..positions import line_end
+
+_ARABIC = ("arabic_dot", "arabic_paren")
+_FREE_NEXT = ("attachment", "footnote")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A marker the scanner found (view offsets)."""
+
+    start: int
+    end: int
+    marker: str
+    form: str
+    number: int | None
+    strength: int
+    line_end: int
+
+
+@dataclass(slots=True)
+class Heading:
+    """An accepted heading (view offsets)."""
+
+    start: int
+    marker_end: int
+    title_start: int
+    title_end: int
+    heading_end: int
+    marker: str
+    form: str
+    number: int | None
+    confidence: str
+
+
+def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int) -> list[Candidate]:
+    """Heading candidates from the heading tokens of the body; containers (注释) standing
+    alone on a line are added as unnumbered candidates."""
+    voc = vocabulary()
+    out: list[Candidate] = []
+    for tok in tokens:
+        if tok.category != "heading":
+            continue
+        s, e = tok.start, tok.end
+        prev = text[s - 1] if s > body_start else ""
+        nxt = text[e] if e < body_end else ""
+        if prev and prev in voc.heading_bad_prev:
+            continue
+        marker = tok.marker
+        if marker is None:
+            continue
+        if marker.form in _ARABIC:
+            bad_next = voc.heading_bad_next_arabic
+        elif marker.form == "cn_paren":
+            bad_next = voc.heading_bad_next_paren  # （一）、 is a heading with a redundant 、
+        else:
+            bad_next = voc.heading_bad_next
+        if marker.form not in _FREE_NEXT and nxt and nxt in bad_next:
+            continue
+        strength = strength_at(text, s, body_start)
+        if marker.form == "arabic_paren" and strength != LINE_START:
+            continue  # inline （1）…（2）… is a list of points inside a paragraph
+        if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
+            strength = GLUED  # a reference mark after a term: 四个一批”［1］
+        out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
+                             line_end(text, e, body_end)))
+    out.extend(_containers(text, out, body_start, body_end))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _containers(text: str, out: list[Candidate], body_start: int, body_end: int) -> list[Candidate]:
+    """Container words (注释, 名词解释) standing alone on a line, or glued before the first
+    entry of a numbered list in run-on text: unnumbered candidates."""
+    extra: list[Candidate] = []
+    # a container word holds its last character: a body with none of those (one fast search
+    # each) is spared the scan
+    voc = vocabulary()
+    present = any(text.find(ch, body_start, body_end) != -1 for ch in voc.container_last_chars)
+    for m in voc.container_headings.finditer(text, body_start, body_end) if present else ():
+        s, e = m.start(), m.end()
+        strength = strength_at(text, s, body_start)
+        after = e
+        while after < body_end and text[after] in HEADING_SPACE:
+            after += 1
+        alone = after >= body_end or text[after] in "\r\n"
+        followed = next((c for c in out if c.start == after), None)
+        if strength == LINE_START and alone:
+            extra.append(Candidate(s, s, "", "container", None, LINE_START, e))
+        elif strength >= AFTER_BOUNDARY and followed is not None and followed.number == 1:
+            # 注释［1］… / 名词解释1.… glued in run-on text: the entry after it starts a line
+            extra.append(Candidate(s, s, "", "container", None, AFTER_BOUNDARY, e))
+            followed.strength = max(followed.strength, AFTER_BOUNDARY)
+    return extra

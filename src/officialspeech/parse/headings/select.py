@@ -1,0 +1,112 @@
+"""Which heading candidates are headings: numbering sequences followed per marker form."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ...vocab import vocabulary
+from ..markers import AFTER_BOUNDARY, FORMS, LINE_START
+from .candidates import Candidate
+from .titleend import announced_end
+
+CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
+DEFAULT_CONFIRM_WINDOW = 4000
+ANNOUNCE_REACH = 40
+
+
+def _title_like_line(text: str, c: Candidate) -> bool:
+    line = text[c.end:c.line_end].strip()
+    voc = vocabulary()
+    m = voc.title_end.search(line)
+    first = m.start() if m else len(line)
+    return 0 < first <= voc.max_title_length
+
+
+class _Confirmation:
+    """Whether a 1 starts a sequence: a later 2 of the same form follows closely, or the
+    sentence before announces a list (我再讲三点意见。)."""
+
+    def __init__(self, text: str, cands: list[Candidate]) -> None:
+        self.text = text
+        self.twos: dict[str, list[int]] = {}
+        for c in cands:
+            if c.number == 2 and (c.strength >= AFTER_BOUNDARY or c.form == "cn_paren"):
+                self.twos.setdefault(c.form, []).append(c.start)
+        for starts in self.twos.values():
+            starts.sort()
+
+    def __call__(self, c: Candidate) -> bool:
+        window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
+        starts = self.twos.get(c.form, [])
+        i = bisect_right(starts, c.start)
+        if i < len(starts) and starts[i] <= c.start + window:
+            return True
+        if vocabulary().announcement.search(self.text, max(0, c.start - ANNOUNCE_REACH), c.start):
+            return True
+        return announced_end(self.text, c.end) is not None  # 从“筑牢思想根基;…”两个方面 … 一、筑牢思想根基…
+
+
+def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Choose the candidates that are headings, following numbering sequences per style.
+    A candidate starting at one of ``hinted`` (the file format styled that line as a heading)
+    is taken as long as its line reads like a heading."""
+    confirmed = _Confirmation(text, cands)
+    line_starts = {(c.form, c.number) for c in cands if c.strength == LINE_START}
+    stack: list[tuple[str, int | None]] = []
+    accepted: list[Candidate] = []
+    for c in cands:
+        form, n = c.form, c.number
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == form), None)
+        if form == "container":
+            stack.clear()
+            stack.append((form, None))
+            accepted.append(c)
+            continue
+        assert n is not None
+        prev_n = stack[depth][1] if depth is not None else None
+        if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted)):
+            continue
+        if depth is not None:
+            del stack[depth:]
+        else:
+            rank = FORMS[form].rank
+            while stack and FORMS[stack[-1][0]].rank >= rank:
+                stack.pop()
+        stack.append((form, n))
+        accepted.append(c)
+    return accepted
+
+
+def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hinted: frozenset[int],
+             line_starts: set[tuple[str, int | None]], confirmed: _Confirmation, any_accepted: bool) -> bool:
+    """Whether candidate ``c`` is a heading, given the open sequence of its form (``depth``
+    in the stack, its last number ``prev_n``)."""
+    form, n = c.form, c.number
+    assert n is not None
+    expected = (prev_n or 0) + 1
+    if c.start in hinted and c.strength == LINE_START and _title_like_line(text, c):
+        return True
+    if c.strength == LINE_START:
+        if not _title_like_line(text, c) and form not in ("attachment", "footnote", "arabic_dot"):
+            # a long line with no sentence end: a heading only when it continues a sequence
+            return depth is not None and n == expected
+        if depth is None:
+            # a sequence may start anywhere in an excerpt when the next number follows
+            return n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts
+        # a heading line numbered out of sequence is still a heading (check reports it),
+        # but not one that jumps far ahead
+        return n <= expected + 2
+    if c.strength == AFTER_BOUNDARY:
+        if depth is None:
+            return n == 1 and confirmed(c)
+        return n == expected
+    # glued to the text before it
+    if form in ("cn_paren", "cn_dun"):
+        if n == 1:
+            return form == "cn_paren" and confirmed(c) and (depth is None or (prev_n or 0) >= 2)
+        return depth is not None and n == expected
+    if form == "arabic_dot" and any_accepted and text[c.start - 1].isalpha():
+        # …排查整治1.聚焦重点行业领域…。2.建立…: a numbered list glued to the heading
+        # above it once the line breaks were lost; a 2. must follow
+        return (n == 1 and depth is None and confirmed(c)) or (depth is not None and n == expected)
+    return False

@@ -1,0 +1,94 @@
+"""Where a heading's title ends: at its line end, its closing punctuation, or where the
+evidence (:mod:`.titleend`) puts the start of the body in run-on text."""
+
+from __future__ import annotations
+
+import re
+
+from ...vocab import vocabulary
+from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES
+from ..positions import line_end
+from .candidates import Candidate, Heading
+from .titleend import cut_scores, strong_evidence_possible
+
+TERMINATOR_SCORE = 3.5
+RUN_ON_TERMINATOR_SCORE = 2.5  # line breaks were lost: a 。 far on says less
+MIN_CUT_SCORE = 2.9
+SHORT_TITLE = 8
+SHORT_PENALTY = 0.1  # per character below SHORT_TITLE, when only a guess is left
+_STOPS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")  # (`re`: cheaper per call)
+
+
+def _first_title_end(text: str, start: int, stop: int) -> int | None:
+    """The first title terminator in ``text[start:stop]`` outside quotes and brackets."""
+    voc = vocabulary()
+    depth = 0
+    for m in _STOPS.finditer(text, start, stop):
+        ch = m.group()
+        if ch in OPEN_QUOTES:
+            depth += 1
+        elif ch in CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif depth == 0 and voc.title_end.match(text, m.start()):
+            return m.start()
+    return None
+
+
+def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> Heading:
+    """Where the title of heading ``c`` starts and ends; ``confidence`` is 'guessed' when the
+    end had to be inferred inside run-on text.  ``run_on`` says the text lost its line breaks."""
+    voc = vocabulary()
+    ts = c.end
+    while ts < c.line_end and text[ts] in HEADING_SPACE:
+        ts += 1
+    if c.form == "attachment" and not text[ts:c.line_end].strip():
+        # 附件1 with its title on the next line
+        nxt = ts
+        while nxt < limit and text[nxt] in LINE_BREAKS + INLINE_SPACE:
+            nxt += 1
+        if nxt < limit:
+            ts = nxt
+            c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, line_end(text, nxt, limit))
+    stop = c.line_end
+    t = _first_title_end(text, ts, min(stop, ts + 2 * voc.max_title_length + 1))
+    if t is not None and t - ts > 2 * voc.max_title_length:
+        t = None  # a terminator that far away does not end the title
+    cand_end = t if t is not None else stop
+    while cand_end > ts and text[cand_end - 1] in HEADING_SPACE:
+        cand_end -= 1
+    length = cand_end - ts
+    if t is None and stop - ts <= voc.max_title_length:
+        end, confidence = cand_end, "certain"  # a heading standing alone on its line
+    elif t is not None and not run_on and length <= 30 and not strong_evidence_possible(text, ts, cand_end):
+        end, confidence = t, "certain"  # a run-in heading closed by its punctuation
+    else:
+        end = _inferred_end(text, ts, cand_end, t, run_on)
+        confidence = "certain" if end == t else "guessed"
+    heading_end = end
+    if end == t:
+        heading_end = end + 1
+    return Heading(c.start, c.end, ts, end, heading_end, c.marker, c.form, c.number, confidence)
+
+
+def _inferred_end(text: str, ts: int, cand_end: int, t: int | None, run_on: bool) -> int:
+    """The best-supported title end among the first terminator ``t`` (a run-in heading) and
+    the places inside the sentence where the body visibly starts."""
+    max_title = vocabulary().max_title_length
+    best, best_k = -1.0, None
+    if t is not None:
+        base = RUN_ON_TERMINATOR_SCORE if run_on else TERMINATOR_SCORE
+        best, best_k = base - max(0, cand_end - ts - 30) * 0.15, t
+    strongest = -1.0
+    fallback: int | None = None
+    for k, sc in cut_scores(text, ts, min(cand_end - 1, ts + max_title)):
+        # with no terminator to fall back on, the strongest cut; among equals, not a very
+        # short title (提升生态|系统多样性… says as little as …多样性|稳定性)
+        guess = sc - max(0, SHORT_TITLE - (k - ts)) * SHORT_PENALTY
+        if guess > strongest:
+            strongest, fallback = guess, k
+        if sc >= MIN_CUT_SCORE and sc > best:
+            best, best_k = sc, k
+    if best_k is None:
+        # no punctuation in reach and no clear evidence: the best place there is
+        best_k = fallback if fallback is not None else min(cand_end, ts + max_title)
+    return best_k

@@ -1,0 +1,281 @@
+"""The marker lexer: the grammar compiled into scanning patterns, the marker forms, and the
+one lexing pass over a document.
+
+``grammars/markers.lark`` (at the repository root, shipped inside the wheel) is the single
+source of the marker shapes.  Each alternative of its ``heading``, ``point`` and ``page``
+rules is compiled into a branch of one scanning regular expression (named group
+``<category>__<alias>__<n>``); ``salutation`` and ``closing`` into the patterns the front
+matter and paragraph stages match with.  The LALR parser built from the same grammar
+interprets what the scanner found.  Both are built once per process, on first use.
+
+:func:`lex` runs the scanner once over the view of a document; the stages after it read
+the :class:`Token` list it returns and never scan the text for markers again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+from ..numerals import to_int
+from ..vocab import grammar_words, vocabulary
+from .chars import HEADING_SPACE, INLINE_SPACE
+
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.grammar import Rule
+
+Category = Literal["heading", "point", "page"]
+_CATEGORIES: tuple[Category, ...] = ("heading", "point", "page")
+_STRUCTURE: tuple[Category, ...] = ("heading", "point")
+_INLINE_WS = f"[{INLINE_SPACE}]{{0,3}}"
+_WORD = regex.compile(r"\{([a-z_]+)\}")
+GRAMMAR = "grammars/markers.lark"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """What a heading marker form says about structure."""
+
+    rank: int
+    """Nesting rank: a heading closes the open sections of equal or lower rank."""
+    style: str
+    """``Section.style`` in the model."""
+    level: int | None
+    """``Section.level`` (GB/T 9704: 一、 > （一） > 1. > （1）); None: one below its parent."""
+    opens_body: bool
+    """A line opening with this form ends the front matter."""
+
+
+# The one table of heading marker forms: the grammar's aliases, and the container words
+# (注释, 名词解释: data/vocab.json) that stand as unnumbered headings.
+FORMS: dict[str, Form] = {
+    "attachment": Form(0, "other", None, False),
+    "container": Form(0, "other", None, False),
+    "cn_dun": Form(1, "cn_dun", 1, True),
+    "cn_paren": Form(2, "cn_paren", 2, True),
+    "arabic_dot": Form(3, "arabic_dot", 3, False),
+    "arabic_paren": Form(4, "arabic_paren", 4, False),
+    "footnote": Form(5, "other", None, False),
+}
+
+# How a marker stands in the text: at a line start, after a boundary, or glued to a word.
+LINE_START, AFTER_BOUNDARY, GLUED = 3, 2, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A marker interpreted by the grammar."""
+
+    category: Category
+    form: str
+    """The alias of the grammar alternative: cn_dun, cn_paren, cn_verb, page_of…"""
+    numbers: tuple[int, ...]
+    """The numerals in the marker, in order (a page_of marker has two)."""
+    word: str
+    """The non-numeral word of a point marker (是, 要, 首先…), else ''."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A heading or point marker the lexer found (view offsets)."""
+
+    start: int
+    end: int
+    category: Category
+    """The grammar rule whose alternative matched: heading or point."""
+    form: str
+    """The alias of the alternative that matched (cn_dun, cn_verb, sequence…)."""
+    text: str
+    marker: Marker | None
+    """The grammar's reading of ``text``; None when it is no marker after all (百十、)."""
+
+
+class Tokens:
+    """The tokens of one document, in order, and where each stage's stretch of them starts."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.all = tokens
+        self._starts = [t.start for t in tokens]
+
+    def starting_at(self, pos: int) -> list[Token]:
+        """The tokens a scan from ``pos`` finds: those starting there or later; where a
+        token runs across ``pos``, the few after it are read again from ``pos`` (the scan
+        from there may split that stretch differently) until they agree with the lexed ones."""
+        i = bisect_left(self._starts, pos)
+        if i == 0 or self.all[i - 1].end <= pos:
+            return self.all[i:]
+        local: list[Token] = []
+        for m in scanner(_STRUCTURE).finditer(self.text, pos):
+            k = bisect_left(self._starts, m.start())
+            if k < len(self.all) and self.all[k].start == m.start() and self.all[k].end == m.end():
+                return local + self.all[k:]
+            local.append(_token(self.text, m))
+        return local
+
+
+def lex(text: str) -> Tokens:
+    """The heading and point markers of ``text`` (the view): the one scan of a document."""
+    return Tokens(text, [_token(text, m) for m in scanner(_STRUCTURE).finditer(text)])
+
+
+def _token(text: str, m: regex.Match[str]) -> Token:
+    category, form, _ = (m.lastgroup or "").split("__")
+    found = m.group()
+    return Token(m.start(), m.end(), category, form, found, interpret(found))  # type: ignore[arg-type]
+
+
+def strength_at(text: str, start: int, body_start: int) -> int:
+    """How the marker at ``start`` stands: at a line start, after a boundary, or glued."""
+    i = start - 1
+    while i >= body_start and text[i] in HEADING_SPACE:
+        i -= 1
+    if i < body_start or text[i] in "\r\n":
+        return LINE_START
+    if i < start - 1 or text[i] in vocabulary().boundary_before:
+        return AFTER_BOUNDARY
+    return GLUED
+
+
+# ---------------------------------------------------------------------- the grammar
+
+def grammar_path() -> Traversable:
+    """Where the grammar is read from: inside the installed package (a wheel), else the
+    source tree's ``grammars/`` (an editable install or a checkout)."""
+    shipped = resources.files("officialspeech").joinpath(GRAMMAR)
+    if shipped.is_file():
+        return shipped
+    return Path(__file__).resolve().parents[3] / GRAMMAR
+
+
+def grammar_text() -> str:
+    """The marker grammar with the data's word lists written in."""
+    words = grammar_words()
+    raw = grammar_path().read_text("utf-8")
+    return _WORD.sub(lambda m: words[m.group(1)].replace("/", "\\/") if m.group(1) in words else m.group(), raw)
+
+
+@cache
+def marker_parser() -> Lark:
+    """The LALR parser of the marker grammar (built once per process)."""
+    from lark import Lark
+
+    # cache=True: Lark keeps the built tables in a temp file keyed by the grammar, so a fresh
+    # process (the command line) loads them instead of rebuilding (~20 ms)
+    return Lark(grammar_text(), parser="lalr", start=["start", "salutation", "closing"],
+                maybe_placeholders=False, cache=True)
+
+
+def _terminal_regex(parser: Lark) -> dict[str, str]:
+    return {t.name: t.pattern.to_regexp() for t in parser.terminals}
+
+
+def _alternatives(parser: Lark, category: str) -> list[Rule]:
+    return [r for r in parser.rules if r.origin.name == category]
+
+
+def _rule_regex(parser: Lark, rule: Rule, terms: dict[str, str]) -> str:
+    from lark.grammar import NonTerminal, Terminal
+
+    parts: list[str] = []
+    for sym in rule.expansion:
+        if isinstance(sym, NonTerminal):
+            raise ValueError(f"scanner rules may only use terminals, not {sym.name}")
+        assert isinstance(sym, Terminal)
+        parts.append(f"(?:{terms[sym.name]})")
+    sep = _INLINE_WS if rule.origin.name == "page" else ""
+    return sep.join(parts)
+
+
+@cache
+def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
+    """The scanning regex source: one named group per grammar alternative."""
+    parser = marker_parser()
+    terms = _terminal_regex(parser)
+    branches: list[str] = []
+    for category in categories:
+        for i, rule in enumerate(_alternatives(parser, category)):
+            alias = rule.alias or category
+            branches.append(f"(?P<{category}__{alias}__{i}>{_rule_regex(parser, rule, terms)})")
+    return "|".join(branches)
+
+
+@cache
+def scanner(categories: tuple[Category, ...] = _CATEGORIES) -> regex.Pattern[str]:
+    """The compiled scanning regex for the marker ``categories`` (default: all)."""
+    return regex.compile(scanner_pattern(categories), regex.V0)
+
+
+@cache
+def category_pattern(category: str) -> str:
+    """The regex source matching any alternative of one grammar rule (heading, point, page,
+    salutation, closing)."""
+    parser = marker_parser()
+    terms = _terminal_regex(parser)
+    return "|".join(_rule_regex(parser, r, terms) for r in _alternatives(parser, category))
+
+
+@cache
+def salutation() -> regex.Pattern[str]:
+    """An address closed by its colon (the grammar's ``salutation``), matched at its start."""
+    return regex.compile(category_pattern("salutation"))
+
+
+@cache
+def closing() -> regex.Pattern[str]:
+    """A closing formula (the grammar's ``closing``), matched against a whole stretch."""
+    return regex.compile(category_pattern("closing"))
+
+
+@lru_cache(maxsize=8192)
+def interpret(text: str) -> Marker | None:
+    """Interpret a marker string (as found by the scanner) with the grammar; None when the
+    text is not a marker after all (百十、: the scanner's numeral class is wider than numerals)."""
+    from lark.exceptions import LarkError
+
+    try:
+        return _interpret(text)
+    except (LarkError, ValueError):
+        return None
+
+
+def _interpret(text: str) -> Marker:
+    from lark import Token as LarkToken
+    from lark import Tree
+
+    tree = marker_parser().parse(text, start="start")
+    form_tree = tree.children[0]
+    assert isinstance(form_tree, Tree)
+    form = str(form_tree.data)
+    numbers: list[int] = []
+    word = ""
+    for tok in form_tree.children:
+        assert isinstance(tok, LarkToken)
+        if tok.type in ("CN_NUM", "ARABIC"):
+            value = to_int(str(tok))
+            if value is None:
+                raise ValueError(f"not a numeral: {tok!s}")
+            numbers.append(value)
+        elif tok.type in ("POINT_VERB", "DI_POINT_VERB", "SEQUENCE_WORD"):
+            word = str(tok)
+        elif tok.type == "COMMA":
+            word = "，"
+    return Marker(category=_form_categories()[form], form=form, numbers=tuple(numbers), word=word)
+
+
+@cache
+def _form_categories() -> dict[str, Category]:
+    parser = marker_parser()
+    out: dict[str, Category] = {}
+    for category in _CATEGORIES:
+        for rule in _alternatives(parser, category):
+            out[rule.alias or category] = category
+    return out

@@ -1,0 +1,24 @@
+"""Stage pages: page markers cut out of the text, on their own line or glued inside a sentence."""
+
+from __future__ import annotations
+
+from officialspeech import Paragraph, parse_speech
+
+
+def test_page_marker_inside_a_sentence_is_cut_out() -> None:
+    text = "同志们：\n一、抓好落实\n我们要把各项工作落到实第2页 共3页处，确保取得实效。\n— 3 —\n二、加强领导\n各级要高度重视。\n"
+    speech = parse_speech(text)
+    assert [(p.page, p.total, p.inline) for p in speech.page_markers] == [(2, 3, True), (3, None, False)]
+    first = speech.sections()[0]
+    (para,) = [c for c in first.children if isinstance(c, Paragraph)]
+    assert para.text == "我们要把各项工作落到实处，确保取得实效。"
+    assert [g.reason for g in para.gaps] == ["page_marker"]
+    assert text[para.span.start:para.span.end] == "我们要把各项工作落到实第2页 共3页处，确保取得实效。"
+
+
+def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out() -> None:
+    text = "同志们：\n职业教育特色发展，县职业中专与三家企业— 2 —合作开办订单班，2021—2025年毕业生就业率稳定。\n"
+    speech = parse_speech(text)
+    assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("— 2 —", 2, True)]
+    assert [b.text for b in speech.body if isinstance(b, Paragraph)] == [
+        "职业教育特色发展，县职业中专与三家企业合作开办订单班，2021—2025年毕业生就业率稳定。"]

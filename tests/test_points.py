@@ -1,0 +1,32 @@
+"""Stage points: enumerations inside paragraphs, their series and leads."""
+
+from __future__ import annotations
+
+from officialspeech import Point, Speech, parse_speech
+
+
+def _leads(speech: Speech) -> list[tuple[str, int, str]]:
+    return [(p.marker, p.number, p.lead) for p in speech.points()]
+
+
+def test_numbered_list_inside_a_paragraph_is_points() -> None:
+    text = "同志们：\n今年要办好十件实事：（1）新增就业5万人；（2）改造老旧小区30个；（3）新建养老机构10所。\n"
+    speech = parse_speech(text)
+    assert speech.sections() == []
+    assert _leads(speech) == [("（1）", 1, "新增就业5万人"), ("（2）", 2, "改造老旧小区30个"), ("（3）", 3, "新建养老机构10所")]
+
+
+def test_restarted_point_lists_are_separate_series() -> None:
+    text = "同志们：\n一是抓学习。二是抓落实。\n另外，一是要守纪律。二是要讲规矩。三是要重实效。\n"
+    speech = parse_speech(text)
+    points = speech.points()
+    assert [(p.series, p.number) for p in points] == [(0, 1), (0, 2), (1, 1), (1, 2), (1, 2 + 1)]
+    assert all(isinstance(p, Point) for p in points)
+
+
+def test_a_nested_agenda_sequence_is_its_own_series_and_the_outer_goes_on() -> None:
+    text = ("同志们：\n首先，请张明同志讲话。下面，请三位同志发言。首先请王刚同志发言；其次请李红同志发言；"
+            "最后请赵强同志发言。最后，请李华同志讲话。\n")
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == [
+        ("首先", 0, 1), ("下面", 0, 2), ("首先", 1, 1), ("其次", 1, 2), ("最后", 1, 3), ("最后", 0, 3)]
