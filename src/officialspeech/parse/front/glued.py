@@ -179,26 +179,7 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
     for w, e in zip(words, ends, strict=True):
         at = run.left(w)
         lefts.append(at if e - at <= limit else None)
-    # the same title said twice: the longest shared ending, where one copy stands clean
-    rep: list[int | None] = [None] * len(ends)
-    for j in range(len(ends)):
-        if own[j] < 0:
-            continue
-        for i in range(j):
-            if own[i] < 0:
-                continue
-            ei, ej = ends[i], ends[j]
-            cap = min(ej - ei, ei - run.a, limit)
-            n = 0
-            while n < cap and text[ei - 1 - n] == text[ej - 1 - n]:
-                n += 1
-            if n < max(g.min_repeat, ei - words[i] + 2):
-                continue
-            if lefts[i] != ei - n and lefts[j] != ej - n:
-                continue
-            for k, e in ((i, ei), (j, ej)):
-                r = rep[k]
-                rep[k] = e - n if r is None else min(r, e - n)
+    rep = _repeats(run, ends, words, own, lefts)
     best: tuple[int, int] | None = None
     best_score = 0
     for k, e in enumerate(ends):
@@ -224,6 +205,34 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
         if score > best_score or (score == best_score and best is not None and e - s > best[1] - best[0]):
             best, best_score = (s, e), score
     return best
+
+
+def _repeats(run: _Run, ends: list[int], words: list[int], own: list[int], lefts: list[int | None]) -> list[int | None]:
+    """For each title-word end, where the title starts when the same title is said twice:
+    the longest shared ending, where one copy stands clean (None: not said twice)."""
+    g = vocabulary().glued
+    text = run.text
+    limit = vocabulary().max_title_length
+    rep: list[int | None] = [None] * len(ends)
+    for j in range(len(ends)):
+        if own[j] < 0:
+            continue
+        for i in range(j):
+            if own[i] < 0:
+                continue
+            ei, ej = ends[i], ends[j]
+            cap = min(ej - ei, ei - run.a, limit)
+            n = 0
+            while n < cap and text[ei - 1 - n] == text[ej - 1 - n]:
+                n += 1
+            if n < max(g.min_repeat, ei - words[i] + 2):
+                continue
+            if lefts[i] != ei - n and lefts[j] != ej - n:
+                continue
+            for k, e in ((i, ei), (j, ej)):
+                r = rep[k]
+                rep[k] = e - n if r is None else min(r, e - n)
+    return rep
 
 
 def _restated(run: _Run, earlier: str) -> Range | None:

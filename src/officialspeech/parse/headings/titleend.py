@@ -85,31 +85,45 @@ def _protected(text: str, start: int, stop: int) -> set[int]:
 
 def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PENALTY) -> float:
     """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
-    voc = vocabulary()
     before, after = text[k - 1], text[k]
     if after in _SPACES and is_text(before) and k - title_start >= 2:
-        # a gap in run-on text: an indent (U+3000, several spaces) or a joined line
-        score = SPACE_CUT_STRONG if after == "\u3000" or text[k + 1:k + 2] in _SPACES else SPACE_CUT
-        j = k + 1
-        while j < len(text) and text[j] in _SPACES:
-            j += 1
-        if voc.openers.match(text, j) or _point_marker().match(text, j):
-            score += SPACE_THEN_OPENER
-        return score
+        return _gap_score(text, k)
     if not (is_text(before) and is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
         return -1.0
-    length = k - title_start
-    if length < 4:
+    if k - title_start < 4:
         return -1.0
-    # 习近平总书记…, 党的十八大以来…: a sentence surely starts here; 我们…, 一是…: likely; 坚持…: maybe
+    score = _ending_score(text, title_start, k, _opening_score(text, k))
+    return _restated_score(text, title_start, k, score, long_penalty)
+
+
+def _gap_score(text: str, k: int) -> float:
+    """A gap in run-on text at ``k``: an indent (U+3000, several spaces) or a joined line."""
+    voc = vocabulary()
+    score = SPACE_CUT_STRONG if text[k] == "\u3000" or text[k + 1:k + 2] in _SPACES else SPACE_CUT
+    j = k + 1
+    while j < len(text) and text[j] in _SPACES:
+        j += 1
+    if voc.openers.match(text, j) or _point_marker().match(text, j):
+        score += SPACE_THEN_OPENER
+    return score
+
+
+def _opening_score(text: str, k: int) -> float:
+    """How surely a sentence opens at ``k``: 习近平总书记…, 党的十八大以来… surely; 我们…,
+    一是… likely; 坚持… maybe; a quoted term (…重大意义|“十四五”时期是…) as a weak opener,
+    not a quoted term the title ends with (…空间治理“一张图”：, …“五个专项治理”。)."""
     opener = _opener_strength().match(text, k)
     score = OPENER_SCORE[opener.lastgroup or ""] if opener else 0.0
-    if after == "“":
-        # a sentence opening with a quoted term: …重大意义|“十四五”时期是…; not a quoted term
-        # the title ends with (…空间治理“一张图”：, …“五个专项治理”。)
+    if text[k] == "“":
         close = text.find("”", k + 1, k + QUOTED_MAX)
         if close != -1 and is_text(text[close + 1:close + 2] or "。"):
             score += QUOTE_OPENS
+    return score
+
+
+def _ending_score(text: str, title_start: int, k: int, score: float) -> float:
+    """``score`` with the evidence of how the title would end at ``k``."""
+    voc = vocabulary()
     for n in voc.title_final_lengths:
         if k - n >= title_start and text[k - n:k] in voc.title_finals:
             score += 1.5
@@ -120,11 +134,18 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
                 score -= COMPOUND_FINAL
             break
     # a title does not end with a word that wants what follows it (…对外开放依托|我国…)
-    if before in voc.title_bad_final_chars:
+    if text[k - 1] in voc.title_bad_final_chars:
         for n in voc.title_bad_final_lengths:
             if k - n >= title_start and text[k - n:k] in voc.title_bad_finals:
                 score -= BAD_FINAL
                 break
+    return score
+
+
+def _restated_score(text: str, title_start: int, k: int, score: float, long_penalty: float) -> float:
+    """``score`` with the evidence of a body restating or defining the title's words, less
+    the penalty for a long title."""
+    length = k - title_start
     # the body restates the title's first words: “十五五”时期主要任务|“十五五”时期是…,
     # or after an adverb: …新局面|如期实现…
     head = text[title_start:title_start + 3]
