@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .chars import GAP_SPACE, PARAGRAPH_JOIN_ENDS, SENTENCE_ENDS
 from .markers import closing
+from .positions import strip
 
 if TYPE_CHECKING:
     from .document import Document
@@ -99,11 +100,3 @@ def _closing(v: str, para: Range) -> tuple[Range | None, Range | None]:
             return (a, b), strip(v, s, k)
     return None, None
 
-
-def strip(v: str, s: int, e: int) -> Range:
-    """``[s, e)`` without the white space at either end."""
-    while s < e and v[s].isspace():
-        s += 1
-    while e > s and v[e - 1].isspace():
-        e -= 1
-    return s, e

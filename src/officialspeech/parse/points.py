@@ -17,7 +17,7 @@ from ..vocab import vocabulary
 from .chars import CLAUSE_MARKS, LEAD_END, LEAD_SKIP
 from .headings.titleend import best_cut
 from .markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
-from .paragraphs import strip
+from .positions import strip
 
 if TYPE_CHECKING:
     from .document import Document

@@ -28,6 +28,15 @@ def line_start(text: str, pos: int) -> int:
     return max(n, r) + 1
 
 
+def strip(v: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without the white space at either end."""
+    while s < e and v[s].isspace():
+        s += 1
+    while e > s and v[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 class LineIndex:
     """Maps character offsets of a text to 1-based lines and columns."""
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ...numerals import to_int
 from ...vocab import vocabulary
+from ..positions import strip
 from .glued import Glued, InlineChrome, find_glued, subtitle_parts
 
 Range = tuple[int, int]
@@ -40,14 +41,6 @@ def iso_date(text: str) -> tuple[Range, str | None] | None:
     if y is not None and mo is not None and d is not None and 1 <= mo <= 12 and 1 <= d <= 31:
         iso = f"{y:04d}-{mo:02d}-{d:02d}"
     return m.span(), iso
-
-
-def _strip_range(text: str, s: int, e: int) -> Range:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 def _opens_frame(t: str) -> bool:
@@ -87,7 +80,7 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     """
     voc = vocabulary()
     front = Front(body_start=body_start)
-    lines = [_strip_range(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
+    lines = [strip(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
     lines, joined = _join_subtitle([r for part in lines if part[1] > part[0] for r in _split_dash(text, part)], text)
     kinds = [_kind(text[s:e], (s, e) in joined) for s, e in lines]
     title_idx = _title_lines(text, lines, kinds)
@@ -190,7 +183,7 @@ def _split_dash(text: str, r: Range) -> list[Range]:
     i = text.find("——", r[0], r[1])
     if i - r[0] < 2 or i - r[0] > vocabulary().max_title_length:
         return [r]
-    return [_strip_range(text, r[0], i), (i, r[1])]
+    return [strip(text, r[0], i), (i, r[1])]
 
 
 def _join_subtitle(lines: list[Range], text: str) -> tuple[list[Range], set[Range]]:
@@ -223,10 +216,10 @@ def _rest(text: str, r: Range, taken: list[Range]) -> list[Range]:
     pos = r[0]
     for a, b in sorted(taken):
         if a > pos:
-            out.append(_strip_range(text, pos, a))
+            out.append(strip(text, pos, a))
         pos = max(pos, b)
     if pos < r[1]:
-        out.append(_strip_range(text, pos, r[1]))
+        out.append(strip(text, pos, r[1]))
     return [x for x in out if x[1] > x[0]]
 
 
@@ -293,10 +286,10 @@ def _take_glued(text: str, front: Front, glued: Glued, lines: list[Range], body_
             if b <= pos or a >= e:
                 continue
             if a > pos:
-                others.append(_strip_range(text, pos, a))
+                others.append(strip(text, pos, a))
             pos = max(pos, b)
         if pos < e:
-            others.append(_strip_range(text, pos, e))
+            others.append(strip(text, pos, e))
     front.others = [r for r in others if r[1] > r[0]]
 
 
