@@ -32,6 +32,12 @@ removed (line breaks and the spaces that replaced them do not count; an inserted
 chrome line inside a title does).  Parent accuracy: the matched heading's parent is the match of
 the reference heading's parent (or both are top level).
 
+Columns: hF1 heading F1, title heading title exact (of matched headings), parent parent accuracy,
+pF1 point F1, lead lead exact, docTit document title exact, salut salutation exact (both per text,
+None = None agreeing), allOK texts whose outline agrees entirely, insRec the share of inserted
+page-marker or chrome lines the variant's parse took wholly as page markers or chrome (not part of
+the agreement; - where nothing is inserted).
+
 Besides the agreement (over clean-lined texts) every wild text and all its variants are parsed
 and checked: no exception, every span in range and agreeing with its line, column and text, and
 no non-blank character lost.
@@ -618,7 +624,8 @@ def figures(r: Run) -> dict[str, Any]:
     """The figures of a run, for --json."""
     return {"half": r.half, "texts": r.texts, "clean_lined": len(r.clean), "parses": r.parses,
             "exceptions": r.exceptions, "span_errors": r.span_errors,
-            "shapes": {s: {**t.scores(), "headings": t.h_ref, "points": t.p_ref, "texts": t.texts}
+            "shapes": {s: {**{k: v for k, v in t.scores().items() if t.inserted or k != "inserted_recognised"},
+                           "headings": t.h_ref, "points": t.p_ref, "texts": t.texts, "inserted_lines": t.inserted}
                        for s, t in r.shapes.items()}}
 
 
