@@ -346,6 +346,7 @@ class Item:
     text: str  # heading title or point lead
     parent: int | None  # index of the parent heading in the same outline
     start: int  # offset in the parsed text (variant offsets for a variant)
+    confidence: str = ""  # a heading's title-end confidence
 
 
 def outline(speech: Speech, to_original: Callable[[int], int]) -> tuple[list[Item], list[Item]]:
@@ -357,7 +358,7 @@ def outline(speech: Speech, to_original: Callable[[int], int]) -> tuple[list[Ite
         for b in blocks:
             if b.kind == "section":
                 st = b.heading_span.start
-                heads.append(Item((marker_key(b.marker), b.level, to_original(st)), b.marker, b.title, parent, st))
+                heads.append(Item((marker_key(b.marker), b.level, to_original(st)), b.marker, b.title, parent, st, b.confidence))
                 walk(b.children, len(heads) - 1)
             elif b.kind == "point":
                 st = b.span.start
@@ -459,7 +460,7 @@ def compare(doc_id: str, ref: Speech, var_speech: Speech, v: Variant) -> Tally:
         if norm(a.text) == norm(b.text):
             t.h_title += 1
         else:
-            add(Disagreement(doc_id, "title", a.marker, a.text, b.text, _around(v, b.start, 4, 24)))
+            add(Disagreement(doc_id, "title", a.marker, a.text, b.text, f"{b.confidence} {_around(v, b.start, 4, 24)}"))
         if (pairs.get(b.parent) if b.parent is not None else None) == a.parent:
             t.h_parent += 1
         else:
