@@ -1,4 +1,4 @@
-"""benchmarks/corpus_score.py loaded as a module, for the tests that score a corpus with it."""
+"""Benchmark scripts (benchmarks/*.py) loaded as modules, for the tests that run them."""
 
 from __future__ import annotations
 
@@ -7,17 +7,23 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-SCORER = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus_score.py"
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+SCORER = BENCHMARKS / "corpus_score.py"
 
 
-def scorer() -> ModuleType:
-    """The scoring script as a module (loaded once per process)."""
-    if "corpus_score" in sys.modules:
-        return sys.modules["corpus_score"]
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
+def benchmark(name: str) -> ModuleType:
+    """benchmarks/NAME.py as a module (loaded once per process)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_score"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def scorer() -> ModuleType:
+    """The corpus scoring script as a module."""
+    return benchmark("corpus_score")
