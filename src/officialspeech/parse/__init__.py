@@ -51,7 +51,7 @@ def parse_tree(text: str, *, heading_lines: Iterable[int] = ()) -> dict[str, Any
     if not isinstance(text, str):
         raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
     index = LineIndex(text)
-    pages = find_page_markers(text, index.starts)
+    pages = find_page_markers(text, index)
     chrome = find_chrome(Lines(text, index.starts))
     doc = Document(text, index, pages, chrome, frozenset(heading_lines))  # the view, lexed once
     front = read_front_matter(doc)

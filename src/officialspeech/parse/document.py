@@ -35,6 +35,8 @@ class Document:
     """``text`` with page markers and chrome cut out, and the map back."""
     cut_reason: dict[Range, str] = field(init=False)
     """Why each cut was made (page_marker, chrome): the ``reason`` of a gap."""
+    lines: LineIndex = field(init=False)
+    """Lines of the view (its line ends are looked up here, never scanned for)."""
     tokens: Tokens = field(init=False)
     """The heading and point markers of the view (the one lexing pass)."""
     _body: tuple[int, list[Token]] | None = field(init=False, default=None)
@@ -50,6 +52,7 @@ class Document:
             cuts.append(c)
             self.cut_reason[c] = "chrome"
         self.view = View(self.text, cuts)
+        self.lines = self.index if not self.view.cuts else LineIndex(self.view.text)
         self.tokens = lex(self.view.text)
 
     def body_tokens(self, start: int) -> list[Token]:

@@ -3,6 +3,7 @@ cut around each (its whole line when it stands alone)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -12,7 +13,7 @@ import regex
 
 from .chars import INLINE_SPACE
 from .markers import category_pattern, interpret
-from .positions import LineIndex, line_end, line_start
+from .positions import LineIndex
 
 PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a line has it
 WINDOW = 24
@@ -82,24 +83,26 @@ def _spaced_inside(marker: str) -> bool:
     return any(ch.isspace() for ch in marker.strip())
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return line_start(text, start), line_end(text, end, len(text))
+_NON_SPACE = re.compile(r"\S")  # (`re`: \s is what str.isspace() says)
 
 
-def find_page_markers(text: str, starts: list[int] | None = None) -> list[PageHit]:
+def _blank(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` is white space only (found without slicing the line)."""
+    return _NON_SPACE.search(text, a, b) is None
+
+
+def find_page_markers(text: str, index: LineIndex) -> list[PageHit]:
     """Page markers in ``text``; standalone forms (— 3 —, 3/12, 第3页) only on their own line
-    or between spaces, 第N页 共M页 anywhere, even glued inside a sentence.  ``starts`` are the
-    line starts (LineIndex.starts), computed when not given."""
+    or between spaces, 第N页 共M页 anywhere, even glued inside a sentence.  ``index`` is the
+    line index of ``text``."""
     hits: list[PageHit] = []
-    for s, e, found in _matches(text, starts if starts is not None else LineIndex(text).starts):
+    for s, e, found in _matches(text, index.starts):
         marker = interpret(found)
         if marker is None:
             continue
-        ls, le = _line_bounds(text, s, e)
-        before = text[ls:s]
-        after = text[e:le]
-        alone = not before.strip() and not after.strip()
-        spaced = (not before or before[-1].isspace()) and (not after or after[0].isspace())
+        ls, le = index.line_start(s), index.line_end(e)
+        alone = _blank(text, ls, s) and _blank(text, e, le)
+        spaced = (s == ls or text[s - 1].isspace()) and (e == le or text[e].isspace())
         if marker.form == "page_of":
             page, total = marker.numbers
             if total < page or total == 0:

@@ -12,22 +12,6 @@ import regex
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
 
-def line_end(text: str, pos: int, limit: int) -> int:
-    """Offset of the line break ending the line that holds ``pos`` (``limit`` when none):
-    the search for a lone \\r stops at the first \\n, so it never scans the whole text."""
-    n = text.find("\n", pos, limit)
-    stop = limit if n == -1 else n
-    r = text.find("\r", pos, stop)
-    return stop if r == -1 else r
-
-
-def line_start(text: str, pos: int) -> int:
-    """Offset of the start of the line that holds ``pos``."""
-    n = text.rfind("\n", 0, pos)
-    r = text.rfind("\r", n + 1, pos)
-    return max(n, r) + 1
-
-
 def strip(v: str, s: int, e: int) -> tuple[int, int]:
     """``[s, e)`` without the white space at either end."""
     while s < e and v[s].isspace():
@@ -47,6 +31,21 @@ class LineIndex:
         else:  # the common case (\n or \r\n), all in C: the running sum of the lines and their \n
             self.starts = list(accumulate(map(add, map(len, text.split("\n")[:-1]), repeat(1)), initial=0))
         self.length = len(text)
+        self.text = text
+
+    def line_start(self, pos: int) -> int:
+        """Offset of the start of the line that holds ``pos``."""
+        return self.starts[bisect_right(self.starts, pos) - 1]
+
+    def line_end(self, pos: int) -> int:
+        """Offset of the first line break at or after ``pos`` (the text's length when none):
+        the end of the line that holds ``pos``, found in the index, not by a scan."""
+        i = bisect_right(self.starts, pos)
+        if i >= len(self.starts):
+            return self.length
+        nxt = self.starts[i]
+        brk = nxt - 2 if nxt >= 2 and self.text.startswith("\r\n", nxt - 2) else nxt - 1
+        return max(pos, brk)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""

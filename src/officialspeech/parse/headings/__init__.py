@@ -27,17 +27,17 @@ def find_headings(doc: Document, start: int) -> list[Heading]:
     """The headings of the body ``view[start:]``, in order, none overlapping the next."""
     v = doc.view.text
     end = len(v)
-    cands = heading_candidates(v, doc.body_tokens(start), start, end)
+    cands = heading_candidates(v, doc.body_tokens(start), start, end, doc.lines)
     selected = select_headings(v, cands, _hinted(doc, cands))
     if is_stripped(v, start, end):
-        selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected)),
+        selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected), doc.lines),
                           key=lambda c: c.start)
     run_on = is_run_on(v, start, end)
     heads: list[Heading] = []
     for c in selected:
         if heads and c.form == "container" and c.start < heads[-1].heading_end:
             continue  # 附件2 / 名词解释: the container word is the attachment's title
-        heads.append(title_bounds(v, c, end, run_on))
+        heads.append(title_bounds(v, c, end, doc.lines, run_on))
     if run_on:
         harmonise(v, heads, end)
     for h, nxt in pairwise(heads):

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from ...numerals import to_chinese
 from ...vocab import vocabulary
 from ..markers import GLUED
-from ..positions import line_end
+from ..positions import LineIndex
 from .candidates import Candidate
 from .titleend import SEARCH_PENALTY, best_cut
 
@@ -26,6 +24,7 @@ MIN_SCORE = 2.0
 MARGIN = 1.5
 SURVIVING_ENDS = "！？：；!?:;”"
 MAX_TOP = 30
+MAX_SCORED = 1000  # places scored per numeral and window (a stripped 30,000-character report has ~200 一)
 
 
 def is_stripped(text: str, start: int, end: int) -> bool:
@@ -58,7 +57,8 @@ def _score(text: str, s: int, e: int, limit: int) -> float:
     return score
 
 
-def bare_numeral_headings(text: str, start: int, end: int, groups: list[tuple[int, int]]) -> list[Candidate]:
+def bare_numeral_headings(text: str, start: int, end: int, groups: list[tuple[int, int]],
+                          lines: LineIndex) -> list[Candidate]:
     """Bare top-level numerals before and between the ``groups`` ((start of （一）, start of its
     last sibling)) of sub-headings."""
     names = _numeral_names()
@@ -68,18 +68,21 @@ def bare_numeral_headings(text: str, start: int, end: int, groups: list[tuple[in
         name = names[k]
         window_end = groups[gi][0] if gi < len(groups) else end
         best, second, best_at = -1.0, -1.0, -1
-        for m in regex.finditer(regex.escape(name), text[pos:window_end]):
-            s = pos + m.start()
+        s = text.find(name, pos, window_end)
+        for _ in range(MAX_SCORED):  # (bounded work per numeral, however dense the text is in 一)
+            if s == -1:
+                break
             sc = _score(text, s, s + len(name), window_end)
             if sc > best:
                 best, second, best_at = sc, best, s
             elif sc > second:
                 second = sc
+            s = text.find(name, s + len(name), window_end)
         placed_since_group = bool(found) and found[-1].start >= (groups[gi - 1][1] if gi > 0 else start)
         clear = best >= PLACE_SCORE or (best >= MIN_SCORE and best - second >= MARGIN)
         if clear or (best_at >= 0 and gi < len(groups) and not placed_since_group):
             s = best_at
-            found.append(Candidate(s, s + len(name), name, "cn_dun", k, GLUED, line_end(text, s, end)))
+            found.append(Candidate(s, s + len(name), name, "cn_dun", k, GLUED, min(lines.line_end(s), end)))
             pos = s + len(name)
             k += 1
             continue

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...vocab import vocabulary
 from ..chars import HEADING_SPACE
 from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
-from ..positions import line_end
+from ..positions import LineIndex
 
 _ARABIC = ("arabic_dot", "arabic_paren")
 _FREE_NEXT = ("attachment", "footnote")
@@ -41,9 +41,10 @@ class Heading:
     confidence: str
 
 
-def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int) -> list[Candidate]:
-    """Heading candidates from the heading tokens of the body; containers (注释) standing
-    alone on a line are added as unnumbered candidates."""
+def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int,
+                       lines: LineIndex) -> list[Candidate]:
+    """Heading candidates from the heading tokens of the body (``lines``: the line index of
+    ``text``); containers (注释) standing alone on a line are added as unnumbered candidates."""
     voc = vocabulary()
     out: list[Candidate] = []
     for tok in tokens:
@@ -71,7 +72,7 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
-                             line_end(text, e, body_end)))
+                             min(lines.line_end(e), body_end)))
     out.extend(_containers(text, out, body_start, body_end))
     out.sort(key=lambda c: c.start)
     return out

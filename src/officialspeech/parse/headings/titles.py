@@ -7,7 +7,7 @@ import re
 
 from ...vocab import vocabulary
 from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES
-from ..positions import line_end
+from ..positions import LineIndex
 from .candidates import Candidate, Heading
 from .titleend import cut_scores, strong_evidence_possible
 
@@ -34,7 +34,7 @@ def _first_title_end(text: str, start: int, stop: int) -> int | None:
     return None
 
 
-def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> Heading:
+def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: bool = False) -> Heading:
     """Where the title of heading ``c`` starts and ends; ``confidence`` is 'guessed' when the
     end had to be inferred inside run-on text.  ``run_on`` says the text lost its line breaks."""
     voc = vocabulary()
@@ -48,7 +48,7 @@ def title_bounds(text: str, c: Candidate, limit: int, run_on: bool = False) -> H
             nxt += 1
         if nxt < limit:
             ts = nxt
-            c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, line_end(text, nxt, limit))
+            c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, min(lines.line_end(nxt), limit))
     stop = c.line_end
     t = _first_title_end(text, ts, min(stop, ts + 2 * voc.max_title_length + 1))
     if t is not None and t - ts > 2 * voc.max_title_length:
