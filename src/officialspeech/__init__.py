@@ -23,7 +23,7 @@ from .model import (
     Speech,
     TextNode,
 )
-from .parse import parse_speech
+from .parse import parse_json, parse_speech
 
 if TYPE_CHECKING:
     from .check import Diagnostic, check_speech
@@ -67,6 +67,7 @@ __all__ = [
     "check_speech",
     "find_spinning",
     "parse_file",
+    "parse_json",
     "parse_speech",
     "read_text",
     "repair_text",

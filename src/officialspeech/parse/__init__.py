@@ -15,7 +15,9 @@ The stages, in the order they run (each a module of this package):
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -30,7 +32,24 @@ from .paragraphs import find_paragraphs
 from .points import find_points
 from .positions import LineIndex
 
-__all__ = ["parse_speech", "parse_tree"]
+__all__ = ["parse_json", "parse_speech", "parse_tree"]
+
+_json_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def _json_encoder() -> Callable[[object], str]:
+    """The JSON encoder of ``parse_json``: orjson when installed (the ``fast`` extra, 2.4x
+    faster; the same string, tests/test_parse_json.py compares them), else the standard one."""
+    try:
+        import orjson
+    except ImportError:
+        return _json_encode
+    dumps = orjson.dumps
+    return lambda tree: dumps(tree).decode("utf-8")
+
+
+_encode = _json_encoder()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
@@ -44,6 +63,18 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
     with _no_gc():
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
         return Speech.model_validate(parse_tree(text, heading_lines=heading_lines), extra="ignore")
+
+
+def parse_json(text: str, *, heading_lines: Iterable[int] = ()) -> str:
+    """``parse_speech(text).model_dump_json()``, the same string, faster: the tree is
+    serialised as built (it holds every field of the model, in order), without building the
+    models. Like ``model_dump_json``, raises ``ValueError`` for text with an unpaired
+    surrogate (it cannot be written as UTF-8)."""
+    with _no_gc():
+        tree = parse_tree(text, heading_lines=heading_lines)
+    if _SURROGATE.search(text):
+        raise ValueError("Error serializing to JSON: the text holds an unpaired surrogate (not UTF-8)")
+    return _encode(tree)
 
 
 def parse_tree(text: str, *, heading_lines: Iterable[int] = ()) -> dict[str, Any]:

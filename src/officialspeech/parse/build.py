@@ -1,11 +1,13 @@
 """Stage: the tree. Headings nest by rank, every node gets its span in the caller's string
 and the gaps (page markers, chrome) cut out of it; the result is the plain dict that
-:class:`~officialspeech.model.Speech` validates."""
+:class:`~officialspeech.model.Speech` validates: every field of the model present, in the
+model's order, so that the dict serialised as it is equals the model's JSON."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..model import SCHEMA_VERSION, Metadata
 from .chrome import ChromeHit, metadata_from
 from .document import Document, Range
 from .front import Front
@@ -20,6 +22,7 @@ def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[R
     b = _Spans(doc)
     chrome = _with_front_chrome(doc, front)
     out: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
         "length": len(doc.text),
         "title": b.text_node("title", front.title),
         "subtitle": b.text_node("subtitle", front.subtitle),
@@ -31,23 +34,34 @@ def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[R
         "body": _nest(b, heads, pieces),
         "closing": b.text_node("closing", closing),
         "page_markers": [
-            {"text": doc.text[p.start:p.end], "page": p.page, "total": p.total, "inline": p.inline,
+            {"kind": "page_marker", "text": doc.text[p.start:p.end], "page": p.page, "total": p.total, "inline": p.inline,
              "span": doc.index.span(p.start, p.end)} for p in doc.pages
         ],
         "chrome": [
-            {"text": h.text, "site": h.site, "rule": h.rule,
+            {"kind": "chrome", "text": h.text, "site": h.site, "rule": h.rule,
              "span": doc.index.span(h.start, h.end)} for h in chrome
         ],
-        "metadata": metadata_from(chrome),
+        "metadata": _metadata(chrome),
+        "source": None,
     }
     v = doc.view.text
     if front.date is not None:
         span, gaps = b.located(*front.date)
-        out["date"] = {"text": v[front.date[0]:front.date[1]], "iso": front.date_iso, "span": span, "gaps": gaps}
+        out["date"] = {"kind": "date", "text": v[front.date[0]:front.date[1]], "iso": front.date_iso, "span": span, "gaps": gaps}
     if front.salutation is not None:
         ss, se = front.salutation
         span, gaps = b.located(ss, se)
-        out["salutation"] = {"text": v[ss:se], "addressees": front.addressees, "span": span, "gaps": gaps}
+        out["salutation"] = {"kind": "salutation", "text": v[ss:se], "addressees": front.addressees, "span": span, "gaps": gaps}
+    return out
+
+
+def _metadata(chrome: list[ChromeHit]) -> dict[str, Any]:
+    """The metadata of the chrome, every field of :class:`Metadata` present in its order (the
+    tree is the model's JSON as it stands: ``parse_json`` serialises it directly)."""
+    found = metadata_from(chrome)
+    out: dict[str, Any] = {}
+    for name, field in Metadata.model_fields.items():
+        out[name] = found[name] if name in found else field.get_default(call_default_factory=True)
     return out
 
 
