@@ -364,7 +364,9 @@ def run(args: argparse.Namespace) -> int:
                 _write_raw(raw)
             continue
         if args.diff:
-            if fmt == "text":
+            if fmt != "text":
+                print(f"{name}: no diff: --diff covers text files only, not {fmt}", file=sys.stderr)
+            else:
                 result = fix_until_stable(text, check, MAX_FIX_PASSES)
                 if result.text != text:
                     diffs += 1
