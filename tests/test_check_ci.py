@@ -294,3 +294,14 @@ def test_stdin_still_works_with_the_new_options(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DRAFT.encode("utf-8"))))
     assert main(["check", "--diff", "-"]) == 1
     assert capsys.readouterr().out.startswith("--- -\n+++ -\n")
+
+
+def test_the_folder_walk_does_not_follow_links_to_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "drafts" / "loop").symlink_to(tmp_path / "drafts", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "json", "./drafts/"]) == 1
+    paths = {d["path"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert paths == {str(Path("drafts") / "a.txt")}

@@ -80,14 +80,12 @@ def _error(message: str) -> None:
 
 def _walk(folder: Path) -> list[str]:
     """The speech files below ``folder``, sorted; folders whose name starts with a dot
-    (.git, .venv…) are skipped."""
+    (.git, .venv…) are not entered, nor are links to folders."""
     found: list[str] = []
-    for f in folder.rglob("*"):
-        rel = f.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel[:-1]):
-            continue
-        if f.suffix.lower() in SUFFIXES and f.is_file():
-            found.append(str(f))
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(str(Path(top, n)) for n in names
+                     if Path(n).suffix.lower() in SUFFIXES and os.path.isfile(os.path.join(top, n)))
     return sorted(found)
 
 
