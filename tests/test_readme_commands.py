@@ -69,3 +69,20 @@ def test_readme_command_runs(command: str, tmp_path: Path) -> None:
     assert result.returncode == expected, (command, result.stdout[-2000:], result.stderr[-2000:])
     assert "Traceback" not in result.stderr
     assert "command not found" not in result.stderr
+
+
+def test_the_readme_table_has_every_command_and_flag() -> None:
+    """The README's one table of flags and exit codes names every command and every option."""
+    import argparse
+
+    from officialspeech.cli import COMMANDS, build_parser
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `(\w+)` \|.*$", text, re.M)}
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for module in COMMANDS:
+        assert module.NAME in rows, module.NAME
+        for action in sub.choices[module.NAME]._actions:
+            for flag in action.option_strings:
+                if flag not in ("-h", "--help"):
+                    assert f"`{flag}" in rows[module.NAME] or f"/{flag}" in rows[module.NAME], (module.NAME, flag)
