@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -14,8 +15,11 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from conftest import SHARED
+from officialspeech.check.output import artifact_uri
 from officialspeech.check.registry import rules
 from officialspeech.cli import main
 
@@ -174,3 +178,47 @@ def test_fixes_are_the_safe_fixes_of_check_fix(validator: Any, tmp_path: Path,
     capsys.readouterr()
     assert text == path.read_text("utf-8")
     assert text != DRAFT
+
+
+_SEGMENT = st.text(st.one_of(st.characters(codec="utf-8", exclude_characters="/\x00"),
+                             st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF)),  # undecodable bytes
+                   min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SEGMENT, min_size=1, max_size=4))
+def test_any_relative_file_name_is_a_valid_uri_reference_naming_it(segments: list[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    checker = jsonschema.Draft7Validator.FORMAT_CHECKER
+    name = "/".join(segments)
+    assume(name != "-")  # standard input
+    uri = artifact_uri(name)
+    assert checker.conforms(uri, "uri-reference"), (name, uri)
+    assert unquote(uri, errors="surrogateescape") == Path(name).as_posix()
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "json", "text", "github"])
+def test_a_file_name_that_is_not_utf8_on_disk(validator: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              fmt: str) -> None:
+    """Such a name arrives as surrogate escapes; on a strict UTF-8 stdout it is printed
+    escaped, never a traceback, and SARIF percent-encodes its bytes."""
+    monkeypatch.chdir(tmp_path)
+    try:
+        with open(b"\xff\xfe.txt", "wb") as fh:
+            fh.write(DRAFT.encode("utf-8"))
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--format", fmt, "."]) == 1
+    out.flush()
+    printed = out.buffer.getvalue().decode("utf-8")
+    if fmt == "sarif":
+        log = json.loads(printed)
+        assert _errors(validator, log) == []
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+        assert uris == {"%FF%FE.txt"}
+    elif fmt == "json":
+        assert {d["path"] for d in json.loads(printed)["diagnostics"]} == {os.fsdecode(b"\xff\xfe.txt")}
+    else:
+        assert "\\udcff\\udcfe.txt" in printed

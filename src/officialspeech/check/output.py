@@ -186,7 +186,8 @@ def artifact_uri(path: str) -> str:
     p = Path(path)
     if p.is_absolute():
         return p.as_uri()
-    return quote(p.as_posix(), safe="/")
+    # a name that is not valid UTF-8 on disk comes as surrogate escapes: its bytes are encoded
+    return quote(p.as_posix(), safe="/", errors="surrogateescape")
 
 
 def _location(path: str) -> dict[str, Any]:

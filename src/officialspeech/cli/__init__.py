@@ -38,8 +38,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """A file name that is not valid UTF-8 on disk reaches Python as surrogate escapes; on a
+    strict UTF-8 terminal or pipe printing it would raise. Print such characters as
+    ``\\udcff`` escapes instead (in JSON output that is the same string, escaped)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    _tolerant_output()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
