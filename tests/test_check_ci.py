@@ -87,6 +87,15 @@ def test_an_empty_folder_exits_2_for_every_command(tmp_path: Path, capsys: pytes
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(("name", "content"), [("empty.jsonl", ""), ("empty.csv", "text\n")])
+def test_parse_of_an_empty_table_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         name: str, content: str) -> None:
+    table = tmp_path / name
+    table.write_text(content, encoding="utf-8")
+    assert main(["parse", str(table)]) == 2
+    assert f"no documents in {table}" in capsys.readouterr().err
+
+
 def test_parse_exit_codes(clean: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(clean)]) == 0
     assert main(["parse", str(clean), str(tmp_path / "missing.txt")]) == 1  # a failed document in a batch

@@ -111,4 +111,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         run_batch(docs, sys.stdout, args.jobs or 1, progress, skip)
     print(progress.finish(), file=sys.stderr)
+    if progress.done == 0 and not args.resume:  # empty tables: nothing to parse is an input error
+        print(f"officialspeech: error: no documents in {', '.join(args.inputs)}", file=sys.stderr)
+        return 2
     return 1 if progress.failed or already_failed else 0
