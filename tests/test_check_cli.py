@@ -28,11 +28,12 @@ def test_text_output_and_exit_code(draft: Path, capsys: pytest.CaptureFixture[st
     assert main(["check", str(draft)]) == 1
     out = capsys.readouterr().out
     col = DRAFT.splitlines()[2].index("x") + 1
-    assert f"{draft}:3:{col}: X301 placeholder" in out
-    assert f"{draft}:10:1: N101 numbering-gap 三、 follows 一、: 二 missing" in out
+    assert f"{draft}:3:{col}: error: X301 placeholder" in out
+    assert f"{draft}:10:1: error: N101 numbering-gap 三、 follows 一、: 二 missing" in out
+    assert f"{draft}:3:3: warning: S504 halfwidth-punctuation" in out
     # the caret stands under the place, counting Han characters as two columns
     lines = out.splitlines()
-    i = lines.index(next(x for x in lines if f":3:{col}: X301" in x))
+    i = lines.index(next(x for x in lines if f":3:{col}: error: X301" in x))
     assert lines[i + 1] == "    今天,我们召开市委x届x次全会。"
     # 8 Han characters and a comma before it: 17 columns; x届x次 is 6 columns wide
     assert lines[i + 2] == "    " + " " * 17 + "^" * 6

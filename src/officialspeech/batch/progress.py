@@ -1,4 +1,5 @@
-"""A progress line on stderr when it is a terminal (documents, MB/s, ETA); silent otherwise."""
+"""A progress line on stderr when it is a terminal (documents, MB/s, and the ETA when the total
+is known); silent otherwise."""
 
 from __future__ import annotations
 
@@ -37,8 +38,9 @@ class Progress:
         rate = self.bytes / elapsed / 1e6
         text = f"{self.done} documents, {self.failed} failed, {rate:.1f} MB/s"
         if self.total:
-            left = (self.total - self.done) * elapsed / max(self.done, 1)
-            text = f"{self.done}/{self.total} documents, {self.failed} failed, {rate:.1f} MB/s, ETA {left:.0f} s"
+            left = round(max(self.total - self.done, 0) * elapsed / max(self.done, 1))
+            eta = f"{left // 60}:{left % 60:02d}" if left >= 60 else f"{left} s"
+            text = f"{self.done}/{self.total} documents, {self.failed} failed, {rate:.1f} MB/s, ETA {eta}"
         return text
 
     def finish(self) -> str:

@@ -61,6 +61,17 @@ def _table(path: Path) -> dict[str, Any] | None:
     return data
 
 
+def load_config(path: Path) -> Config:
+    """The configuration in ``path`` (``--config FILE``): ``[tool.officialspeech]`` of a
+    pyproject.toml, the top-level keys of any other TOML file."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: has no [tool.officialspeech] table")
+    return parse_config(table, path)
+
+
 def find_config(start: Path) -> Config:
     """The configuration nearest to ``start`` (a file or folder), or the defaults."""
     folder = start if start.is_dir() else start.parent

@@ -1,8 +1,9 @@
 """The ``officialspeech`` command line: ``main(argv) -> int`` and a registry of commands.
 
 Each command lives in its own module with ``NAME``, ``HELP``, ``add_arguments(parser)``
-and ``run(args) -> int``; add a new one to ``COMMANDS``.  Exit codes: 0 success,
-1 findings (``check``), 2 usage or input error.
+and ``run(args) -> int``; add a new one to ``COMMANDS``.  Exit codes, the same for every
+command: 0 success, 1 findings (``check``) or failed documents in a batch (``parse``), 2 usage
+error or input that cannot be read (a folder without speech files included).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import OfficialSpeechError
-from . import check_cmd, outline_cmd, parse_cmd, repair_cmd, schema_cmd
+from . import check_cmd, outline_cmd, parse_cmd, repair_cmd, rule_cmd, schema_cmd
 
-COMMANDS: list[ModuleType] = [parse_cmd, outline_cmd, schema_cmd, check_cmd, repair_cmd]
+COMMANDS: list[ModuleType] = [parse_cmd, outline_cmd, schema_cmd, check_cmd, rule_cmd, repair_cmd]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,8 +38,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """A file name that is not valid UTF-8 on disk reaches Python as surrogate escapes; on a
+    strict UTF-8 terminal or pipe printing it would raise. Print such characters as
+    ``\\udcff`` escapes instead (in JSON output that is the same string, escaped)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    _tolerant_output()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..batch import Progress, completed, default_jobs, iter_documents
 from ..batch import run as run_batch
-from ..batch.sources import table_format
+from ..batch.sources import default_glob, table_format
 from ..files import parse_file
 from ..readers import FORMATS
 
@@ -54,6 +54,26 @@ def _batch_mode(args: argparse.Namespace) -> bool:
     return name != "-" and Path(name).is_dir()
 
 
+def _count(args: argparse.Namespace) -> tuple[int | None, list[str]]:
+    """The number of documents when the inputs are files and folders only (None with tables
+    or standard input), and the folders that hold no file to parse."""
+    reader = args.input_format if args.input_format in FORMATS else None
+    pattern = args.glob or default_glob(reader)
+    total: int | None = 0
+    empty: list[str] = []
+    for name in args.inputs:
+        if name == "-" or table_format(name, args.input_format) is not None:
+            total = None
+            continue
+        path = Path(name)
+        n = sum(1 for f in path.rglob(pattern) if f.is_file()) if path.is_dir() else 1
+        if path.is_dir() and n == 0:
+            empty.append(f"{name}: no files matching {pattern} in this folder")
+        if total is not None:
+            total += n
+    return total, empty
+
+
 def run(args: argparse.Namespace) -> int:
     """Parse; in batch mode exit 1 when some documents failed."""
     if args.resume and not args.output:
@@ -64,14 +84,21 @@ def run(args: argparse.Namespace) -> int:
         data = parse_file(args.inputs[0], reader).model_dump(mode="json")
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if args.indent is None else args.indent) + "\n")
         return 0
+    total, empty = _count(args)
+    if empty:
+        for message in empty:
+            print(f"officialspeech: error: {message}", file=sys.stderr)
+        return 2
     docs = iter_documents(args.inputs, glob=args.glob, text_field=args.text_field, id_field=args.id_field,
                           input_format=args.input_format)
     enabled = {"auto": None, "always": True, "never": False}[args.progress]
-    progress = Progress(enabled=enabled)
     skip: Counter[str] = Counter()
     already_failed = 0
     if args.output and args.resume:
         skip, already_failed = completed(Path(args.output))
+    if total is not None:
+        total = max(total - sum(skip.values()), 0)  # the documents a resumed run still converts
+    progress = Progress(total=total or None, enabled=enabled)
     if args.scheduler:
         from ..batch.dask import run_on_cluster
 
@@ -84,4 +111,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         run_batch(docs, sys.stdout, args.jobs or 1, progress, skip)
     print(progress.finish(), file=sys.stderr)
+    if progress.done == 0 and not args.resume:  # empty tables: nothing to parse is an input error
+        print(f"officialspeech: error: no documents in {', '.join(args.inputs)}", file=sys.stderr)
+        return 2
     return 1 if progress.failed or already_failed else 0

@@ -19,7 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default=None, help="write the repaired text here instead of stdout")
     parser.add_argument("--suspect", action="store_true", help="also apply suspect corrections")
     parser.add_argument("--list", action="store_true", help="list each change (on stderr when the text goes to stdout)")
-    parser.add_argument("--json", action="store_true", help="print the changes as JSON instead of the text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default: the repaired text) or json (the changes instead of the text)")
+    parser.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     text = read_text(args.file)
     repair = repair_text(text, include_suspect=args.suspect)
-    if args.json:
+    if args.format == "json":
         sys.stdout.write(json.dumps([c.model_dump() for c in repair.changes], ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.output:
