@@ -70,6 +70,8 @@ def test_numerals(numeral: str, value: int | None) -> None:
     ("其次", "point", "sequence", ()),
     ("第5页 共5页", "page", "page_of", (5, 5)),
     ("第1页共5页", "page", "page_of", (1, 5)),
+    ("共5页 第2页", "page", "total_page_of", (5, 2)),
+    ("共12页，第3页", "page", "total_page_of", (12, 3)),
     ("第 3 页", "page", "page_only", (3,)),
     ("— 3 —", "page", "page_dashed", (3,)),
     ("- 3 -", "page", "page_dashed", (3,)),

@@ -224,6 +224,12 @@ def category_pattern(category: str) -> str:
 
 
 @cache
+def numeral() -> regex.Pattern[str]:
+    """A Chinese numeral (the grammar's ``CN_NUM`` terminal)."""
+    return regex.compile(_terminal_regex(marker_parser())["CN_NUM"])
+
+
+@cache
 def salutation() -> regex.Pattern[str]:
     """An address closed by its colon (the grammar's ``salutation``), matched at its start."""
     return regex.compile(category_pattern("salutation"))

@@ -103,8 +103,8 @@ def find_page_markers(text: str, index: LineIndex) -> list[PageHit]:
         ls, le = index.line_start(s), index.line_end(e)
         alone = _blank(text, ls, s) and _blank(text, e, le)
         spaced = (s == ls or text[s - 1].isspace()) and (e == le or text[e].isspace())
-        if marker.form == "page_of":
-            page, total = marker.numbers
+        if marker.form in ("page_of", "total_page_of"):
+            page, total = marker.numbers if marker.form == "page_of" else marker.numbers[::-1]
             if total < page or total == 0:
                 continue
         elif marker.form == "page_slash":

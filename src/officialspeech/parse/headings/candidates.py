@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ...vocab import vocabulary
 from ..chars import HEADING_SPACE
-from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
+from ...numerals import to_int
+from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, numeral, strength_at
 from ..positions import LineIndex
 
 _ARABIC = ("arabic_dot", "arabic_paren")
@@ -64,7 +65,7 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
             bad_next = voc.heading_bad_next_paren  # （一）、 is a heading with a redundant 、
         else:
             bad_next = voc.heading_bad_next
-        if marker.form not in _FREE_NEXT and nxt and nxt in bad_next:
+        if marker.form not in _FREE_NEXT and nxt and nxt in bad_next and not _numeral_title(text, e, marker.numbers[0]):
             continue
         strength = strength_at(text, s, body_start)
         if marker.form == "arabic_paren" and strength != LINE_START:
@@ -76,6 +77,17 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
     out.extend(_containers(text, out, body_start, body_end))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _numeral_title(text: str, e: int, n: int) -> bool:
+    """The title after the marker ending at ``e`` opens with a numeral that is no range or list
+    with the marker's own ``n`` (一、一年来工作回顾, （一）三大攻坚战; not 一、二线城市,
+    三、四个人, 一、二、三产业: the next number, or a numeral followed by 、)."""
+    m = numeral().match(text, e)
+    if m is None:
+        return False
+    value = to_int(m.group())
+    return value is not None and value != n + 1 and not text.startswith("、", m.end())
 
 
 def _containers(text: str, out: list[Candidate], body_start: int, body_end: int) -> list[Candidate]:
