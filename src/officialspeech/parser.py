@@ -26,6 +26,7 @@ from .headings import (
 from .model import Speech
 from .pages import find_page_markers
 from .paragraphs import has_gaps, split_paragraphs
+from .paths import add_paths
 from .points import PointCand, point_candidates, select_points
 from .siblings import harmonise
 from .spans import LineIndex, View
@@ -55,7 +56,7 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
         raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
     with _no_gc():
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
-        return Speech.model_validate(_Builder(text, frozenset(heading_lines)).build(), extra="ignore")
+        return Speech.model_validate(add_paths(_Builder(text, frozenset(heading_lines)).build(), text), extra="ignore")
 
 
 @contextmanager
