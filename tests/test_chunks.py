@@ -282,3 +282,19 @@ def test_chunks_on_the_example_keep_pages_and_heading_paths() -> None:
     assert all(c.pages for c in chunks)
     assert all("第1页" not in c.text and "— 2 —" not in c.text for c in chunks)
     json.dumps([c.model_dump(mode="json") for c in chunks], ensure_ascii=False)
+
+
+def test_the_readme_rag_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- section:chunks -->"):readme.index("<!-- /section:chunks -->")]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "speech.txt").write_text((root / "examples" / "scraped_page.txt").read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    records = scope["records"]
+    assert isinstance(records, list)
+    assert records
+    assert all(isinstance(r, dict) and r["text"] and r["metadata"]["pages"] for r in records)
+    assert len({r["id"] for r in records}) == len(records)
