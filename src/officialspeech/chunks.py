@@ -176,39 +176,40 @@ def _breaks(text: str, a: int, b: int, pattern: re.Pattern[str]) -> list[int]:
     return [m.end() for m in pattern.finditer(text, a, b) if m.end() < b]
 
 
-def _pack(bounds: list[int], a: int, b: int, limit: int) -> list[tuple[int, int]]:
-    """Consecutive segments between ``bounds`` joined greedily while they fit in ``limit``
-    (each segment alone fits)."""
+def _pack(points: list[int], limit: int) -> list[tuple[int, int]]:
+    """The segments between consecutive ``points`` (each at most ``limit`` long) joined
+    greedily while they fit in ``limit``."""
     out: list[tuple[int, int]] = []
-    start = prev = a
-    for pos in [*bounds, b]:
+    start = prev = points[0]
+    for pos in points[1:]:
         if pos - start > limit and prev > start:
             out.append((start, prev))
             start = prev
         prev = pos
-    out.append((start, b))
+    out.append((start, points[-1]))
     return out
 
 
-def _split(text: str, a: int, b: int, limit: int, levels: list[list[int]]) -> list[tuple[int, int]]:
-    """``[a, b)`` in pieces of at most ``limit``: at the first level of breaks whose segments
-    fit, a segment that does not at the next level, hard cuts last."""
+def _split(a: int, b: int, limit: int, levels: list[list[int]]) -> list[tuple[int, int]]:
+    """``[a, b)`` in pieces of at most ``limit``, cut at the breaks of the first level
+    (sorted offsets), a segment still too long at those of the next, hard cuts last.
+    Linear in the breaks inside ``[a, b)``."""
     if b - a <= limit:
         return [(a, b)]
     if not levels:
         return [(i, min(i + limit, b)) for i in range(a, b, limit)]
-    bounds = [p for p in levels[0] if a < p < b]
-    segments = [a, *bounds, b]
+    breaks = levels[0]
+    points = [a, *breaks[bisect_right(breaks, a):bisect_left(breaks, b)], b]
     out: list[tuple[int, int]] = []
-    run_start = a
-    for s, e in pairwise(segments):
+    run = 0  # index in points where the segments not yet cut begin
+    for i, (s, e) in enumerate(pairwise(points)):
         if e - s > limit:  # too long alone: what came before is packed, this one is split deeper
-            if s > run_start:
-                out.extend(_pack([p for p in bounds if run_start < p < s], run_start, s, limit))
-            out.extend(_split(text, s, e, limit, levels[1:]))
-            run_start = e
-    if run_start < b:
-        out.extend(_pack([p for p in bounds if run_start < p < b], run_start, b, limit))
+            if i > run:
+                out.extend(_pack(points[run:i + 1], limit))
+            out.extend(_split(s, e, limit, levels[1:]))
+            run = i + 1
+    if run < len(points) - 1:
+        out.extend(_pack(points[run:], limit))
     return out
 
 
@@ -301,10 +302,8 @@ def chunk_speech(speech: Speech, text: str | None = None, *, max_chars: int = 50
         prev: tuple[int, int] | None = None
         for group in _groups(units, by, max_chars):
             a, b = group[0].start, group[-1].end
-            unit_bounds = sorted({p for u in group for p in (u.start, u.end)} - {a, b})
-            lo, hi = bisect_left(sentence_ends, a), bisect_left(sentence_ends, b)
-            clo, chi = bisect_left(clause_ends, a), bisect_left(clause_ends, b)
-            pieces = _split(v, a, b, max_chars, [unit_bounds, sentence_ends[lo:hi], clause_ends[clo:chi]])
+            unit_bounds = sorted({p for u in group for p in (u.start, u.end)})
+            pieces = _split(a, b, max_chars, [unit_bounds, sentence_ends, clause_ends])
             if by != "section":
                 prev = None  # overlap only between the pieces of one group
             for piece in pieces:
