@@ -201,11 +201,17 @@ def test_chromium_opens_the_page_with_the_outline_and_the_text(tmp_path: Path) -
     text = EXAMPLE.read_text(encoding="utf-8")
     speech = parse_speech(text)
     out = tmp_path / "parse.html"
-    out.write_text(render_html(speech), encoding="utf-8")
+    # (for this test only: hover the first point, as a mouse would, once the page has loaded)
+    hover = ("<script>var p=document.querySelector('#text .point');"
+             "p.dispatchEvent(new MouseEvent('mouseover',{bubbles:true}));</script></body>")
+    out.write_text(render_html(speech).replace("</body>", hover), encoding="utf-8")
     dom = subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", out.as_uri()],
                          capture_output=True, text=True, timeout=120, check=True).stdout
     page = read(dom)
     assert "".join(page.text) == text.replace("\r\n", "\n")  # (the browser normalises line ends)
     labels = [label for _, label in page.links]
     assert all(entry in labels for entry in expected_outline(speech))
-    assert 'id="status"' in dom
+    status = re.search(r'<div id="status">([^<]*)</div>', dom)
+    assert status is not None
+    first = speech.points()[0]
+    assert status.group(1) == f"{first.path} · point · span {first.span.start}–{first.span.end} · page {first.page}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ..files import parse_file
 from ..outline import outline_data, render_markdown, render_text
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "html":
         from ..view import render_html
 
-        out = render_html(speech, name=args.file if args.file != "-" else "")
+        out = render_html(speech, name=Path(args.file).name if args.file != "-" else "")
     elif args.format == "markdown":
         out = render_markdown(speech)
     else:
