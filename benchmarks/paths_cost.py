@@ -5,7 +5,8 @@ Usage: python benchmarks/paths_cost.py [--mb 2] [--repeat 3]
 On the generated corpus of benchmarks/throughput.py (every shape), best of ``--repeat``:
   * build: the parser's tree of plain dicts (``_Builder(text).build()``);
   * add_paths: the pass that fills ``path`` and ``page`` into that tree;
-  * validate: ``Speech.model_validate`` of the tree without, then with, paths and pages;
+  * validate: ``Speech.model_validate`` of the tree without and with paths and pages (fresh
+    copies of the same trees, the two in turns);
 and the ratio of a parse with paths to one without (build + validate, + add_paths).
 This is a benchmark, not a test: figures depend on the machine.  Run it alone.
 """
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import pickle
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +42,21 @@ def timed(fn: Callable[[], object]) -> float:
         gc.enable()
 
 
-def one_round(texts: list[str], keep: Callable[[str, float], None]) -> None:
-    """Time each step once over the corpus."""
-    plain: list[dict[str, Any]] = []
-    keep("build", timed(lambda: plain.extend(_Builder(t).build() for t in texts)))
-    keep("validate without", timed(lambda: [Speech.model_validate(d, extra="ignore") for d in plain]))
-    trees = [_Builder(t).build() for t in texts]
+def one_round(texts: list[str], frozen: bytes, turn: int, keep: Callable[[str, float], None]) -> None:
+    """Time each step once over the corpus; the two validations on fresh copies of the same
+    trees (``frozen``, pickled), in turns."""
+    keep("build", timed(lambda: [_Builder(t).build() for t in texts]))
+    plain: list[dict[str, Any]] = pickle.loads(frozen)
+    trees: list[dict[str, Any]] = pickle.loads(frozen)
     keep("add_paths", timed(lambda: [add_paths(d, t) for d, t in zip(trees, texts, strict=True)]))
-    keep("validate with", timed(lambda: [Speech.model_validate(d, extra="ignore") for d in trees]))
+    steps = [("validate without", plain), ("validate with", trees)]
+    for name, dicts in steps if turn % 2 else steps[::-1]:
+        keep(name, timed(partial(validate_all, dicts)))
+
+
+def validate_all(dicts: list[dict[str, Any]]) -> list[Speech]:
+    """The Speech of every tree, validated as parse_speech does."""
+    return [Speech.model_validate(d, extra="ignore") for d in dicts]
 
 
 def main() -> None:
@@ -61,8 +71,9 @@ def main() -> None:
     def keep(name: str, seconds: float) -> None:
         best[name] = min(best.get(name, float("inf")), seconds)
 
-    for _ in range(args.repeat):
-        one_round(texts, keep)
+    frozen = pickle.dumps([_Builder(t).build() for t in texts])
+    for turn in range(args.repeat):
+        one_round(texts, frozen, turn, keep)
     print(f"corpus: {len(texts)} speeches, {size:.1f} MB")
     for name, seconds in best.items():
         print(f"{name:17s} {seconds * 1000:7.1f} ms")

@@ -120,20 +120,24 @@ def add_paths(tree: dict[str, Any], text: str | None = None) -> dict[str, Any]:
     it for :meth:`Speech.chunks`, not as a field)."""
     if text is not None:
         tree[SOURCE_TEXT_KEY] = text
-    index = page_index(tree)
-    page_at = index.page_at if index.starts else None
+    markers = tree.get("page_markers")
+    # without page markers every page is null: the models' default, so nothing to set
+    page_at = page_index(tree).page_at if markers else None
     for key in _FRONT:
         node = tree.get(key)
         if node is not None:
             node["path"] = key
-            node["page"] = page_at(node["span"]["start"]) if page_at else None
+            if page_at:
+                node["page"] = page_at(node["span"]["start"])
     for i, node in enumerate(tree.get("front") or (), 1):
         node["path"] = f"front/b{i}"
-        node["page"] = page_at(node["span"]["start"]) if page_at else None
+        if page_at:
+            node["page"] = page_at(node["span"]["start"])
     closing = tree.get("closing")
     if closing is not None:
         closing["path"] = "closing"
-        closing["page"] = page_at(closing["span"]["start"]) if page_at else None
+        if page_at:
+            closing["page"] = page_at(closing["span"]["start"])
 
     def walk(blocks: list[dict[str, Any]], prefix: str) -> None:
         paragraphs = points = unnumbered = 0
@@ -142,10 +146,10 @@ def add_paths(tree: dict[str, Any], text: str | None = None) -> dict[str, Any]:
             kind = node["kind"]
             if kind == "paragraph":
                 paragraphs += 1
-                name = f"b{paragraphs}"
+                path = f"{prefix}b{paragraphs}"
             elif kind == "point":
                 points += 1
-                name = f"p{points}"
+                path = f"{prefix}p{points}"
             else:
                 name = marker_key(node["marker"])
                 if not name:
@@ -153,13 +157,11 @@ def add_paths(tree: dict[str, Any], text: str | None = None) -> dict[str, Any]:
                     name = f"s{unnumbered}"
                 count = seen.get(name, 0) + 1
                 seen[name] = count
-                if count > 1:
-                    name = f"{name}~{count}"
-            path = prefix + name
-            node["path"] = path
-            node["page"] = page_at(node["span"]["start"]) if page_at else None
-            if kind == "section":
+                path = f"{prefix}{name}~{count}" if count > 1 else prefix + name
                 walk(node["children"], path + "/")
+            node["path"] = path
+            if page_at:
+                node["page"] = page_at(node["span"]["start"])
 
     walk(tree.get("body") or [], "")
     return tree
