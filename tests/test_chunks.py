@@ -298,3 +298,22 @@ def test_the_readme_rag_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert records
     assert all(isinstance(r, dict) and r["text"] and r["metadata"]["pages"] for r in records)
     assert len({r["id"] for r in records}) == len(records)
+
+
+def test_a_schema_1_0_document_still_validates() -> None:
+    speech = parse_speech("在会议上的讲话\n同志们：\n一、抓好落实\n我们要坚持问题导向。\n第1页 共1页\n谢谢大家！\n")
+    data = json.loads(speech.model_dump_json())
+
+    def strip(x: object) -> object:
+        if isinstance(x, dict):
+            node = "kind" in x and x["kind"] != "page_marker"  # (a page marker's page is its number)
+            return {k: strip(v) for k, v in x.items() if k not in ("path", "page") or not node}
+        return [strip(v) for v in x] if isinstance(x, list) else x
+
+    old = strip({**data, "schema_version": "1.0"})
+    assert "'path'" not in repr(old)
+    again = Speech.model_validate(old)
+    assert [s.path for s in again.sections()] == [""]
+    assert speech.sections()[0].path == "一"
+    assert speech.sections()[0].page == 1
+    assert again.sections()[0].page is None
