@@ -223,7 +223,8 @@ class Speech(_Frozen):
 
     def source_text(self) -> str | None:
         """The exact text the spans index: the input of :func:`parse_speech` that made this
-        Speech, else ``source.text``; None for a Speech read back from JSON."""
+        Speech, else ``source.text``; None for a Speech read back from JSON (or copied or
+        unpickled: the text is kept beside this object, not in it)."""
         text = _SOURCE_TEXTS.get(id(self))
         if text is None and self.source is not None:
             text = self.source.text
