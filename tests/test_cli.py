@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from officialspeech import SCHEMA_VERSION
 from officialspeech.cli import main
 
 SPEECH = ("在全镇防汛工作会议上的讲话\n同志们：\n一、压实责任\n一是压实镇村责任。二是压实部门责任。\n"
@@ -25,7 +26,7 @@ def speech_file(tmp_path: Path) -> Path:
 def test_parse_one_file_prints_the_speech_json(speech_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(speech_file)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["length"] == len(SPEECH)
     assert [s["title"] for s in data["body"]] == ["压实责任", "做好准备"]
     assert data["closing"]["text"] == "谢谢大家！"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .chunks import Chunk
 from .errors import InputError, OfficialSpeechError
 from .files import parse_file
 from .io import read_text
@@ -46,6 +47,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Chrome",
+    "Chunk",
     "DateNode",
     "Diagnostic",
     "Gap",

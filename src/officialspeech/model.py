@@ -8,14 +8,26 @@ so ``text[span.start:span.end]`` is that node's source.  ``Speech`` is frozen;
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import weakref
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, model_validator
 
-SCHEMA_VERSION = "1.0"
+if TYPE_CHECKING:
+    from .chunks import Chunk, ChunkBy
+
+SCHEMA_VERSION = "1.1"
 
 LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "other"]
 Confidence = Literal["certain", "guessed"]
+
+
+PATH_DOC = ("Stable address of the node: the markers of its ancestors and itself without trailing punctuation, "
+            "joined by '/' (一/（二）/3); points p1, p2 …, paragraphs b1, b2 … among their siblings; '~2' marks "
+            "a marker repeated among siblings; front and back matter: title, subtitle, speaker, occasion, date, "
+            "salutation, front/b1 …, closing (see officialspeech.paths).")
+PAGE_DOC = ("The printed page the node starts on, from the page markers (a footer such as 第5页 共9页 ends page 5, "
+            "a header starts its page); null when the text has no page marker.")
 
 
 class _Frozen(BaseModel):
@@ -50,6 +62,8 @@ class TextNode(_Frozen):
     text: str = Field(description="The text as written (line breaks inside it kept), minus ``gaps``.")
     span: Span = Field(description="Where the text stands in the input.")
     gaps: list[Gap] = Field(default_factory=list, description="Interrupting page markers or chrome removed from ``text``.")
+    path: str = Field(default="", description=PATH_DOC)
+    page: int | None = Field(default=None, description=PAGE_DOC)
 
 
 class DateNode(_Frozen):
@@ -60,6 +74,8 @@ class DateNode(_Frozen):
     iso: str | None = Field(description="YYYY-MM-DD, or null when the date is partial or a placeholder.")
     span: Span
     gaps: list[Gap] = Field(default_factory=list)
+    path: str = Field(default="", description=PATH_DOC)
+    page: int | None = Field(default=None, description=PAGE_DOC)
 
 
 class Salutation(_Frozen):
@@ -70,6 +86,8 @@ class Salutation(_Frozen):
     addressees: list[str] = Field(description="The addressed groups, split at 、，, (e.g. ['女士们', '先生们']).")
     span: Span
     gaps: list[Gap] = Field(default_factory=list)
+    path: str = Field(default="", description=PATH_DOC)
+    page: int | None = Field(default=None, description=PAGE_DOC)
 
 
 class PageMarker(_Frozen):
@@ -114,6 +132,8 @@ class Paragraph(_Frozen):
     text: str = Field(description="The source text of the span, minus the stretches listed in ``gaps``.")
     span: Span
     gaps: list[Gap] = Field(default_factory=list, description="Interrupting page markers or chrome removed from ``text``.")
+    path: str = Field(default="", description=PATH_DOC)
+    page: int | None = Field(default=None, description=PAGE_DOC)
 
 
 class Point(_Frozen):
@@ -128,6 +148,8 @@ class Point(_Frozen):
     text: str = Field(description="The point from its marker to where the next point, paragraph or heading begins, minus ``gaps``.")
     span: Span
     gaps: list[Gap] = Field(default_factory=list)
+    path: str = Field(default="", description=PATH_DOC)
+    page: int | None = Field(default=None, description=PAGE_DOC)
 
 
 class Section(_Frozen):
@@ -148,6 +170,8 @@ class Section(_Frozen):
     )
     span: Span = Field(description="The heading and all its children.")
     children: list[Block] = Field(default_factory=list)
+    path: str = Field(default="", description=PATH_DOC)
+    page: int | None = Field(default=None, description=PAGE_DOC)
 
 
 Block = Annotated[Section | Point | Paragraph, Field(discriminator="kind")]
@@ -185,6 +209,36 @@ class Speech(_Frozen):
         default=None, description="Set by parse_file for .docx, PDF and HTML input: the extracted text spans refer to."
     )
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_source_text(cls, data: Any, handler: ModelWrapValidatorHandler[Speech]) -> Speech:
+        # parse_speech hands the exact input over under SOURCE_TEXT_KEY (see paths.add_paths):
+        # it is kept beside the Speech, not in it (no field, no change to equality or JSON)
+        text = data.pop(SOURCE_TEXT_KEY, None) if isinstance(data, dict) else None
+        speech = handler(data)
+        if isinstance(text, str):
+            _SOURCE_TEXTS[id(speech)] = text
+            weakref.finalize(speech, _SOURCE_TEXTS.pop, id(speech), None)
+        return speech
+
+    def source_text(self) -> str | None:
+        """The exact text the spans index: the input of :func:`parse_speech` that made this
+        Speech, else ``source.text``; None for a Speech read back from JSON (or copied or
+        unpickled: the text is kept beside this object, not in it)."""
+        text = _SOURCE_TEXTS.get(id(self))
+        if text is None and self.source is not None:
+            text = self.source.text
+        return text
+
+    def chunks(self, text: str | None = None, *, max_chars: int = 500, overlap: int = 0,
+               by: ChunkBy = "point") -> list[Chunk]:
+        """The body cut into chunks for search and RAG, each with its heading path, path, span
+        and pages (see :mod:`officialspeech.chunks` for the rules).  ``text`` is the parsed
+        input; it is needed only for a Speech read back from JSON."""
+        from .chunks import chunk_speech
+
+        return chunk_speech(self, text, max_chars=max_chars, overlap=overlap, by=by)
+
     def sections(self) -> list[Section]:
         """All sections in document order (depth first)."""
         out: list[Section] = []
@@ -212,5 +266,8 @@ class Speech(_Frozen):
         walk(self.body)
         return out
 
+
+SOURCE_TEXT_KEY = "\x00source_text"  # a key no JSON field can clash with
+_SOURCE_TEXTS: dict[int, str] = {}
 
 Section.model_rebuild()

@@ -7,6 +7,12 @@ from typing import Any
 from .model import Block, Point, Section, Speech
 
 
+def heading_text(section: Section) -> str:
+    """A heading as the Markdown outline, the chunks' ``heading_path`` and the HTML view
+    write it: marker and title on one line (一、提高站位…)."""
+    return (section.marker + section.title).replace("\r", "").replace("\n", " ")
+
+
 def outline_data(speech: Speech) -> dict[str, Any]:
     """The outline alone: title, salutation, nested headings with their points, closing."""
 
@@ -72,7 +78,7 @@ def render_markdown(speech: Speech) -> str:
     def walk(blocks: list[Block]) -> None:
         for b in blocks:
             if isinstance(b, Section):
-                lines.append("#" * min(b.level + 1, 6) + f" {b.marker}{b.title}")
+                lines.append("#" * min(b.level + 1, 6) + " " + heading_text(b))
                 lines.append("")
                 walk(b.children)
             elif isinstance(b, Point):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TextIO
 
@@ -33,17 +33,21 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _convert_batch(docs: list[Document]) -> list[tuple[bytes, int, bool]]:
+Converter = Callable[[Document], tuple[str, bool]]
+
+
+def _convert_batch(docs: list[Document], converter: Converter = convert) -> list[tuple[bytes, int, bool]]:
     """The records of ``docs``, each a UTF-8 line (encoded here, in the worker: the parent
-    only copies bytes), with the document's size and whether it parsed."""
+    only copies bytes), with the document's size and whether it parsed.  ``converter``
+    makes a document's record (several lines for ``chunk``; none when it gives '')."""
     out = []
     for doc in docs:
-        line, ok = convert(doc)
+        line, ok = converter(doc)
         if doc.text is not None:
             size = len(doc.text.encode("utf-8"))
         else:
             size = len(doc.data) if doc.data is not None else _size(doc.path)
-        out.append(((line + "\n").encode("utf-8"), size, ok))
+        out.append(((line + "\n").encode("utf-8") if line else b"", size, ok))
     return out
 
 
@@ -70,9 +74,10 @@ def _batches(docs: Iterable[Document], skip: Counter[str]) -> Iterator[list[Docu
 
 
 def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
-        skip: Iterable[str] | None = None) -> None:
+        skip: Iterable[str] | None = None, converter: Converter = convert) -> None:
     """Write one record per document of ``docs`` to ``out``, except those already done:
-    ``skip`` lists their ids (an id listed twice skips its first two documents)."""
+    ``skip`` lists their ids (an id listed twice skips its first two documents).
+    ``converter`` makes the records (default: the Speech JSON; a picklable callable)."""
     remaining = Counter(skip or ())
 
     binary = getattr(out, "buffer", None)  # a text file's bytes underneath, when it has them
@@ -91,7 +96,7 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
 
     if jobs <= 1:
         for chunk in _batches(docs, remaining):
-            write(_convert_batch(chunk))
+            write(_convert_batch(chunk, converter))
         return
     # jobs - 1 worker processes, and this process takes every jobs-th batch itself, in turn
     # when its records are due: on a machine with as many cores as jobs no core waits for
@@ -103,10 +108,10 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
 
         def write_next() -> None:
             item = pending.popleft()
-            write(_convert_batch(item) if isinstance(item, list) else item.get())
+            write(_convert_batch(item, converter) if isinstance(item, list) else item.get())
 
         for i, chunk in enumerate(_batches(docs, remaining)):
-            pending.append(chunk if i % jobs == jobs - 1 else pool.apply_async(_convert_batch, (chunk,)))
+            pending.append(chunk if i % jobs == jobs - 1 else pool.apply_async(_convert_batch, (chunk, converter)))
             while len(pending) >= jobs * IN_FLIGHT:
                 write_next()
         while pending:

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import OfficialSpeechError
-from . import check_cmd, outline_cmd, parse_cmd, repair_cmd, rule_cmd, schema_cmd
+from . import check_cmd, chunk_cmd, outline_cmd, parse_cmd, repair_cmd, rule_cmd, schema_cmd, view_cmd
 
-COMMANDS: list[ModuleType] = [parse_cmd, outline_cmd, schema_cmd, check_cmd, rule_cmd, repair_cmd]
+COMMANDS: list[ModuleType] = [parse_cmd, outline_cmd, schema_cmd, check_cmd, rule_cmd, repair_cmd, chunk_cmd, view_cmd]
 
 
 class _Parser(argparse.ArgumentParser):

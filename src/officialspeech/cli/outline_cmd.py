@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ..files import parse_file
 from ..outline import outline_data, render_markdown, render_text
@@ -17,8 +18,8 @@ HELP = "Print the outline of a speech: headings, points, salutation and closing.
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``outline``."""
     parser.add_argument("file", metavar="FILE", help="a speech file, or - for standard input")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                        help="text (default), markdown, or json (the outline alone)")
+    parser.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
+                        help="text (default), markdown, json (the outline alone), or html (the page of `view`)")
     parser.add_argument("--input-format", choices=FORMATS, default=None,
                         help="read the file as text, .docx, PDF or HTML (default: by suffix)")
 
@@ -28,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
     speech = parse_file(args.file, args.input_format)
     if args.format == "json":
         out = json.dumps(outline_data(speech), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        from ..view import render_html
+
+        out = render_html(speech, name=Path(args.file).name if args.file != "-" else "")
     elif args.format == "markdown":
         out = render_markdown(speech)
     else:

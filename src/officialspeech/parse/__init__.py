@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..model import Speech
+from ..model import SOURCE_TEXT_KEY, Speech
+from ..paths import add_paths
 from .build import build_tree
 from .chrome import Lines, find_chrome
 from .document import Document
@@ -62,7 +63,9 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
     """
     with _no_gc():
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
-        return Speech.model_validate(parse_tree(text, heading_lines=heading_lines), extra="ignore")
+        tree = parse_tree(text, heading_lines=heading_lines)
+        tree[SOURCE_TEXT_KEY] = text  # kept beside the Speech for Speech.chunks(), not in it
+        return Speech.model_validate(tree, extra="ignore")
 
 
 def parse_json(text: str, *, heading_lines: Iterable[int] = ()) -> str:
@@ -89,7 +92,7 @@ def parse_tree(text: str, *, heading_lines: Iterable[int] = ()) -> dict[str, Any
     heads = find_headings(doc, front.body_start)
     paras, closing = find_paragraphs(doc, front.body_start, heads)
     pieces = find_points(doc, front.body_start, heads, paras)
-    return build_tree(doc, front, heads, pieces, closing)
+    return add_paths(build_tree(doc, front, heads, pieces, closing))
 
 
 @contextmanager

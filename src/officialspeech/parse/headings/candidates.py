@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...numerals import to_int
 from ...vocab import vocabulary
 from ..chars import HEADING_SPACE
-from ...numerals import to_int
 from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, numeral, strength_at
 from ..positions import LineIndex
 
