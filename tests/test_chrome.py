@@ -21,3 +21,47 @@ def test_site_chrome_becomes_metadata_not_body() -> None:
     body = "".join(text[b.span.start:b.span.end] for b in speech.body)
     for chrome in ("温馨提示", "下载文档", "此文档", "收起", "客服"):
         assert chrome not in body
+
+
+SHARED_PAGE = """返回
+清风文档网
+上传人：wk_2024
+计划总结 | 312次阅读 | 25次下载
+文档格式：.docx　文档页数：4页　文档大小：36K
+打开APP
+【字体：大 中 小】【打印】【关闭】
+在全县秋粮收购工作会议上的讲话
+——2024年10月8日
+各位同志：
+今天召开会议，部署秋粮收购工作。
+一、提高认识
+秋粮收购事关农民切身利益。
+二、压实责任
+各乡镇要守土有责。
+网站标识码3601000002　赣ICP备05004415号
+"""
+
+
+def test_a_sharing_page_keeps_its_buttons_and_site_lines_out_of_the_title() -> None:
+    speech = parse_speech(SHARED_PAGE)
+    assert speech.title is not None
+    assert speech.title.text == "在全县秋粮收购工作会议上的讲话"
+    assert speech.salutation is not None
+    assert [s.marker for s in speech.sections()] == ["一、", "二、"]
+    rules = {c.text: c.rule for c in speech.chrome}
+    for line in ("清风文档网", "上传人：wk_2024", "计划总结 | 312次阅读 | 25次下载", "打开APP",
+                 "【字体：大 中 小】【打印】【关闭】", "网站标识码3601000002　赣ICP备05004415号"):
+        assert line in rules, line
+    assert speech.metadata.pages == 4
+    assert speech.metadata.format == "DOCX"
+
+
+def test_the_title_is_the_line_its_subtitle_follows() -> None:
+    # a lone short line above (a name, here read as the speaker) does not make the first
+    # title-like line the title
+    text = "王强\n智慧党建平台\n在全市基层党建工作推进会上的讲话\n——2024年3月2日\n同志们：\n今天开会。\n一、抓好学习\n要抓学习。\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "在全市基层党建工作推进会上的讲话"
+    assert speech.date is not None
+    assert speech.date.iso == "2024-03-02"

@@ -144,6 +144,10 @@ def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
             title_idx = [(complete or cands)[-1]]
         elif cands:
             title_idx = [cands[0]]
+    if not (title_idx and _anchored(kinds, title_idx[0])):
+        # a title line that the subtitle or date follows is the title (not a site name or a
+        # button above it, nor a line above a name)
+        title_idx = next(([i] for i, k in enumerate(kinds) if k == "title" and _anchored(kinds, i)), title_idx)
     if title_idx:
         i = title_idx[0]
         # a title split over two lines (blank lines between): 高举…旗帜 / 为…而团结奋斗; not a
@@ -154,6 +158,10 @@ def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
         if i > 0 and kinds[i - 1] == "title" and not whole and not _is_complete_title(prev):
             title_idx.insert(0, i - 1)
     return title_idx
+
+
+def _anchored(kinds: list[str], i: int) -> bool:
+    return i + 1 < len(kinds) and kinds[i + 1] in ("subtitle", "date")
 
 
 def _take_subtitle(text: str, front: Front, r: Range) -> None:
