@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import InputError
+from ..io import MAX_BYTES, read_limited
 from ..readers import FORMATS
 from ..readers.base import InputFormat
+from ..walk import glob_matcher, walk_files
 
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 DEFAULT_GLOBS: dict[str, str] = {"text": "*.txt", "docx": "*.docx", "pdf": "*.pdf", "html": "*.htm*"}
@@ -35,6 +38,7 @@ class Document:
     error: str | None = None  # a problem found while listing it (bad row, missing field)
     format: InputFormat | None = None
     data: bytes | None = None
+    max_bytes: int = MAX_BYTES  # the cap on the bytes read and the text extracted (see readers.limits)
 
 
 def table_format(name: str, forced: str | None = None) -> str | None:
@@ -52,7 +56,8 @@ def default_glob(input_format: str | None) -> str:
 
 
 def iter_documents(inputs: list[str], glob: str | None = None, text_field: str = "text",
-                   id_field: str | None = None, input_format: str | None = None) -> Iterator[Document]:
+                   id_field: str | None = None, input_format: str | None = None,
+                   max_bytes: int = MAX_BYTES) -> Iterator[Document]:
     """Every document of ``inputs`` in order: files, folders (recursive, ``glob``), tables.
     ``input_format`` is a table format (jsonl, csv) or a reader (text, docx, pdf, html) that
     overrides the suffix of every file."""
@@ -65,17 +70,30 @@ def iter_documents(inputs: list[str], glob: str | None = None, text_field: str =
         elif fmt == "csv":
             yield from _csv(name, text_field, id_field)
         elif name == "-":
-            yield Document(id="-", data=sys.stdin.buffer.read(), format=reader or "text")
+            yield _stdin_document(reader or "text", max_bytes)
         else:
             path = Path(name)
             if path.is_dir():
-                for f in sorted(path.rglob(pattern)):
-                    if f.is_file():
-                        yield Document(id=str(f), path=str(f), format=reader)
+                # listed once, up front: a file deleted later becomes an error record when it
+                # is read (never a silent skip), and so does a folder that cannot be read
+                files, problems = walk_files(path, glob_matcher(pattern))
+                for where, problem in problems:
+                    yield Document(id=where, error=f"{where}: {problem}", max_bytes=max_bytes)
+                for f in files:
+                    yield Document(id=str(f), path=str(f), format=reader, max_bytes=max_bytes)
             elif path.exists():
-                yield Document(id=name, path=name, format=reader)
+                yield Document(id=name, path=name, format=reader, max_bytes=max_bytes)
             else:
                 yield Document(id=name, error=f"{name}: no such file or folder")
+
+
+def _stdin_document(fmt: InputFormat, max_bytes: int) -> Document:
+    """Standard input, read here (at most ``max_bytes`` bytes)."""
+    try:
+        data = read_limited(sys.stdin.buffer, max_bytes, "<stdin>")
+    except InputError as exc:
+        return Document(id="-", error=str(exc))
+    return Document(id="-", data=data, format=fmt, max_bytes=max_bytes)
 
 
 def _open_binary(name: str) -> BinaryIO:
