@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..readers import FORMATS, detect_format, read_document
+from ..walk import walk_files
+from .options import add_max_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print the number of findings per rule (on stderr with --output-format json or sarif)")
     parser.add_argument("--input-format", choices=FORMATS, default=None,
                         help="read files as text, .docx, PDF or HTML (default: by suffix)")
+    add_max_bytes(parser)
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -64,8 +67,9 @@ def _files(paths: list[str]) -> tuple[list[str], list[str]]:
         path = Path(p)
         try:
             if path.is_dir():
-                found = sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-                out.extend(found)
+                found, unread = walk_files(path, lambda f: f.suffix.lower() in SUFFIXES)
+                out.extend(map(str, found))
+                errors.extend(str(InputError(problem, where)) for where, problem in unread)
             elif path.exists():
                 out.append(p)
             else:
@@ -189,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
                 config_errors.add(str(exc))
                 _error(str(exc))
             if stdin_fix:
-                _write_raw(read_bytes("-"))  # what came in goes out unchanged
+                _write_raw(read_bytes("-", args.max_bytes))  # what came in goes out unchanged
             failed = True
             continue
         select = select_cli if select_cli is not None else config.select
@@ -202,18 +206,18 @@ def run(args: argparse.Namespace) -> int:
             if stdin_fix:
                 # what comes in goes out, fixed or (when it cannot be) as it came: a pipe
                 # `check --fix - < a > b` never leaves b empty
-                raw = read_bytes("-")
+                raw = read_bytes("-", args.max_bytes)
                 if fmt != "text":
                     raise InputError(f"--fix rewrites text only, not {fmt}", "<stdin>")
                 decoded = decode_detected(raw, "<stdin>")
                 text = decoded.text
                 hints: set[int] = set()
             elif fmt == "text":
-                decoded = read_decoded(name)
+                decoded = read_decoded(name, args.max_bytes)
                 text = decoded.text
                 hints = set()
             else:
-                extracted = read_document(name, fmt)
+                extracted = read_document(name, fmt, args.max_bytes)
                 text = extracted.text
                 hints = heading_lines(extracted)
         except InputError as exc:
