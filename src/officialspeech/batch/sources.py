@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -65,10 +65,10 @@ def iter_documents(inputs: list[str], glob: str | None = None, text_field: str =
     pattern = glob or default_glob(reader)
     for name in inputs:
         fmt = table_format(name, input_format)
-        if fmt == "jsonl":
-            yield from _jsonl(name, text_field, id_field)
-        elif fmt == "csv":
-            yield from _csv(name, text_field, id_field)
+        if fmt in ("jsonl", "csv"):
+            rows = _jsonl(name, text_field, id_field) if fmt == "jsonl" else _csv(name, text_field, id_field)
+            for doc in rows:
+                yield doc if max_bytes == MAX_BYTES else replace(doc, max_bytes=max_bytes)
         elif name == "-":
             yield _stdin_document(reader or "text", max_bytes)
         else:

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..io import MAX_BYTES, size_label, too_large
 
 MAX_PARAGRAPHS = 100_000  # non-blank lines of extracted text (paragraphs, table cells, text boxes)
-MAX_ELEMENTS = 500_000  # HTML elements in a page; XML elements of one .docx paragraph or table
+MAX_ELEMENTS = 200_000  # HTML elements in a page; XML elements of one .docx paragraph or table
 MAX_PAGES = 10_000  # pages of a PDF
 ARCHIVE_FACTOR = 4  # a .docx may decompress to this many times max_bytes
 SIDE_PART = 16 * 1024 * 1024  # numbering.xml and styles.xml (a few hundred KiB in real files)
