@@ -163,16 +163,28 @@ def _inside(child: Any, parent: Any) -> bool:
     return bool(parent.start <= child.start <= child.end <= parent.end)
 
 
-def violations(text: str, speech: Speech) -> Counter[str]:
-    """The contract violations of one parse, by kind."""
+def _sp(span: Any) -> str:
+    return f"[{span.start}:{span.end}]"
+
+
+def violations(text: str, speech: Speech, details: dict[str, str] | None = None) -> Counter[str]:
+    """The contract violations of one parse, by kind (with ``details``: the first node of
+    each kind, its field beside the slice its span names)."""
     found: Counter[str] = Counter()
-    if coverage_gaps(text, speech):
-        found["lost_characters"] += 1
+
+    def note(kind: str, detail: str) -> None:
+        found[kind] += 1
+        if details is not None:
+            details.setdefault(kind, detail)
+
+    lost = coverage_gaps(text, speech)
+    if lost:
+        note("lost_characters", f"offsets {lost[:5]}")
     whole = type("Whole", (), {"start": 0, "end": len(text)})()
 
     def spans_ok(span: Any, parent: Any, kind: str) -> None:
         if not (0 <= span.start <= span.end <= len(text)) or not _inside(span, parent):
-            found[kind] += 1
+            note(kind, f"span {_sp(span)} outside {_sp(parent)}")
 
     fronts: list[Any] = [speech.title, speech.subtitle, speech.speaker, speech.occasion, speech.date,
                          speech.salutation, speech.closing, *speech.front]
@@ -182,8 +194,9 @@ def violations(text: str, speech: Speech) -> Counter[str]:
         spans_ok(node.span, whole, "span_outside_text")
         for gap in getattr(node, "gaps", []):
             spans_ok(gap.span, node.span, "gap_outside_node")
-        if node.text != _minus_gaps(text, node.span.start, node.span.end, getattr(node, "gaps", [])):
-            found["front_text"] += 1
+        sliced = _minus_gaps(text, node.span.start, node.span.end, getattr(node, "gaps", []))
+        if node.text != sliced:
+            note("front_text", f"{node.kind}.text={node.text!r} slice{_sp(node.span)} minus gaps={sliced!r}")
     marks: list[Any] = [*speech.page_markers, *speech.chrome]
     for item in marks:
         spans_ok(item.span, whole, "span_outside_text")
@@ -194,34 +207,40 @@ def violations(text: str, speech: Speech) -> Counter[str]:
             if isinstance(b, Section):
                 spans_ok(b.heading_span, b.span, "heading_outside_section")
                 spans_ok(b.title_span, b.heading_span, "title_span_outside_heading")
-                if b.title != text[b.title_span.start:b.title_span.end]:
-                    found["section_title"] += 1
-                if not text[b.heading_span.start:b.heading_span.end].startswith(b.marker):
-                    found["section_marker"] += 1
+                title = text[b.title_span.start:b.title_span.end]
+                if b.title != title:
+                    note("section_title", f"title={b.title!r} title_span{_sp(b.title_span)}={title!r}")
+                heading = text[b.heading_span.start:b.heading_span.end]
+                if not heading.startswith(b.marker):
+                    note("section_marker", f"marker={b.marker!r} heading_span{_sp(b.heading_span)}={heading!r}")
                 walk(b.children, b.span)
                 continue
             for gap in b.gaps:
                 spans_ok(gap.span, b.span, "gap_outside_node")
-            if b.text != _minus_gaps(text, b.span.start, b.span.end, b.gaps):
-                found["point_text" if isinstance(b, Point) else "paragraph_text"] += 1
+            sliced = _minus_gaps(text, b.span.start, b.span.end, b.gaps)
+            if b.text != sliced:
+                note(f"{b.kind}_text", f"text={b.text!r} span{_sp(b.span)} minus gaps={sliced!r}")
             if isinstance(b, Point):
                 spans_ok(b.lead_span, b.span, "lead_span_outside_point")
-                if b.lead != text[b.lead_span.start:b.lead_span.end]:
-                    found["point_lead"] += 1
-                if not _minus_gaps(text, b.span.start, b.span.end, b.gaps).startswith(b.marker):
-                    found["point_marker"] += 1
+                lead = text[b.lead_span.start:b.lead_span.end]
+                if b.lead != lead:
+                    note("point_lead", f"lead={b.lead!r} lead_span{_sp(b.lead_span)}={lead!r}")
+                if not sliced.startswith(b.marker):
+                    note("point_marker", f"marker={b.marker!r} span minus gaps={sliced[:20]!r}")
 
     walk(speech.body, whole)
     return found
 
 
-def check(text: str) -> Counter[str]:
+def check(text: str, details: dict[str, str] | None = None) -> Counter[str]:
     """Violations of one input, an exception counted as ``exception:Type``."""
     try:
         speech = parse_speech(text)
     except Exception as exc:  # counted, never raised
+        if details is not None:
+            details.setdefault(f"exception:{type(exc).__name__}", str(exc)[:200])
         return Counter({f"exception:{type(exc).__name__}": 1})
-    return violations(text, speech)
+    return violations(text, speech, details)
 
 
 def shrink(text: str, kind: str, budget: int) -> str:
@@ -246,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=100_000, help="inputs to run (default 100000)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--examples", type=int, default=3, help="minimal examples shown per violation kind")
-    ap.add_argument("--shrink", type=int, default=400, help="parses spent shrinking each example")
+    ap.add_argument("--shrink", type=int, default=2000, help="parses spent shrinking each example")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     real = real_texts()
@@ -298,7 +317,9 @@ def main(argv: list[str] | None = None) -> int:
             if small in shown:
                 continue
             shown.add(small)
-            print(f"  {small!r}  (from {len(text)} chars)")
+            details: dict[str, str] = {}
+            check(small, details)
+            print(f"  {small!r}  (from {len(text)} chars)\n      {details.get(kind, '')}")
             if len(shown) >= args.examples:
                 break
     return 0

@@ -435,3 +435,51 @@ def test_text_files_and_table_rows_are_capped(tmp_path: Path, capsys: pytest.Cap
         parse_file(str(path), max_bytes=0)
     assert main(["parse", str(path), "--max-bytes", "lots"]) == 2
     assert len(SPEECH.encode()) * 100 > 4 * KIB
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_a_table_that_fails_while_read_is_an_error_record(tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / f"t.{kind}"
+    one_line = SPEECH.replace("\n", "")
+    rows = [json.dumps({"text": one_line}, ensure_ascii=False) for _ in range(3)]
+    table.write_text("\n".join(rows if kind == "jsonl" else ["text", one_line, one_line, one_line]) + "\n", "utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(SPEECH, "utf-8")
+    real_open = builtins.open
+
+    class Failing:  # the disk fails after the first two lines
+        def __init__(self, fh: Any) -> None:
+            self.fh = fh
+            self.lines = 0
+
+        def __iter__(self) -> Failing:
+            return self
+
+        def __next__(self) -> bytes:
+            self.lines += 1
+            if self.lines > 2:
+                raise OSError(errno.EIO, "Input/output error")
+            return bytes(next(self.fh))
+
+        def close(self) -> None:
+            self.fh.close()
+
+    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        fh = real_open(file, mode, *args, **kwargs)
+        return Failing(fh) if os.fspath(file) == str(table) and mode == "rb" else fh
+
+    monkeypatch.setattr(sources, "_unreadable", lambda name: None)
+    monkeypatch.setattr(builtins, "open", failing_open)
+    assert main(["parse", str(table), str(good)]) == 1
+    records = _records(capsys.readouterr().out)
+    assert "error" not in records[0]
+    assert records[-2]["error"]["message"] == (
+        f"{table}:3: cannot read: Input/output error; the rest of the table is skipped")
+    assert records[-1]["id"] == str(good)  # the run went on
+    assert "error" not in records[-1]
+    table.unlink()  # deleted between the listing and the reading
+    monkeypatch.setattr(builtins, "open", real_open)
+    assert main(["parse", str(table), str(good)]) == 1
+    records = _records(capsys.readouterr().out)
+    assert records[0]["error"]["message"] == f"{table}:1: cannot read: No such file or directory; the rest of the table is skipped"

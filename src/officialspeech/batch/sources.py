@@ -153,19 +153,34 @@ def _jsonl(name: str, text_field: str, id_field: str | None) -> Iterator[Documen
     if bad is not None:
         yield bad
         return
+    last = 0
+    try:
+        for n, doc in _jsonl_rows(name, text_field, id_field):
+            last = n
+            yield doc
+    except OSError as exc:  # deleted, locked or failing while it is read
+        yield _read_failed(name, last + 1, exc)
+
+
+def _read_failed(name: str, line: int, exc: OSError) -> Document:
+    where = f"{name}:{line}"
+    return Document(id=where, error=f"{where}: cannot read: {exc.strerror or exc}; the rest of the table is skipped")
+
+
+def _jsonl_rows(name: str, text_field: str, id_field: str | None) -> Iterator[tuple[int, Document]]:
     for n, line, problem in _lines(name):
         where = f"{name}:{n}"
         if line is None:
-            yield Document(id=where, error=f"{where}: {problem}")
+            yield n, Document(id=where, error=f"{where}: {problem}")
             continue
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Document(id=where, error=f"{where}: invalid JSON: {exc.msg} (column {exc.colno})")
+            yield n, Document(id=where, error=f"{where}: invalid JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _row(row, where, text_field, id_field)
+        yield n, _row(row, where, text_field, id_field)
 
 
 class _BadBytes(Exception):
@@ -201,6 +216,8 @@ def _csv(name: str, text_field: str, id_field: str | None) -> Iterator[Document]
     except csv.Error as exc:
         where = f"{name}:{reader.line_num}"
         yield Document(id=where, error=f"{where}: bad CSV: {exc}; the rest of the table is skipped")
+    except OSError as exc:  # deleted, locked or failing while it is read
+        yield _read_failed(name, reader.line_num + 1, exc)
 
 
 def _row(row: object, where: str, text_field: str, id_field: str | None,
