@@ -7,8 +7,8 @@ given to ``python -m officialspeech parse FILE`` (stdout to /dev/null) in a chil
 child's peak RSS comes from ``os.wait4`` (its own rusage), its time from the wall clock.
 Target: <= 500 MB and <= 5 s each, one line on stderr and exit 2 (refused), or exit 0
 where the input is neutralised rather than refused (HTML entities, which the HTML parser
-never expands). Two lines more show memory near the cap: reading a .docx of 60 MiB of
-text, and parsing a 60 MiB text file (``parse_file`` in a child), as peak RSS and its
+never expands). Three lines more show memory near the cap: reading a .docx of 60 MiB of
+text and a 60 MiB HTML page, and parsing a 60 MiB text file (``parse_file`` in a child), as peak RSS and its
 ratio to the input size. Exits 1 when a hostile case misses its target.
 """
 
@@ -58,6 +58,15 @@ def _near_cap_text(path: Path) -> None:
             fh.write(para)
 
 
+def _near_cap_html(path: Path) -> None:
+    row = ("<p>" + "同志们，今天我们召开会议，研究部署下一阶段的工作。" * 12 + "</p>\n").encode()
+    with open(path, "wb") as fh:
+        fh.write(b'<html><head><meta charset="utf-8"></head><body><div class="article">')
+        for _ in range(60 * MIB // len(row)):
+            fh.write(row)
+        fh.write(b"</div></body></html>")
+
+
 CASES = [
     Case("lying zip header (1 GiB stated as 4 KiB)", "lie.docx", lambda p: hostile.lying_header_docx(p, 1 << 30)),
     Case("zip bomb, honest header (1 GiB)", "bomb.docx", lambda p: hostile.lying_header_docx(p, 1 << 30, 1 << 30)),
@@ -90,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", default=None, help="comma-separated words: run the cases whose name holds one")
     ap.add_argument("--keep", default=None, help="build the files in this folder and keep them")
-    ap.add_argument("--no-near-cap", action="store_true", help="skip the two near-cap memory lines")
+    ap.add_argument("--no-near-cap", action="store_true", help="skip the near-cap memory lines")
     args = ap.parse_args(argv)
     words = [w.strip().lower() for w in args.only.split(",")] if args.only else None
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="hostile-"))
@@ -126,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'near cap: read a .docx of 60 MiB of text':46} {near.stat().st_size / MIB:7.1f}Mi {elapsed:6.2f}s "
                   f"{rss:6.0f} MB {code:4}  {rss / 60:.1f}x the text")
             near.unlink()
+            page = folder / "near.html"
+            _near_cap_html(page)
+            elapsed, rss, code, err = run_child([sys.executable, "-c", code_read, str(page)])
+            mib = page.stat().st_size / MIB
+            print(f"{'near cap: read a 60 MiB HTML page':46} {mib:7.1f}Mi {elapsed:6.2f}s "
+                  f"{rss:6.0f} MB {code:4}  {rss / mib:.1f}x the page{'' if code == 0 else ' ' + err[:100]}")
+            page.unlink()
             text = folder / "near.txt"
             _near_cap_text(text)
             code_parse = ("import sys; from officialspeech import parse_file; "

@@ -483,3 +483,18 @@ def test_a_table_that_fails_while_read_is_an_error_record(tmp_path: Path, kind: 
     assert main(["parse", str(table), str(good)]) == 1
     records = _records(capsys.readouterr().out)
     assert records[0]["error"]["message"] == f"{table}:1: cannot read: No such file or directory; the rest of the table is skipped"
+
+
+def test_closed_stdout_and_stderr(speeches: list[Path]) -> None:
+    def close(fd: int) -> Callable[[], None]:
+        return lambda: os.close(fd)
+
+    cmd = [sys.executable, "-m", "officialspeech", "parse", str(speeches[0]), str(speeches[1])]
+    proc = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, timeout=60, check=False,
+                          preexec_fn=close(1))  # the child starts with stdout closed
+    assert proc.returncode == 2
+    assert _one_error_line(proc.stderr) == "officialspeech: error: cannot write standard output: it is closed"
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, timeout=60, check=False,
+                          preexec_fn=close(2))  # and with stderr closed
+    assert proc.returncode == 0
+    assert [r["id"] for r in _records(proc.stdout)] == [str(speeches[0]), str(speeches[1])]  # no summary mixed in

@@ -87,6 +87,11 @@ def _quiet_stdout() -> None:
 
 def run() -> None:
     """Console-script entry point."""
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, not to stdout
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+    if sys.stdout is None:  # started with stdout closed
+        _error("cannot write standard output: it is closed")
+        sys.exit(2)
     code = main()
     if code == 2:  # any output error was reported: drop what is still buffered
         _quiet_stdout()
