@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import builtins
 import errno
+import functools
 import io
 import json
 import os
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hostile
 from officialspeech import InputError, parse_file
@@ -498,3 +501,59 @@ def test_closed_stdout_and_stderr(speeches: list[Path]) -> None:
                           preexec_fn=close(2))  # and with stderr closed
     assert proc.returncode == 0
     assert [r["id"] for r in _records(proc.stdout)] == [str(speeches[0]), str(speeches[1])]  # no summary mixed in
+
+
+# whatever the bytes, a reader returns text or raises InputError (hypothesis)
+
+@functools.cache
+def _valid_docx() -> bytes:
+    body = "".join(hostile.paragraph(t).decode() for t in ("同志们：", "一、压实责任", "要层层落实。", "谢谢大家！"))
+    doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document {hostile.W}><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", doc)
+        zf.writestr("word/styles.xml", f"<w:styles {hostile.W}/>")
+    assert read_document_bytes(buf.getvalue(), "doc", "docx").text.count("\n") == 4  # it is valid
+    return buf.getvalue()
+
+
+def _read_or_input_error(data: bytes, fmt: Any) -> None:
+    message = None
+    try:
+        extracted = read_document_bytes(data, "doc", fmt)
+    except InputError as exc:
+        message = str(exc)
+    if message is None:
+        assert extracted.text.strip()
+    else:
+        assert "\n" not in message
+        assert message.startswith("doc: ")
+
+
+@given(data=st.binary(max_size=3000), fmt=st.sampled_from(["docx", "html", "pdf", "text"]))
+@settings(max_examples=150, deadline=None)
+def test_random_bytes_never_escape_as_other_errors(data: bytes, fmt: str) -> None:
+    _read_or_input_error(data, fmt)
+
+
+@given(edits=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), min_size=1,
+                      max_size=8), cut=st.one_of(st.none(), st.integers(min_value=0)))
+@settings(max_examples=150, deadline=None)
+def test_damaged_docx_never_escapes_as_other_errors(edits: list[tuple[int, int]], cut: int | None) -> None:
+    data = bytearray(_valid_docx())
+    for where, value in edits:
+        data[where % len(data)] = value
+    if cut is not None:
+        data = data[:cut % len(data)]
+    _read_or_input_error(bytes(data), "docx")
+
+
+def test_an_error_naming_a_line_break_is_still_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "odd.docx"
+    hostile.write_zip(path, [("word/doc\nument.xml\u2028x", [b"\0" * 3_000_000], None)])  # a bomb member, odd name
+    with pytest.raises(InputError) as info:
+        read_document(str(path))
+    assert "zip bomb" in str(info.value)
+    assert len(str(info.value).splitlines()) == 1
+    assert main(["parse", str(path), str(path)]) == 1
+    assert all(len(r["error"]["message"].splitlines()) == 1 for r in _records(capsys.readouterr().out))

@@ -15,7 +15,8 @@ class InputError(OfficialSpeechError):
 
     def __init__(self, message: str, path: str | None = None) -> None:
         self.path = path
-        super().__init__(f"{path}: {message}" if path else message)
+        text = f"{path}: {message}" if path else message
+        super().__init__(" ".join(text.splitlines()) if len(text.splitlines()) > 1 else text)  # one line, always
 
 
 class OutputError(OfficialSpeechError):

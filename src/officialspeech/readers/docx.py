@@ -14,6 +14,7 @@ boxes, which python-docx does not expose, and lxml's parser can be locked down.
 
 from __future__ import annotations
 
+import errno
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -198,6 +199,10 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Extracted:
             RuntimeError) as exc:
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"damaged .docx: {detail}", path) from None
+    except OSError as exc:
+        if exc.errno == errno.EINVAL:  # a seek the zip directory asked for is impossible
+            raise InputError("damaged .docx: the zip directory points outside the file", path) from None
+        raise
 
 
 def _read(path: str, max_bytes: int) -> Extracted:
