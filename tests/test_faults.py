@@ -557,3 +557,16 @@ def test_an_error_naming_a_line_break_is_still_one_line(tmp_path: Path, capsys: 
     assert len(str(info.value).splitlines()) == 1
     assert main(["parse", str(path), str(path)]) == 1
     assert all(len(r["error"]["message"].splitlines()) == 1 for r in _records(capsys.readouterr().out))
+
+
+def test_the_folder_walk(tmp_path: Path) -> None:
+    for rel in ("a.txt", "b.md", "sub/c.txt", ".git/d.txt", "sub/.venv/e.txt", "deep/er/f.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(SPEECH, "utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "sub", target_is_directory=True)
+    (tmp_path / "flink.txt").symlink_to(tmp_path / "a.txt")
+    found, problems = walk_files(tmp_path, lambda p: p.suffix == ".txt")
+    assert found == sorted(tmp_path.rglob("*.txt"))  # as rglob: links to folders not entered
+    assert problems == []
+    found, _ = walk_files(tmp_path, lambda p: p.suffix == ".txt", prune_hidden=True)
+    assert [str(p.relative_to(tmp_path)) for p in found] == ["a.txt", "deep/er/f.txt", "flink.txt", "sub/c.txt"]

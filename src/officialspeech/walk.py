@@ -8,10 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def walk_files(folder: str | Path, wanted: Callable[[Path], bool]) -> tuple[list[Path], list[tuple[str, str]]]:
+def walk_files(folder: str | Path, wanted: Callable[[Path], bool],
+               prune_hidden: bool = False) -> tuple[list[Path], list[tuple[str, str]]]:
     """The files under ``folder`` (recursively, symbolic links to folders not followed,
     sorted) for which ``wanted(path)`` is true, and ``(path, problem)`` for each folder or
-    entry that could not be read."""
+    entry that could not be read. With ``prune_hidden``, folders whose name starts with a
+    dot (.git, .venv…) are not entered."""
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
     stack = [str(folder)]
@@ -22,7 +24,8 @@ def walk_files(folder: str | Path, wanted: Callable[[Path], bool]) -> tuple[list
                 for entry in entries:
                     try:
                         if entry.is_dir(follow_symlinks=False):
-                            stack.append(entry.path)
+                            if not (prune_hidden and entry.name.startswith(".")):
+                                stack.append(entry.path)
                         elif entry.is_file() and wanted(Path(entry.path)):
                             files.append(Path(entry.path))
                     except OSError as exc:
