@@ -424,9 +424,12 @@ def test_many_html_elements_are_refused(tmp_path: Path, monkeypatch: pytest.Monk
 def test_text_files_and_table_rows_are_capped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "s.txt"
     path.write_text(SPEECH * 100, "utf-8")
-    assert main(["parse", str(path), "--max-bytes", "4K"]) == 2
-    assert _one_error_line(capsys.readouterr().err) == (
-        f"officialspeech: error: {path}: file larger than the limit of 4 KiB (max_bytes / --max-bytes)")
+    for command in ("parse", "outline", "check", "repair"):
+        assert main([command, str(path), "--max-bytes", "4K"]) == 2
+        assert _one_error_line(capsys.readouterr().err) == (
+            f"officialspeech: error: {path}: file larger than the limit of 4 KiB (max_bytes / --max-bytes)")
+        assert main([command, str(path), "--max-bytes", "1M"]) in (0, 1)  # 1: check's findings
+        capsys.readouterr()
     table = tmp_path / "t.jsonl"
     table.write_text(json.dumps({"text": SPEECH * 100}, ensure_ascii=False) + "\n"
                      + json.dumps({"text": SPEECH}, ensure_ascii=False) + "\n", "utf-8")
