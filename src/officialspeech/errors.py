@@ -15,4 +15,17 @@ class InputError(OfficialSpeechError):
 
     def __init__(self, message: str, path: str | None = None) -> None:
         self.path = path
-        super().__init__(f"{path}: {message}" if path else message)
+        text = f"{path}: {message}" if path else message
+        super().__init__(" ".join(text.splitlines()) if len(text.splitlines()) > 1 else text)  # one line, always
+
+
+class OutputError(OfficialSpeechError):
+    """Output that cannot be written (a full disk, a read-only or missing folder, a folder
+    named as the output file), or a cluster that cannot be reached. One line for people."""
+
+
+def os_error_line(exc: OSError, default: str | None = None) -> str:
+    """An OSError as one line: the file it names (or ``default``) and the reason."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    where = exc.filename if exc.filename is not None else default
+    return f"{where}: {reason}" if where else reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .io import MAX_BYTES
 from .model import Source, Speech
 from .parse import parse_speech
 from .readers import Extracted, read_document
@@ -14,12 +15,16 @@ def heading_lines(extracted: Extracted) -> set[int]:
     return {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
 
 
-def parse_file(path: str, input_format: InputFormat | None = None) -> Speech:
+def parse_file(path: str, input_format: InputFormat | None = None, max_bytes: int = MAX_BYTES) -> Speech:
     """Read a speech file and parse it: text (UTF-8 with or without BOM, UTF-16 with BOM,
     GB18030), .docx, PDF or HTML, chosen by suffix unless ``input_format`` says. For .docx,
     PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it); lines the
-    format styles as headings (Word heading styles, outline levels) are hints to the parser."""
-    return parse_extracted(read_document(path, input_format))
+    format styles as headings (Word heading styles, outline levels) are hints to the parser.
+
+    ``max_bytes`` (default 64 MiB) caps the bytes read from the file and the UTF-8 bytes of
+    the text extracted from it (a .docx may decompress to 4 times that); more, or more than
+    ``readers.limits.MAX_PARAGRAPHS`` paragraphs, is an InputError naming the limit."""
+    return parse_extracted(read_document(path, input_format, max_bytes))
 
 
 def parse_extracted(extracted: Extracted) -> Speech:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # the default cap on a document's bytes and extracted text
+CHUNK = 1 << 20  # bytes read at a time
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
@@ -88,18 +90,48 @@ def decode(data: bytes, path: str | None = None) -> str:
     return decode_detected(data, path).text
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file, or of standard input when ``path`` is ``-``; errors are InputError."""
+def size_label(n: int) -> str:
+    """A byte count for people: ``64 MiB``, ``512 KiB`` or ``100 bytes``."""
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size and n % size == 0:
+            return f"{n // size} {unit}"
+    return f"{n} bytes"
+
+
+def too_large(what: str, max_bytes: int) -> str:
+    """The one-line message of an input over the ``max_bytes`` cap."""
+    return f"{what} larger than the limit of {size_label(max_bytes)} (max_bytes / --max-bytes)"
+
+
+def read_limited(fh: BinaryIO, max_bytes: int, name: str, what: str = "input") -> bytes:
+    """At most ``max_bytes`` bytes of ``fh``, read and counted (a file's stated size is not
+    trusted: it may grow, or be a pipe or a device); more is an InputError naming the limit."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = fh.read(min(CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputError(too_large(what, max_bytes), name)
+        chunks.append(chunk)
+
+
+def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, or of standard input when ``path`` is ``-``, at most ``max_bytes``
+    of them; errors are InputError."""
     name = str(path)
     if name == "-":
-        return sys.stdin.buffer.read()
+        return read_limited(sys.stdin.buffer, max_bytes, "<stdin>")
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError("is a directory", name)
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB", name)
-        return p.read_bytes()
+        if p.stat().st_size > max_bytes:  # (cheap early refusal; the read below counts anyway)
+            raise InputError(too_large("file", max_bytes), name)
+        with open(p, "rb") as fh:
+            return read_limited(fh, max_bytes, name, "file")
     except FileNotFoundError:
         raise InputError("no such file", name) from None
     except PermissionError:
@@ -108,12 +140,13 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(exc.strerror or str(exc), name) from None
 
 
-def read_decoded(path: str | Path) -> Decoded:
+def read_decoded(path: str | Path, max_bytes: int = MAX_BYTES) -> Decoded:
     """Read and decode a speech file (``-``: standard input), keeping its encoding."""
     name = str(path)
-    return decode_detected(read_bytes(path), "<stdin>" if name == "-" else name)
+    return decode_detected(read_bytes(path, max_bytes), "<stdin>" if name == "-" else name)
 
 
-def read_text(path: str | Path) -> str:
-    """Read a speech from a file, or from standard input when ``path`` is ``-``."""
-    return read_decoded(path).text
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a speech from a file, or from standard input when ``path`` is ``-`` (at most
+    ``max_bytes`` bytes, default 64 MiB: more is an InputError)."""
+    return read_decoded(path, max_bytes).text

@@ -15,10 +15,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..errors import OutputError
 from .records import convert
 from .sources import Document
 
 PARTITION = 64  # documents a Dask partition holds
+CONNECT_TIMEOUT = 5  # seconds to reach the scheduler before giving up
 
 
 def _record(item: Document | str | tuple[str, str]) -> dict[str, Any]:
@@ -37,6 +39,30 @@ def parse_bag(bag: Any) -> Any:
     """Map a ``dask.bag.Bag`` of texts, ``(id, text)`` pairs or Documents to outline records
     (dicts: the Speech JSON with its id, or ``{"id", "error"}``)."""
     return bag.map(_record)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _connect(client_class: Any, address: str) -> Any:
+    """A client of the scheduler at ``address``, or an OutputError after ``CONNECT_TIMEOUT``
+    seconds (a wrong address, a scheduler that is down), with distributed's own log lines
+    about the failed attempts kept off stderr."""
+    import logging
+
+    quiet = [logging.getLogger(name) for name in ("distributed", "distributed.client", "distributed.comm")]
+    levels = [log.level for log in quiet]
+    for log in quiet:
+        log.setLevel(logging.CRITICAL)
+    try:
+        return client_class(address, timeout=CONNECT_TIMEOUT, set_as_default=True)
+    except Exception as exc:  # OSError, TimeoutError, ValueError for a malformed address…
+        raise OutputError(f"cannot connect to the Dask scheduler at {address} "
+                          f"within {CONNECT_TIMEOUT} s: {_one_line(exc)}") from None
+    finally:
+        for log, level in zip(quiet, levels, strict=True):
+            log.setLevel(level)
 
 
 def run_on_cluster(docs: Iterable[Document], address: str, output: str | None,
@@ -59,10 +85,16 @@ def run_on_cluster(docs: Iterable[Document], address: str, output: str | None,
             items.append(doc)
     mode = "a" if skip is not None else "w"
     results: list[tuple[str, bool]] = []
-    with Client(address) if items else contextlib.nullcontext():  # type: ignore[no-untyped-call]
-        if items:
+    if items:
+        client = _connect(Client, address)
+        try:
             bag = db.from_sequence(items, partition_size=PARTITION).map(convert)  # type: ignore[no-untyped-call]
             results = bag.compute()
+        except Exception as exc:  # the cluster went away, a worker died…: one line, nothing half-written
+            raise OutputError(f"the Dask run on {address} failed: {_one_line(exc)}") from None
+        finally:
+            with contextlib.suppress(Exception):
+                client.close()
     failed = 0
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(output, mode, encoding="utf-8")) if output else sys.stdout

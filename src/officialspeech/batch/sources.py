@@ -12,12 +12,15 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import InputError
+from ..io import MAX_BYTES, read_limited
 from ..readers import FORMATS
 from ..readers.base import InputFormat
+from ..walk import glob_matcher, walk_files
 
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 DEFAULT_GLOBS: dict[str, str] = {"text": "*.txt", "docx": "*.docx", "pdf": "*.pdf", "html": "*.htm*"}
@@ -35,6 +38,7 @@ class Document:
     error: str | None = None  # a problem found while listing it (bad row, missing field)
     format: InputFormat | None = None
     data: bytes | None = None
+    max_bytes: int = MAX_BYTES  # the cap on the bytes read and the text extracted (see readers.limits)
 
 
 def table_format(name: str, forced: str | None = None) -> str | None:
@@ -52,7 +56,8 @@ def default_glob(input_format: str | None) -> str:
 
 
 def iter_documents(inputs: list[str], glob: str | None = None, text_field: str = "text",
-                   id_field: str | None = None, input_format: str | None = None) -> Iterator[Document]:
+                   id_field: str | None = None, input_format: str | None = None,
+                   max_bytes: int = MAX_BYTES) -> Iterator[Document]:
     """Every document of ``inputs`` in order: files, folders (recursive, ``glob``), tables.
     ``input_format`` is a table format (jsonl, csv) or a reader (text, docx, pdf, html) that
     overrides the suffix of every file."""
@@ -60,22 +65,35 @@ def iter_documents(inputs: list[str], glob: str | None = None, text_field: str =
     pattern = glob or default_glob(reader)
     for name in inputs:
         fmt = table_format(name, input_format)
-        if fmt == "jsonl":
-            yield from _jsonl(name, text_field, id_field)
-        elif fmt == "csv":
-            yield from _csv(name, text_field, id_field)
+        if fmt in ("jsonl", "csv"):
+            rows = _jsonl(name, text_field, id_field) if fmt == "jsonl" else _csv(name, text_field, id_field)
+            for doc in rows:
+                yield doc if max_bytes == MAX_BYTES else replace(doc, max_bytes=max_bytes)
         elif name == "-":
-            yield Document(id="-", data=sys.stdin.buffer.read(), format=reader or "text")
+            yield _stdin_document(reader or "text", max_bytes)
         else:
             path = Path(name)
             if path.is_dir():
-                for f in sorted(path.rglob(pattern)):
-                    if f.is_file():
-                        yield Document(id=str(f), path=str(f), format=reader)
+                # listed once, up front: a file deleted later becomes an error record when it
+                # is read (never a silent skip), and so does a folder that cannot be read
+                files, problems = walk_files(path, glob_matcher(pattern))
+                for where, problem in problems:
+                    yield Document(id=where, error=f"{where}: {problem}", max_bytes=max_bytes)
+                for f in files:
+                    yield Document(id=str(f), path=str(f), format=reader, max_bytes=max_bytes)
             elif path.exists():
-                yield Document(id=name, path=name, format=reader)
+                yield Document(id=name, path=name, format=reader, max_bytes=max_bytes)
             else:
                 yield Document(id=name, error=f"{name}: no such file or folder")
+
+
+def _stdin_document(fmt: InputFormat, max_bytes: int) -> Document:
+    """Standard input, read here (at most ``max_bytes`` bytes)."""
+    try:
+        data = read_limited(sys.stdin.buffer, max_bytes, "<stdin>")
+    except InputError as exc:
+        return Document(id="-", error=str(exc))
+    return Document(id="-", data=data, format=fmt, max_bytes=max_bytes)
 
 
 def _open_binary(name: str) -> BinaryIO:
@@ -135,19 +153,34 @@ def _jsonl(name: str, text_field: str, id_field: str | None) -> Iterator[Documen
     if bad is not None:
         yield bad
         return
+    last = 0
+    try:
+        for n, doc in _jsonl_rows(name, text_field, id_field):
+            last = n
+            yield doc
+    except OSError as exc:  # deleted, locked or failing while it is read
+        yield _read_failed(name, last + 1, exc)
+
+
+def _read_failed(name: str, line: int, exc: OSError) -> Document:
+    where = f"{name}:{line}"
+    return Document(id=where, error=f"{where}: cannot read: {exc.strerror or exc}; the rest of the table is skipped")
+
+
+def _jsonl_rows(name: str, text_field: str, id_field: str | None) -> Iterator[tuple[int, Document]]:
     for n, line, problem in _lines(name):
         where = f"{name}:{n}"
         if line is None:
-            yield Document(id=where, error=f"{where}: {problem}")
+            yield n, Document(id=where, error=f"{where}: {problem}")
             continue
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Document(id=where, error=f"{where}: invalid JSON: {exc.msg} (column {exc.colno})")
+            yield n, Document(id=where, error=f"{where}: invalid JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _row(row, where, text_field, id_field)
+        yield n, _row(row, where, text_field, id_field)
 
 
 class _BadBytes(Exception):
@@ -183,6 +216,8 @@ def _csv(name: str, text_field: str, id_field: str | None) -> Iterator[Document]
     except csv.Error as exc:
         where = f"{name}:{reader.line_num}"
         yield Document(id=where, error=f"{where}: bad CSV: {exc}; the rest of the table is skipped")
+    except OSError as exc:  # deleted, locked or failing while it is read
+        yield _read_failed(name, reader.line_num + 1, exc)
 
 
 def _row(row: object, where: str, text_field: str, id_field: str | None,

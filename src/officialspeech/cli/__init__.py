@@ -9,11 +9,13 @@ error or input that cannot be read (a folder without speech files included).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from ..errors import OfficialSpeechError
+from ..errors import OfficialSpeechError, os_error_line
 from . import check_cmd, chunk_cmd, outline_cmd, parse_cmd, repair_cmd, rule_cmd, schema_cmd, view_cmd
 
 COMMANDS: list[ModuleType] = [parse_cmd, outline_cmd, schema_cmd, check_cmd, rule_cmd, repair_cmd, chunk_cmd, view_cmd]
@@ -61,16 +63,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = args._run(args)
+        sys.stdout.flush()  # a full disk under stdout shows here, not at exit
     except OfficialSpeechError as exc:
-        print(f"officialspeech: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # writing stdout or a file failed (full disk, read-only, a folder…)
+        _error(_os_message(exc))
+        return 2
     return code
+
+
+def _os_message(exc: OSError) -> str:
+    """An OSError that reached the top: a failed write to stdout unless it names a file."""
+    return os_error_line(exc) if exc.filename is not None else f"cannot write standard output: {os_error_line(exc)}"
+
+
+def _error(message: str) -> None:
+    with contextlib.suppress(OSError):  # stderr itself cannot be written: the exit code says it
+        print(f"officialspeech: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush of what could not be
+    written does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, not to stdout
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+    if sys.stdout is None:  # started with stdout closed
+        _error("cannot write standard output: it is closed")
+        sys.exit(2)
+    code = main()
+    if code == 2:  # any output error was reported: drop what is still buffered
+        _quiet_stdout()
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as exc:
+        _error(_os_message(exc))
+        _quiet_stdout()
+        code = 2
+    sys.exit(code)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..readers import FORMATS, detect_format, read_document
+from ..walk import walk_files
+from .options import add_max_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,6 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--job-summary", action="store_true",
                         help="also append a Markdown table of the findings to the file named by "
                              "$GITHUB_STEP_SUMMARY (the GitHub Actions job summary)")
+    add_max_bytes(parser)
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -76,17 +79,6 @@ def _split(value: str | None) -> list[str] | None:
 
 def _error(message: str) -> None:
     print(f"officialspeech: error: {message}", file=sys.stderr)
-
-
-def _walk(folder: Path) -> list[str]:
-    """The speech files below ``folder``, sorted; folders whose name starts with a dot
-    (.git, .venv…) are not entered, nor are links to folders."""
-    found: list[str] = []
-    for top, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(str(Path(top, n)) for n in names
-                     if Path(n).suffix.lower() in SUFFIXES and os.path.isfile(os.path.join(top, n)))
-    return sorted(found)
 
 
 def _files(paths: list[str]) -> tuple[list[str], list[Problem]]:
@@ -103,11 +95,12 @@ def _files(paths: list[str]) -> tuple[list[str], list[Problem]]:
         path = Path(p)
         try:
             if path.is_dir():
-                found = _walk(path)
-                if not found:
+                found, unread = walk_files(path, lambda f: f.suffix.lower() in SUFFIXES, prune_hidden=True)
+                problems.extend(Problem(where, f"{where}: {problem}") for where, problem in unread)
+                if not found and not unread:
                     problems.append(Problem(p, f"{p}: no speech files ({', '.join('*' + s for s in SUFFIXES)}) "
                                                "in this folder"))
-                out.extend(found)
+                out.extend(map(str, found))
             elif path.exists():
                 out.append(p)
             else:
@@ -331,7 +324,7 @@ def run(args: argparse.Namespace) -> int:
                 _error(str(exc))
             problems.append(Problem(name, f"{name}: not checked: {exc}", "config"))
             if stdin_fix:
-                _write_raw(read_bytes("-"))  # what came in goes out unchanged
+                _write_raw(read_bytes("-", args.max_bytes))  # what came in goes out unchanged
             continue
         check = _checker(name, settings.select, settings.ignore, settings.config.severity)
 
@@ -341,18 +334,18 @@ def run(args: argparse.Namespace) -> int:
             if stdin_fix:
                 # what comes in goes out, fixed or (when it cannot be) as it came: a pipe
                 # `check --fix - < a > b` never leaves b empty
-                raw = read_bytes("-")
+                raw = read_bytes("-", args.max_bytes)
                 if fmt != "text":
                     raise InputError(f"--fix rewrites text only, not {fmt}", "<stdin>")
                 decoded = decode_detected(raw, "<stdin>")
                 text = decoded.text
                 hints: set[int] = set()
             elif fmt == "text":
-                decoded = read_decoded(name)
+                decoded = read_decoded(name, args.max_bytes)
                 text = decoded.text
                 hints = set()
             else:
-                extracted = read_document(name, fmt)
+                extracted = read_document(name, fmt, args.max_bytes)
                 text = extracted.text
                 hints = heading_lines(extracted)
         except InputError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..files import parse_file
 from ..outline import outline_data, render_markdown, render_text
 from ..readers import FORMATS
+from .options import add_max_bytes
 
 NAME = "outline"
 HELP = "Print the outline of a speech: headings, points, salutation and closing."
@@ -22,11 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="text (default), markdown, json (the outline alone), or html (the page of `view`)")
     parser.add_argument("--input-format", choices=FORMATS, default=None,
                         help="read the file as text, .docx, PDF or HTML (default: by suffix)")
+    add_max_bytes(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the outline in the chosen format."""
-    speech = parse_file(args.file, args.input_format)
+    speech = parse_file(args.file, args.input_format, args.max_bytes)
     if args.format == "json":
         out = json.dumps(outline_data(speech), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":

@@ -16,8 +16,10 @@ from pathlib import Path
 from ..batch import Progress, completed, default_jobs, iter_documents
 from ..batch import run as run_batch
 from ..batch.sources import default_glob, table_format
+from ..errors import InputError, OutputError, os_error_line
 from ..files import parse_file
 from ..readers import FORMATS
+from .options import add_max_bytes
 
 NAME = "parse"
 HELP = "Parse speeches: the JSON tree of one file, or JSON Lines for folders, tables and many files."
@@ -43,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="progress bar on stderr (auto: when it is a terminal)")
     parser.add_argument("--scheduler", default=None,
                         help="run on a Dask cluster at this address (needs the dask extra)")
+    add_max_bytes(parser)
 
 
 def _batch_mode(args: argparse.Namespace) -> bool:
@@ -74,6 +77,19 @@ def _count(args: argparse.Namespace) -> tuple[int | None, list[str]]:
     return total, empty
 
 
+def _check_output(output: str, resume: bool) -> None:
+    """Refuse an output that is a folder, and with ``--resume`` anything but a regular file
+    (a device or a pipe would be read forever)."""
+    path = Path(output)
+    try:
+        if path.is_dir():
+            raise OutputError(f"cannot write {output}: is a folder, not a file")
+        if resume and path.exists() and not path.is_file():
+            raise OutputError(f"--resume needs a regular file as -o/--output: {output} is not one")
+    except OSError as exc:
+        raise OutputError(f"cannot write {os_error_line(exc, output)}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Parse; in batch mode exit 1 when some documents failed."""
     if args.resume and not args.output:
@@ -81,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not _batch_mode(args):
         reader = args.input_format if args.input_format in FORMATS else None
-        data = parse_file(args.inputs[0], reader).model_dump(mode="json")
+        data = parse_file(args.inputs[0], reader, args.max_bytes).model_dump(mode="json")
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if args.indent is None else args.indent) + "\n")
         return 0
     total, empty = _count(args)
@@ -89,8 +105,20 @@ def run(args: argparse.Namespace) -> int:
         for message in empty:
             print(f"officialspeech: error: {message}", file=sys.stderr)
         return 2
+    if args.output:
+        _check_output(args.output, args.resume)
+    try:
+        return _run_batch(args, total)
+    except OSError as exc:
+        if exc.filename is not None and exc.filename != args.output:
+            raise InputError(exc.strerror or str(exc), str(exc.filename)) from None  # an input, not the output
+        where = args.output or "standard output"
+        raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _run_batch(args: argparse.Namespace, total: int | None) -> int:
     docs = iter_documents(args.inputs, glob=args.glob, text_field=args.text_field, id_field=args.id_field,
-                          input_format=args.input_format)
+                          input_format=args.input_format, max_bytes=args.max_bytes)
     enabled = {"auto": None, "always": True, "never": False}[args.progress]
     skip: Counter[str] = Counter()
     already_failed = 0

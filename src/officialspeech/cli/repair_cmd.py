@@ -7,7 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from ..errors import OutputError, os_error_line
 from ..io import read_text
+from .options import add_max_bytes
 
 NAME = "repair"
 HELP = "Print the text with spun words corrected (效劳→服务, 根底→基础…); certain ones unless --suspect."
@@ -22,19 +24,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (default: the repaired text) or json (the changes instead of the text)")
     parser.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
+    add_max_bytes(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Repair one file."""
     from ..spinning import repair_text
 
-    text = read_text(args.file)
+    text = read_text(args.file, args.max_bytes)
     repair = repair_text(text, include_suspect=args.suspect)
     if args.format == "json":
         sys.stdout.write(json.dumps([c.model_dump() for c in repair.changes], ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.output:
-        Path(args.output).write_text(repair.text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(repair.text, encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"cannot write {os_error_line(exc, args.output)}") from None
     else:
         sys.stdout.write(repair.text)
     if args.list:

@@ -5,7 +5,9 @@
 says otherwise). ``read_document_bytes(data, name, input_format)`` reads a document already in
 memory. The PDF, .docx and HTML readers need the extras ``pdf``, ``docx`` and ``html``.
 Whatever a damaged file makes a reader or its library raise becomes an ``InputError``
-naming the file.
+naming the file. Every reader works under the caps of :mod:`.limits`: ``max_bytes``
+(default 64 MiB) on the bytes read and on the extracted text, and caps on paragraphs and
+elements; exceeding one is an ``InputError`` naming the limit.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import MAX_BYTES, read_limited
 from .base import Extracted, Hint, InputFormat
+from .limits import check_max_bytes, check_text
 
 SUFFIXES: dict[str, InputFormat] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
                                     ".xhtml": "html"}
@@ -30,7 +34,7 @@ def detect_format(path: str) -> InputFormat:
     return SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
-def _reader(fmt: str, path: str) -> Callable[[str], Extracted]:
+def _reader(fmt: str, path: str) -> Callable[[str, int], Extracted]:
     if fmt == "text":
         from .text import read
     elif fmt == "docx":
@@ -44,11 +48,14 @@ def _reader(fmt: str, path: str) -> Callable[[str], Extracted]:
     return read
 
 
-def _guarded(fmt: str, path: str, read: Callable[[str], Extracted], source: str) -> Extracted:
-    """``read(source)`` with whatever it raises as an InputError naming ``path`` (``source``
-    may be a temporary copy: its name never shows)."""
+def _guarded(fmt: str, path: str, read: Callable[[str, int], Extracted], source: str, max_bytes: int) -> Extracted:
+    """``read(source, max_bytes)`` with whatever it raises as an InputError naming ``path``
+    (``source`` may be a temporary copy: its name never shows), its text checked against
+    the caps."""
     try:
-        return read(source)
+        extracted = read(source, max_bytes)
+        check_text(extracted.text, path, max_bytes)
+        return extracted
     except InputError as exc:
         if source == path:
             raise
@@ -62,26 +69,34 @@ def _guarded(fmt: str, path: str, read: Callable[[str], Extracted], source: str)
         raise InputError(exc.strerror or str(exc), path) from None
     except MemoryError:
         raise InputError("out of memory while reading", path) from None
+    except RecursionError:
+        raise InputError(f"{NAMES[fmt]} nested too deeply to read", path) from None
     except Exception as exc:  # a damaged file: zip CRC errors, malformed XML, bad numbers…
         detail = " ".join(str(exc).replace(source, path).split())  # one line, whatever the library said
         raise InputError(f"damaged {NAMES[fmt]} file ({type(exc).__name__}: {detail})", path) from None
 
 
-def read_document(path: str, input_format: InputFormat | None = None) -> Extracted:
-    """Read ``path`` with the reader for ``input_format`` (default: by suffix)."""
+def read_document(path: str, input_format: InputFormat | None = None, max_bytes: int = MAX_BYTES) -> Extracted:
+    """Read ``path`` with the reader for ``input_format`` (default: by suffix); a file, or
+    the text extracted from it, over ``max_bytes`` bytes is an InputError."""
+    check_max_bytes(max_bytes)
     fmt = input_format or ("text" if path == "-" else detect_format(path))
     read = _reader(fmt, path)
     if path == "-" and fmt != "text":
-        return read_document_bytes(sys.stdin.buffer.read(), "-", fmt)
-    return _guarded(fmt, path, read, path)
+        return read_document_bytes(read_limited(sys.stdin.buffer, max_bytes, "<stdin>"), "-", fmt, max_bytes)
+    return _guarded(fmt, path, read, path, max_bytes)
 
 
-def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "text") -> Extracted:
+def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "text",
+                        max_bytes: int = MAX_BYTES) -> Extracted:
     """Read a document held in memory (standard input, a table cell…); ``name`` names it in
     errors and in ``Extracted.path``."""
-    from ..io import decode
+    from ..io import decode, too_large
 
+    check_max_bytes(max_bytes)
     label = "<stdin>" if name == "-" else name  # how errors name it
+    if len(data) > max_bytes:
+        raise InputError(too_large("input", max_bytes), label)
     if input_format == "text":
         return Extracted(format="text", path=name, text=decode(data, label))
     read = _reader(input_format, label)
@@ -91,7 +106,7 @@ def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "tex
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        extracted = _guarded(input_format, label, read, tmp)
+        extracted = _guarded(input_format, label, read, tmp, max_bytes)
     finally:
         os.unlink(tmp)
     return extracted.model_copy(update={"path": name})

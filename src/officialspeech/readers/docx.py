@@ -5,21 +5,26 @@ A heading numbered by Word's automatic list has no number in its text: the label
 decimal… and a template such as %1、 or （%1）). The reader renders those labels into the
 text, so the parser sees what the reader of the document sees. Tables are read cell by
 cell and text boxes after their paragraph; heading styles and outline levels are kept as
-hints. The archive is checked for zip bombs and the XML parsed without entity expansion.
+hints. The archive is read through counting streams (see safezip: zip bombs and lying headers
+are refused), document.xml is parsed as a stream, one paragraph or table at a time, and
+an XML part that declares a DOCTYPE or entities is refused.
 lxml is used directly rather than python-docx: the reader needs numbering.xml and text
 boxes, which python-docx does not expose, and lxml's parser can be locked down.
 """
 
 from __future__ import annotations
 
+import errno
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..io import MAX_BYTES
 from ..numerals import to_chinese
 from .base import Extracted, Hint
-from .safezip import open_archive, read_xml_part
+from .limits import MAX_ELEMENTS, SIDE_PART, TextBudget
+from .safezip import open_archive
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -27,7 +32,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def _parser() -> object:
     from lxml import etree
 
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_blank_text=False)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -181,76 +187,112 @@ def _inside_textbox(el: object, stop: object) -> bool:
     return False
 
 
-def read(path: str) -> Extracted:
+def read(path: str, max_bytes: int = MAX_BYTES) -> Extracted:
     """Extract the text of a .docx file with Word's list labels rendered; a damaged archive
-    or part (bad XML, a number that is not one, a corrupt member) is an InputError."""
+    or part (bad XML, a number that is not one, a corrupt member) is an InputError, and so is
+    one over the caps of :mod:`.limits` (decompressed bytes, extracted text, paragraphs)."""
     from lxml import etree
 
     try:
-        return _read(path)
+        return _read(path, max_bytes)
     except (etree.XMLSyntaxError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
             RuntimeError) as exc:
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"damaged .docx: {detail}", path) from None
+    except OSError as exc:
+        if exc.errno == errno.EINVAL:  # a seek the zip directory asked for is impossible
+            raise InputError("damaged .docx: the zip directory points outside the file", path) from None
+        raise
 
 
-def _read(path: str) -> Extracted:
+def _read(path: str, max_bytes: int) -> Extracted:
     from lxml import etree
 
-    zf = open_archive(path)
-    with zf:
-        document = read_xml_part(zf, "word/document.xml", path)
-        if document is None:
-            raise InputError("not a Word document (no word/document.xml)", path)
-        numbering = _load_numbering(read_xml_part(zf, "word/numbering.xml", path))
-        styles = _styles(read_xml_part(zf, "word/styles.xml", path))
-    try:
-        root = etree.fromstring(document, _parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"malformed word/document.xml: {exc}", path) from None
-    body = root.find(W + "body")
-    if body is None:
-        raise InputError("word/document.xml has no body", path)
+    budget = TextBudget(path, max_bytes)
     lines: list[str] = []
     hints: list[Hint] = []
 
-    def paragraph(p: object) -> None:
-        ppr = p.find(W + "pPr")  # type: ignore[attr-defined]
-        style_id = None
-        num = None
-        outline = None
-        if ppr is not None:
-            ps = ppr.find(W + "pStyle")
-            style_id = _attr(ps, "val") if ps is not None else None
-            num = _num_pr(ppr)
-            ol = ppr.find(W + "outlineLvl")
-            outline = int(_attr(ol, "val") or 0) if ol is not None else None
-        style = styles.get(style_id or "", None)
-        if style is not None:
-            num = num or style[1]
-            outline = outline if outline is not None else style[2]
-        label = numbering.label(*num) if num is not None and num[0] != "0" else ""
-        text = _text(p)
-        line_no = len(lines) + 1
-        if label:
-            hints.append(Hint(kind="list_label", line=line_no, value=label))
-        if style is not None and (style[0].lower().startswith("heading") or style[0].startswith("标题")):
-            hints.append(Hint(kind="heading_style", line=line_no, value=style[0]))
-        if outline is not None and outline < 9:
-            hints.append(Hint(kind="outline_level", line=line_no, value=str(outline + 1)))
-        lines.append(label + text)
-        for box in p.iter(W + "txbxContent"):  # type: ignore[attr-defined]
-            hints.append(Hint(kind="text_box", line=len(lines) + 1, value="text box"))
-            for inner in box.iter(W + "p"):
-                lines.append(_text(inner))
+    def add_line(text: str) -> None:
+        budget.add(text)
+        lines.append(text)
 
-    for el in body:
-        if el.tag == W + "p":
-            paragraph(el)
-        elif el.tag == W + "tbl":
-            hints.append(Hint(kind="table", line=len(lines) + 1, value="table"))
-            for row in el.iter(W + "tr"):
-                for cell in row.iter(W + "tc"):
-                    for p in cell.iter(W + "p"):
-                        paragraph(p)
+    with open_archive(path, max_bytes) as archive:
+        side = min(SIDE_PART, archive.max_total)
+        numbering = _load_numbering(archive.read("word/numbering.xml", side))
+        styles = _styles(archive.read("word/styles.xml", side))
+        stream = archive.stream("word/document.xml", archive.max_total)
+        if stream is None:
+            raise InputError("not a Word document (no word/document.xml)", path)
+
+        def paragraph(p: object) -> None:
+            ppr = p.find(W + "pPr")  # type: ignore[attr-defined]
+            style_id = None
+            num = None
+            outline = None
+            if ppr is not None:
+                ps = ppr.find(W + "pStyle")
+                style_id = _attr(ps, "val") if ps is not None else None
+                num = _num_pr(ppr)
+                ol = ppr.find(W + "outlineLvl")
+                outline = int(_attr(ol, "val") or 0) if ol is not None else None
+            style = styles.get(style_id or "", None)
+            if style is not None:
+                num = num or style[1]
+                outline = outline if outline is not None else style[2]
+            label = numbering.label(*num) if num is not None and num[0] != "0" else ""
+            text = _text(p)
+            line_no = len(lines) + 1
+            if label:
+                hints.append(Hint(kind="list_label", line=line_no, value=label))
+            if style is not None and (style[0].lower().startswith("heading") or style[0].startswith("标题")):
+                hints.append(Hint(kind="heading_style", line=line_no, value=style[0]))
+            if outline is not None and outline < 9:
+                hints.append(Hint(kind="outline_level", line=line_no, value=str(outline + 1)))
+            add_line(label + text)
+            for box in p.iter(W + "txbxContent"):  # type: ignore[attr-defined]
+                hints.append(Hint(kind="text_box", line=len(lines) + 1, value="text box"))
+                for inner in box.iter(W + "p"):
+                    add_line(_text(inner))
+
+        def block(el: object) -> None:
+            tag = el.tag  # type: ignore[attr-defined]
+            if tag == W + "p":
+                paragraph(el)
+            elif tag == W + "tbl":
+                hints.append(Hint(kind="table", line=len(lines) + 1, value="table"))
+                for row in el.iter(W + "tr"):  # type: ignore[attr-defined]
+                    for cell in row.iter(W + "tc"):
+                        for p in cell.iter(W + "p"):
+                            paragraph(p)
+
+        # streamed: each child of <w:body> (a paragraph or a table) is read when it ends and
+        # then dropped, so memory holds one block's elements, not the whole document's tree
+        depth = 0
+        held = 0  # elements of the current block
+        body_seen = in_body = False
+        with stream:
+            events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, no_network=True,
+                                     load_dtd=False, huge_tree=False, remove_blank_text=False)
+            for event, el in events:
+                if event == "start":
+                    depth += 1
+                    if depth == 2 and el.tag == W + "body":
+                        body_seen = in_body = True
+                    held += 1
+                    if held > MAX_ELEMENTS:
+                        raise InputError(f"a paragraph or table of word/document.xml holds more than {MAX_ELEMENTS} "
+                                         "XML elements (the limit of MAX_ELEMENTS)", path)
+                    continue
+                depth -= 1
+                if depth == 1:
+                    in_body = False
+                elif depth == 2 and in_body:
+                    block(el)
+                    el.clear()
+                    parent = el.getparent()
+                    while parent is not None and el.getprevious() is not None:
+                        del parent[0]
+                    held = 0
+    if not body_seen:
+        raise InputError("word/document.xml has no body", path)
     return Extracted(format="docx", path=path, text="\n".join(lines) + "\n", hints=hints)

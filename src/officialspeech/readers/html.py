@@ -13,14 +13,16 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
-from ..io import decode
+from ..io import MAX_BYTES, decode, read_bytes
 from .base import Extracted
+from .limits import MAX_ELEMENTS
 
 BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre",
          "table", "ul", "ol", "dd", "dt", "center"}
+_START_TAG = re.compile(r"<[A-Za-z]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
 
 
@@ -58,21 +60,35 @@ def _text(el: object, out: list[str]) -> None:
         out.append("\n")
 
 
-def read(path: str) -> Extracted:
-    """Extract the article text of an HTML page."""
+def _parse(text: str, path: str) -> object:
+    """The page's tree, after counting its start tags (at most ``MAX_ELEMENTS``, so that
+    the tree stays a few times the size of the page); the HTML parser reads no DTD,
+    expands no declared entity and has no network access."""
+    import lxml.html
+
+    tags = sum(1 for _ in _START_TAG.finditer(text))
+    if tags > MAX_ELEMENTS:
+        raise InputError(f"more than {MAX_ELEMENTS} HTML elements (the limit of MAX_ELEMENTS)", path)
+    parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
+    return lxml.html.document_fromstring(text, parser=parser)
+
+
+def read(path: str, max_bytes: int = MAX_BYTES) -> Extracted:
+    """Extract the article text of an HTML page (a page over ``max_bytes`` is refused)."""
     try:
-        import lxml.html
+        import lxml.html  # noqa: F401
     except ImportError:  # pragma: no cover - the extra is missing
         raise InputError("reading HTML needs the html extra: pip install 'officialspeech[html]'", path) from None
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path) from None
+    data = read_bytes(path, max_bytes)
     text = _decode(data, path)
+    del data
     try:
-        root = lxml.html.document_fromstring(text)
+        root: Any = _parse(text, path)
+    except InputError:
+        raise
     except Exception as exc:  # lxml raises ParserError and ValueError on empty or odd input
         raise InputError(f"cannot parse HTML: {exc}", path) from None
+    del text
     drop_tags, drop_words = _chrome()
     for el in list(root.iter(*drop_tags)):
         el.drop_tree()

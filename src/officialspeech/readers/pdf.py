@@ -12,11 +12,14 @@ joins a line that does not end a sentence with the next one.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 
 from ..errors import InputError
+from ..io import MAX_BYTES, read_bytes
 from .base import Extracted, Hint
+from .limits import MAX_PAGES, TextBudget
 
 _DIGITS = re.compile(r"[0-9０-９]+")
 EDGE = 2  # lines at the top and at the bottom of a page that may be running headers or footers
@@ -46,7 +49,7 @@ def _starts_item(line: str) -> bool:
     return m is not None
 
 
-def _page_lines(path: str) -> list[list[str]]:
+def _page_lines(path: str, max_bytes: int) -> list[list[str]]:
     try:
         from pdfminer.high_level import extract_pages
         from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
@@ -54,8 +57,12 @@ def _page_lines(path: str) -> list[list[str]]:
     except ImportError:  # pragma: no cover - the extra is missing
         raise InputError("reading PDF needs the pdf extra: pip install 'officialspeech[pdf]'", path) from None
     pages: list[list[str]] = []
+    budget = TextBudget(path, max_bytes)
+    data = io.BytesIO(read_bytes(path, max_bytes))  # read and counted: the file may not be what stat says
     try:
-        for layout in extract_pages(path, laparams=LAParams(line_margin=0.3)):
+        for layout in extract_pages(data, laparams=LAParams(line_margin=0.3)):
+            if len(pages) >= MAX_PAGES:
+                raise InputError(f"more than {MAX_PAGES} pages (the limit of MAX_PAGES)", path)
             lines: list[tuple[float, float, str]] = []
             for element in layout:
                 if isinstance(element, LTTextContainer):
@@ -65,7 +72,11 @@ def _page_lines(path: str) -> list[list[str]]:
                             if text.strip():
                                 lines.append((-line.y1, line.x0, text))
             lines.sort()
+            for _, _, t in lines:
+                budget.add(t)
             pages.append([t for _, _, t in lines])
+    except InputError:
+        raise
     except PDFSyntaxError as exc:
         raise InputError(f"not a readable PDF: {exc}", path) from None
     except Exception as exc:  # pdfminer raises many kinds on damaged files
@@ -84,9 +95,10 @@ def _running(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= max(2, len(pages) // 2)}
 
 
-def read(path: str) -> Extracted:
-    """Extract the text of a PDF with page markers between pages."""
-    pages = _page_lines(path)
+def read(path: str, max_bytes: int = MAX_BYTES) -> Extracted:
+    """Extract the text of a PDF with page markers between pages (a file or text over
+    ``max_bytes``, or more than ``MAX_PAGES`` pages, is refused)."""
+    pages = _page_lines(path, max_bytes)
     if not pages:
         raise InputError("the PDF has no pages", path)
     if not any(pages):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..io import read_text
+from ..io import MAX_BYTES, read_text
 from .base import Extracted
 
 
-def read(path: str) -> Extracted:
-    """Read a text file (``-`` for standard input)."""
-    return Extracted(format="text", path=path, text=read_text(path))
+def read(path: str, max_bytes: int = MAX_BYTES) -> Extracted:
+    """Read a text file (``-`` for standard input) of at most ``max_bytes`` bytes."""
+    return Extracted(format="text", path=path, text=read_text(path, max_bytes))

@@ -1,0 +1,26 @@
+"""Options shared by the commands that read files."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from ..io import MAX_BYTES, size_label
+
+_UNITS = {"": 1, "k": 1 << 10, "ki": 1 << 10, "m": 1 << 20, "mi": 1 << 20, "g": 1 << 30, "gi": 1 << 30}
+_SIZE = re.compile(r"\s*(\d+)\s*(k|ki|m|mi|g|gi|)(?:b)?\s*", re.I)
+
+
+def byte_size(value: str) -> int:
+    """A positive size in bytes: ``65536``, ``512K``, ``64M``, ``1GiB``."""
+    m = _SIZE.fullmatch(value)
+    if m is None or int(m.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive size in bytes (e.g. 64M): {value!r}")
+    return int(m.group(1)) * _UNITS[m.group(2).lower()]
+
+
+def add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    """``--max-bytes``: the cap on a document's bytes and extracted text."""
+    parser.add_argument("--max-bytes", type=byte_size, default=MAX_BYTES, metavar="SIZE",
+                        help=f"refuse a document whose file or extracted text is larger (default {size_label(MAX_BYTES)}; "
+                             "K, M, G suffixes)")
