@@ -30,14 +30,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import speechgen  # noqa: E402
-from officialspeech import Paragraph, Point, Section, Speech, parse_speech  # noqa: E402
-from spanchecks import coverage_gaps  # noqa: E402
+from officialspeech import parse_speech  # noqa: E402
+from spanchecks import contract_violations as violations  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 REAL_DIRS = [SHARED / "corpus" / "texts", SHARED / "wild" / "texts"]
@@ -146,90 +145,6 @@ def inputs(n: int, rng: random.Random, real: list[str]) -> Iterator[tuple[str, s
 
 
 # checks
-
-
-def _minus_gaps(text: str, start: int, end: int, gaps: list[Any]) -> str:
-    out, pos = [], start
-    for gap in sorted(gaps, key=lambda g: g.span.start):
-        a, b = max(gap.span.start, pos), min(gap.span.end, end)
-        if a > pos:
-            out.append(text[pos:a])
-        pos = max(pos, b)
-    out.append(text[pos:end])
-    return "".join(out)
-
-
-def _inside(child: Any, parent: Any) -> bool:
-    return bool(parent.start <= child.start <= child.end <= parent.end)
-
-
-def _sp(span: Any) -> str:
-    return f"[{span.start}:{span.end}]"
-
-
-def violations(text: str, speech: Speech, details: dict[str, str] | None = None) -> Counter[str]:
-    """The contract violations of one parse, by kind (with ``details``: the first node of
-    each kind, its field beside the slice its span names)."""
-    found: Counter[str] = Counter()
-
-    def note(kind: str, detail: str) -> None:
-        found[kind] += 1
-        if details is not None:
-            details.setdefault(kind, detail)
-
-    lost = coverage_gaps(text, speech)
-    if lost:
-        note("lost_characters", f"offsets {lost[:5]}")
-    whole = type("Whole", (), {"start": 0, "end": len(text)})()
-
-    def spans_ok(span: Any, parent: Any, kind: str) -> None:
-        if not (0 <= span.start <= span.end <= len(text)) or not _inside(span, parent):
-            note(kind, f"span {_sp(span)} outside {_sp(parent)}")
-
-    fronts: list[Any] = [speech.title, speech.subtitle, speech.speaker, speech.occasion, speech.date,
-                         speech.salutation, speech.closing, *speech.front]
-    for node in fronts:
-        if node is None:
-            continue
-        spans_ok(node.span, whole, "span_outside_text")
-        for gap in getattr(node, "gaps", []):
-            spans_ok(gap.span, node.span, "gap_outside_node")
-        sliced = _minus_gaps(text, node.span.start, node.span.end, getattr(node, "gaps", []))
-        if node.text != sliced:
-            note("front_text", f"{node.kind}.text={node.text!r} slice{_sp(node.span)} minus gaps={sliced!r}")
-    marks: list[Any] = [*speech.page_markers, *speech.chrome]
-    for item in marks:
-        spans_ok(item.span, whole, "span_outside_text")
-
-    def walk(blocks: list[Section | Point | Paragraph], parent: Any) -> None:
-        for b in blocks:
-            spans_ok(b.span, parent, "span_outside_parent")
-            if isinstance(b, Section):
-                spans_ok(b.heading_span, b.span, "heading_outside_section")
-                spans_ok(b.title_span, b.heading_span, "title_span_outside_heading")
-                title = text[b.title_span.start:b.title_span.end]
-                if b.title != title:
-                    note("section_title", f"title={b.title!r} title_span{_sp(b.title_span)}={title!r}")
-                heading = text[b.heading_span.start:b.heading_span.end]
-                if not heading.startswith(b.marker):
-                    note("section_marker", f"marker={b.marker!r} heading_span{_sp(b.heading_span)}={heading!r}")
-                walk(b.children, b.span)
-                continue
-            for gap in b.gaps:
-                spans_ok(gap.span, b.span, "gap_outside_node")
-            sliced = _minus_gaps(text, b.span.start, b.span.end, b.gaps)
-            if b.text != sliced:
-                note(f"{b.kind}_text", f"text={b.text!r} span{_sp(b.span)} minus gaps={sliced!r}")
-            if isinstance(b, Point):
-                spans_ok(b.lead_span, b.span, "lead_span_outside_point")
-                lead = text[b.lead_span.start:b.lead_span.end]
-                if b.lead != lead:
-                    note("point_lead", f"lead={b.lead!r} lead_span{_sp(b.lead_span)}={lead!r}")
-                if not sliced.startswith(b.marker):
-                    note("point_marker", f"marker={b.marker!r} span minus gaps={sliced[:20]!r}")
-
-    walk(speech.body, whole)
-    return found
 
 
 def check(text: str, details: dict[str, str] | None = None) -> Counter[str]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, mo
 if TYPE_CHECKING:
     from .chunks import Chunk, ChunkBy
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "other"]
 Confidence = Literal["certain", "guessed"]
@@ -143,7 +143,8 @@ class Point(_Frozen):
     marker: str = Field(description="The marker as written, e.g. 一是, 第一, 首先, （1）.")
     number: int = Field(description="Ordinal of the point within its enumeration (1-based).")
     series: int = Field(description="Index of the enumeration this point belongs to, counted through the document (0-based).")
-    lead: str = Field(description="The point's first sentence after the marker, without its closing punctuation.")
+    lead: str = Field(description="The point's first sentence after the marker, without its closing punctuation: "
+                                  "the slice of ``lead_span`` minus the point's ``gaps`` inside it.")
     lead_span: Span
     text: str = Field(description="The point from its marker to where the next point, paragraph or heading begins, minus ``gaps``.")
     span: Span
@@ -162,9 +163,12 @@ class Section(_Frozen):
         description="1-4 from the marker style: 一、 > （一） > 1. > （1）; 'other' markers take the level below their parent."
     )
     style: LevelStyle = Field(description="The marker style.")
-    title: str = Field(description="The heading as written, without marker and closing punctuation.")
+    title: str = Field(description="The heading as written, without marker and closing punctuation: the slice of "
+                                   "``title_span`` minus the ``gaps`` inside it.")
     title_span: Span
     heading_span: Span = Field(description="Marker, title and the closing punctuation of the heading.")
+    gaps: list[Gap] = Field(default_factory=list, description="Page markers or chrome cut out of the heading "
+                                                              "(``heading_span``), e.g. a page footer inside a title.")
     confidence: Confidence = Field(
         description="'guessed' when the end of the title had to be inferred (run-on text with no punctuation)."
     )

@@ -84,20 +84,33 @@ class _Spans:
         self.view = doc.view
         self.index = doc.index
 
-    def span(self, s: int, e: int) -> dict[str, Any]:
+    def source_range(self, s: int, e: int) -> tuple[int, int]:
+        """The source range of view range ``[s, e)``; an empty one sits right after the
+        character before it (inside its node, not after a cut that follows)."""
         view = self.view
-        return self.index.span(view.source(s), view.source_end(e) if e > s else view.source(s))
+        if e > s:
+            return view.source(s), view.source_end(e)
+        a = view.source_end(s) if s > 0 else view.source(s)
+        return a, a
+
+    def span(self, s: int, e: int) -> dict[str, Any]:
+        if not self.view.cuts:  # the common case: view offsets are source offsets
+            return self.index.span(s, e)
+        return self.index.span(*self.source_range(s, e))
 
     def located(self, s: int, e: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The span of view range ``[s, e)`` and the gaps (cut-out stretches) inside it."""
-        view = self.view
-        if not view.cuts:  # the common case: view offsets are source offsets
+        if not self.view.cuts:
             return self.index.span(s, e), []
-        a = view.source(s)
-        b = view.source_end(e) if e > s else a
+        a, b = self.source_range(s, e)
+        return self.index.span(a, b), self.gaps(a, b)
+
+    def gaps(self, a: int, b: int) -> list[dict[str, Any]]:
+        """The gaps (cut-out stretches) inside the source range ``[a, b)``."""
+        if not self.view.cuts:
+            return []
         reason = self.doc.cut_reason
-        return self.index.span(a, b), [{"reason": reason.get(c, "chrome"), "span": self.index.span(*c)}
-                                       for c in view.cuts_within(a, b)]
+        return [{"reason": reason.get(c, "chrome"), "span": self.index.span(*c)} for c in self.view.cuts_within(a, b)]
 
     def paragraph(self, s: int, e: int) -> dict[str, Any]:
         span, gaps = self.located(s, e)
@@ -118,11 +131,13 @@ class _Spans:
 
     def section(self, h: Heading, level: int) -> dict[str, Any]:
         form = FORMS[h.form]
+        heading = self.span(h.start, h.heading_end)
         return {
             "kind": "section", "marker": h.marker, "number": h.number, "level": form.level or level,
             "style": form.style, "title": self.view.text[h.title_start:h.title_end],
             "title_span": self.span(h.title_start, h.title_end),
-            "heading_span": self.span(h.start, h.heading_end),
+            "heading_span": heading,
+            "gaps": self.gaps(heading["start"], heading["end"]),
             "confidence": h.confidence, "span": None, "children": [],
             "_start": h.start, "_end": h.heading_end,
         }

@@ -20,7 +20,7 @@ from .titles import title_bounds
 __all__ = ["Heading", "find_headings"]
 
 RUN_ON_CHARS = 500
-RUN_ON_MIN = 100
+RUN_ON_MIN = 40
 
 
 def find_headings(doc: Document, start: int) -> list[Heading]:
