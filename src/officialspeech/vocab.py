@@ -130,6 +130,7 @@ class Vocabulary:
     date_line: LazyPattern
     speaker_line: LazyPattern
     front_note: LazyPattern
+    dateline: LazyPattern
     title_frame_opens: tuple[str, ...]
     title_frame_close: str
     caption: LazyPattern
@@ -196,7 +197,9 @@ def vocabulary() -> Vocabulary:
     # and the offices (listed under glued_front)
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
               "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})",
-              "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})"}
+              "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})",
+              "agencies": f"(?:{_alternation(v['news_agencies'])})"}
+    pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
         sentence_end=LazyPattern(v["sentence_end"]),
@@ -229,6 +232,7 @@ def vocabulary() -> Vocabulary:
         date_line=LazyPattern(v["date_line"]),
         speaker_line=LazyPattern(_expand(v["speaker_line"], pieces)),
         front_note=LazyPattern(v["front_note"]),
+        dateline=LazyPattern(pieces["dateline"]),
         title_frame_opens=tuple(v["title_frames"]["opens"]),
         title_frame_close=v["title_frames"]["closes"],
         caption=LazyPattern(v["caption"]),
@@ -270,7 +274,7 @@ def grammar_words() -> dict[str, str]:
 def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
     return GluedVocab(
         title_words=LazyPattern(_alternation(g["title_words"])),
-        breaks=LazyPattern(g["break"]),
+        breaks=LazyPattern(_expand(g["break"], pieces)),
         subtitle=LazyPattern(_expand(g["subtitle"], pieces)),
         date=LazyPattern(_expand(g["date"], pieces)),
         speaker_office=LazyPattern(_alternation(g["speaker_offices"])),

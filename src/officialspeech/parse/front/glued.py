@@ -225,9 +225,12 @@ def _repeats(run: _Run, ends: list[int], words: list[int], own: list[int], lefts
             n = 0
             while n < cap and text[ei - 1 - n] == text[ej - 1 - n]:
                 n += 1
-            if n < max(g.min_repeat, ei - words[i] + 2):
+            # more than the title word is said again, or the second copy follows the first at
+            # once (a page headline, then the title: …政府工作报告政府工作报告——…)
+            adjacent = ej - n == ei
+            if n < g.min_repeat or (n < ei - words[i] + 2 and not adjacent):
                 continue
-            if lefts[i] != ei - n and lefts[j] != ej - n:
+            if lefts[i] != ei - n and lefts[j] != ej - n and not adjacent:
                 continue
             for k, e in ((i, ei), (j, ej)):
                 r = rep[k]

@@ -12,6 +12,7 @@ from .glued import Glued, InlineChrome, find_glued, subtitle_parts
 
 Range = tuple[int, int]
 _LINE = re.compile(r"[^\r\n]+")
+_OTHER_DASH = re.compile("—|--|－－")  # (—— is looked for first)
 
 
 @dataclass
@@ -119,8 +120,8 @@ def _kind(t: str, joined: bool) -> str:
         return "date"
     if voc.subtitle.match(t):
         return "subtitle"
-    if voc.glued.not_names.fullmatch(t) or voc.front_note.match(t):
-        return "other"  # 上午, 定稿, 提纲, （根据录音整理）: neither a name nor a title
+    if voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t):
+        return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电: neither a name nor a title
     if len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
         return "speaker"
     if voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
@@ -187,9 +188,14 @@ def _take_subtitle(text: str, front: Front, r: Range) -> None:
 
 
 def _split_dash(text: str, r: Range) -> list[Range]:
-    """政府工作报告——2024年3月5日在…上: a title glued to its dash subtitle is two lines."""
+    """政府工作报告——2024年3月5日在…上: a title glued to its dash subtitle is two lines (also
+    after a single or ASCII dash, 报告--2015年2月5日在…上, where a subtitle follows it)."""
+    voc = vocabulary()
     i = text.find("——", r[0], r[1])
-    if i - r[0] < 2 or i - r[0] > vocabulary().max_title_length:
+    if i == -1:
+        m = _OTHER_DASH.search(text, r[0], r[1])
+        i = m.start() if m is not None and voc.subtitle.match(text[m.start():r[1]]) else -1
+    if i - r[0] < 2 or i - r[0] > voc.max_title_length:
         return [r]
     return [strip(text, r[0], i), (i, r[1])]
 

@@ -1,0 +1,59 @@
+"""Stage front: which line is the document title on pages with datelines, headlines and
+letter-spaced titles, on clean lines and with the line breaks lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from officialspeech import parse_speech
+
+BODY = "各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、过去一年的工作\n一年来，全县经济平稳增长。\n"
+
+
+def _title(text: str) -> str | None:
+    speech = parse_speech(text)
+    return speech.title.text if speech.title else None
+
+
+@pytest.mark.parametrize("join", ["\n", ""])
+def test_a_news_dateline_is_no_part_of_the_title(join: str) -> None:
+    front = ["新华社青山3月6日电", "政府工作报告", "——2024年3月1日在青山县第八届人民代表大会第三次会议上", "县长 李明"]
+    text = join.join(front) + join + BODY
+    assert _title(text) == "政府工作报告"
+
+
+@pytest.mark.parametrize("join", ["\n", ""])
+def test_a_headline_said_again_as_the_title(join: str) -> None:
+    front = ["2024年青山县政府工作报告", "政府工作报告", "——2024年3月1日在青山县第八届人民代表大会第三次会议上"]
+    text = join.join(front) + join + BODY
+    assert _title(text) == "政府工作报告"
+
+
+def test_a_letter_spaced_title_is_a_title_not_keywords() -> None:
+    text = "政 府 工 作 报 告\n——2024年3月1日在青山县第八届人民代表大会第三次会议上\n" + BODY
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "政 府 工 作 报 告"
+    assert not speech.chrome
+
+
+def test_keyword_tags_are_still_chrome() -> None:
+    text = "乡村振兴 工作会议 讲话稿\n在全县乡村振兴工作会议上的讲话\n同志们：\n今天开会。\n一、提高认识\n要重视。\n"
+    speech = parse_speech(text)
+    assert [c.rule for c in speech.chrome] == ["keywords"]
+    assert speech.metadata.keywords == ["乡村振兴", "工作会议", "讲话稿"]
+
+
+@pytest.mark.parametrize("dash", ["--", "—", "－－"])
+def test_a_title_glued_to_its_subtitle_by_another_dash(dash: str) -> None:
+    text = f"政府工作报告{dash}2024年3月1日在青山县第八届人民代表大会第三次会议上\n" + BODY
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "政府工作报告"
+    assert speech.subtitle is not None
+    assert speech.subtitle.text.startswith(dash)
+
+
+def test_a_dash_inside_a_title_without_a_subtitle_after_it_stays() -> None:
+    text = "坚持人民至上—做好新时代群众工作\n同志们：\n今天开会。\n一、提高认识\n要重视。\n"
+    assert _title(text) == "坚持人民至上—做好新时代群众工作"
