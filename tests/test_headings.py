@@ -140,3 +140,29 @@ def test_a_numbered_list_glued_to_the_heading_above_it() -> None:
 def test_a_decimal_or_a_lone_glued_number_is_no_list() -> None:
     text = "同志们：一、稳定经济增长全年增长5.1%，高于全国平均水平。我们要求如下1.做好自己的事情就行。"
     assert [s.marker for s in parse_speech(text).sections()] == ["一、"]
+
+
+def _wrapped(lines: list[str], width: int) -> str:
+    out: list[str] = []
+    for line in lines:
+        out.extend(line[i:i + width] for i in range(0, len(line), width))
+    return "\n".join(out) + "\n"
+
+
+WRAPPED_BODY = ("今年以来，全县上下坚持稳中求进工作总基调，统筹推进稳增长、促改革、调结构、惠民生、防风险各项工作，经济运行总体平稳、"
+                "稳中有进，主要指标增速好于预期，为完成全年目标任务打下了坚实基础。")
+
+
+def test_a_title_filling_its_wrapped_line_goes_on_to_the_next() -> None:
+    title = "坚持创新驱动发展战略不动摇，加快培育壮大新质生产力和现代化产业体系"  # longer than the 24-character lines
+    text = _wrapped(["同志们：", WRAPPED_BODY, f"一、{title}", WRAPPED_BODY, "二、强化保障", WRAPPED_BODY], 24)
+    sections = parse_speech(text).sections()
+    assert [s.title.replace("\n", "") for s in sections] == [title, "强化保障"]
+    assert "\n" in sections[0].title  # as written, the line break kept
+
+
+def test_lines_that_end_their_sentences_are_not_a_wrap() -> None:
+    # every line as long as the others, but each ends with its sentence: not broken by a wrap
+    lines = ["同志们：", "一、提高政治站位，在服务大局上展现新作为", "我们要坚持问题导向，狠抓工作落实落细。"] * 6
+    titles = {s.title for s in parse_speech("\n".join(lines) + "\n").sections()}
+    assert titles == {"提高政治站位，在服务大局上展现新作为"}

@@ -15,7 +15,7 @@ from .bare import bare_numeral_headings, is_stripped
 from .candidates import Candidate, Heading, heading_candidates
 from .select import select_headings
 from .siblings import harmonise
-from .titles import title_bounds
+from .titles import Wrap, title_bounds
 
 __all__ = ["Heading", "find_headings"]
 
@@ -33,11 +33,12 @@ def find_headings(doc: Document, start: int) -> list[Heading]:
         selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected), doc.lines),
                           key=lambda c: c.start)
     run_on = is_run_on(v, start, end)
+    wrap = None if run_on else Wrap.detect(v, doc.lines, frozenset(t.start for t in doc.body_tokens(start)))
     heads: list[Heading] = []
     for c in selected:
         if heads and c.form == "container" and c.start < heads[-1].heading_end:
             continue  # 附件2 / 名词解释: the container word is the attachment's title
-        heads.append(title_bounds(v, c, end, doc.lines, run_on))
+        heads.append(title_bounds(v, c, end, doc.lines, run_on, wrap))
     if run_on:
         harmonise(v, heads, end)
     for h, nxt in pairwise(heads):

@@ -4,9 +4,10 @@ evidence (:mod:`.titleend`) puts the start of the body in run-on text."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...vocab import vocabulary
-from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES
+from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES, PARAGRAPH_JOIN_ENDS
 from ..positions import LineIndex
 from .candidates import Candidate, Heading
 from .titleend import cut_scores, strong_evidence_possible
@@ -16,6 +17,10 @@ RUN_ON_TERMINATOR_SCORE = 2.5  # line breaks were lost: a 。 far on says less
 MIN_CUT_SCORE = 2.9
 SHORT_TITLE = 8
 SHORT_PENALTY = 0.1  # per character below SHORT_TITLE, when only a guess is left
+WRAP_MIN = 16  # lines this long count in telling the wrap width
+WRAP_SLACK = 2  # a full line is at most this much shorter than the width (wide characters)
+WRAP_SHARE = 0.5  # of the long lines, this share is as long as the width
+WRAP_LINES = 8
 _STOPS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")  # (`re`: cheaper per call)
 
 
@@ -34,9 +39,11 @@ def _first_title_end(text: str, start: int, stop: int) -> int | None:
     return None
 
 
-def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: bool = False) -> Heading:
+def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: bool = False,
+                 wrap: Wrap | None = None) -> Heading:
     """Where the title of heading ``c`` starts and ends; ``confidence`` is 'guessed' when the
-    end had to be inferred inside run-on text.  ``run_on`` says the text lost its line breaks."""
+    end had to be inferred inside run-on text.  ``run_on`` says the text lost its line breaks;
+    ``wrap`` that it was hard-wrapped (a title filling its line goes on to the next)."""
     voc = vocabulary()
     ts = c.end
     while ts < c.line_end and text[ts] in HEADING_SPACE:
@@ -49,7 +56,7 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
         if nxt < limit:
             ts = nxt
             c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, min(lines.line_end(nxt), limit))
-    stop = c.line_end
+    stop = c.line_end if wrap is None else wrap.title_stop(c.line_end, limit)
     t = _first_title_end(text, ts, min(stop, ts + 2 * voc.max_title_length + 1))
     if t is not None and t - ts > 2 * voc.max_title_length:
         t = None  # a terminator that far away does not end the title
@@ -68,6 +75,51 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     if end == t:
         heading_end = end + 1
     return Heading(c.start, c.end, ts, end, heading_end, c.marker, c.form, c.number, confidence)
+
+
+class Wrap:
+    """The line width of a hard-wrapped text (PDF extraction breaks every line at about the
+    same length): a title that fills its line goes on to the next one."""
+
+    def __init__(self, text: str, lines: LineIndex, width: int, token_starts: frozenset[int]) -> None:
+        self.text, self.lines, self.width, self.token_starts = text, lines, width, token_starts
+
+    @classmethod
+    def detect(cls, text: str, lines: LineIndex, token_starts: frozenset[int]) -> Wrap | None:
+        """The wrap of ``text``: the most common line length when most long lines have it
+        (within WRAP_SLACK) and most of those break off mid-sentence, else None (one
+        paragraph per line varies far more, and its lines end with their sentences)."""
+        lengths: Counter[int] = Counter()
+        open_ends: Counter[int] = Counter()  # lines of that length broken mid-sentence
+        for s in lines.starts:
+            raw = text[s:lines.line_end(s)]
+            line = raw.strip()
+            if len(line) >= WRAP_MIN and s + len(raw) - len(raw.lstrip()) not in token_starts:  # (no heading)
+                lengths[len(line)] += 1
+                open_ends[len(line)] += line[-1] not in PARAGRAPH_JOIN_ENDS
+        if not lengths:
+            return None
+        width, _ = lengths.most_common(1)[0]
+        near = range(width - WRAP_SLACK, width + 2)
+        full = sum(lengths[n] for n in near)
+        broken = sum(open_ends[n] for n in near)
+        if full < WRAP_LINES or full < WRAP_SHARE * sum(lengths.values()) or broken < WRAP_SHARE * full:
+            return None
+        return cls(text, lines, width, token_starts)
+
+    def title_stop(self, line_end: int, limit: int) -> int:
+        """Where a title on the line ending at ``line_end`` may run to: the end of the next
+        line when this one is full and the next goes on with text (no marker, no blank line)."""
+        text = self.text
+        start = self.lines.line_start(line_end)
+        if len(text[start:line_end].strip()) < self.width - WRAP_SLACK or line_end >= limit:
+            return line_end
+        nxt = line_end + (2 if text.startswith("\r\n", line_end) else 1)
+        while nxt < limit and text[nxt] in HEADING_SPACE:
+            nxt += 1
+        if nxt >= limit or text[nxt] in LINE_BREAKS or nxt in self.token_starts:
+            return line_end
+        return min(self.lines.line_end(nxt), limit)
 
 
 def _inferred_end(text: str, ts: int, cand_end: int, t: int | None, run_on: bool) -> int:
