@@ -198,7 +198,7 @@ def vocabulary() -> Vocabulary:
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
               "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})",
               "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})",
-              "agencies": f"(?:{_alternation(v['news_agencies'])})"}
+              "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})"}
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
@@ -211,7 +211,7 @@ def vocabulary() -> Vocabulary:
         point_bad_prev=CharClass(v["point_bad_prev"]),
         point_bad_next=CharClass(v["point_bad_next"]),
         sequence_words=dict(v["point_sequence_words"]),
-        sequence_requires={k: LazyPattern(x) for k, x in v.get("point_sequence_requires", {}).items()},
+        sequence_requires={k: LazyPattern(_expand(x, pieces)) for k, x in v.get("point_sequence_requires", {}).items()},
         sequence_bad_next=CharClass(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
         container_headings=LazyPattern(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
@@ -261,14 +261,22 @@ def grammar_words() -> dict[str, str]:
     ``{name}`` in grammars/markers.lark is written out with ``grammar_words()[name]``."""
     v = _load("vocab.json")
     sal = v["salutation"]
+    variants = str.maketrans(sal.get("variant_chars", {}))
     return {
-        "addressees": _alternation(sal["addressees"]),
-        "honorifics": _alternation(sal["honorifics"]),
+        "addressees": _alternation(_with_variants(sal["addressees"], variants)),
+        "honorifics": _alternation(_with_variants(sal["honorifics"], variants)),
+        "sequence_words": _alternation(list(v["point_sequence_words"])),
         "item": sal["item"],
         "honorific_item": sal["honorific_item"],
         "collective": regex.escape(sal["collective_prefix"]),
         "closing_words": "|".join(map(regex.escape, v["closing_words"])),
     }
+
+
+def _with_variants(words: list[str], variants: dict[int, str]) -> list[str]:
+    """``words`` and their forms with every character that has a variant written in it
+    (同志们, 同志們)."""
+    return list(dict.fromkeys([*words, *(w.translate(variants) for w in words)]))
 
 
 def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:

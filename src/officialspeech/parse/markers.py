@@ -170,7 +170,7 @@ def marker_parser() -> Lark:
 
     # cache=True: Lark keeps the built tables in a temp file keyed by the grammar, so a fresh
     # process (the command line) loads them instead of rebuilding (~20 ms)
-    return Lark(grammar_text(), parser="lalr", start=["start", "salutation", "closing"],
+    return Lark(grammar_text(), parser="lalr", start=["start", "salutation", "address", "closing"],
                 maybe_placeholders=False, cache=True)
 
 
@@ -233,6 +233,12 @@ def numeral() -> regex.Pattern[str]:
 def salutation() -> regex.Pattern[str]:
     """An address closed by its colon (the grammar's ``salutation``), matched at its start."""
     return regex.compile(category_pattern("salutation"))
+
+
+@cache
+def bare_address() -> regex.Pattern[str]:
+    """An address without its colon (the grammar's ``address``)."""
+    return regex.compile(category_pattern("address"))
 
 
 @cache

@@ -5,7 +5,8 @@ from __future__ import annotations
 import regex
 
 from ...vocab import vocabulary
-from ..markers import salutation
+from ..chars import INLINE_SPACE, LINE_BREAKS
+from ..markers import bare_address, salutation
 
 Range = tuple[int, int]
 _ITEM_SEP = regex.compile(r"[、，,]")
@@ -31,12 +32,30 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         starts.append(hint.start())
         for start in starts:
             m = address.match(text, start, limit)
-            if m is None or m.end() - start > voc.salutation_max:
+            end = m.end() if m is not None else _alone(text, start, limit)
+            if end is None or end - start > voc.salutation_max:
                 continue
-            body = text[start:m.end()].rstrip("：: \u3000")
+            body = text[start:end].rstrip("：: \u3000")
             names = [x.strip() for x in _ITEM_SEP.split(body) if x.strip()]
-            return (start, m.end()), names
+            return (start, end), names
     return None
+
+
+def _alone(text: str, start: int, limit: int) -> int | None:
+    """The end of an address without its colon that stands alone on its line (同志们⏎),
+    from a line start (None: there is none)."""
+    if start > 0 and text[start - 1] not in LINE_BREAKS:
+        return None
+    m = bare_address().match(text, start, limit)
+    if m is None:
+        return None
+    end = m.end()
+    while end > start and text[end - 1].isspace():  # (the address may take a line break)
+        end -= 1
+    after = end
+    while after < limit and text[after] in INLINE_SPACE:
+        after += 1
+    return end if after >= limit or text[after] in LINE_BREAKS else None
 
 
 def _item_starts(text: str, s: int, hint: int) -> list[int]:
