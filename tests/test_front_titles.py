@@ -57,3 +57,22 @@ def test_a_title_glued_to_its_subtitle_by_another_dash(dash: str) -> None:
 def test_a_dash_inside_a_title_without_a_subtitle_after_it_stays() -> None:
     text = "坚持人民至上—做好新时代群众工作\n同志们：\n今天开会。\n一、提高认识\n要重视。\n"
     assert _title(text) == "坚持人民至上—做好新时代群众工作"
+
+
+def test_a_title_read_out_of_a_glued_front_is_guessed() -> None:
+    glued = ("当前位置：首页>要闻动态>本地新闻2025年青山市政府工作报告发布时间：2025-01-20 10:30:00"
+             "政府工作报告——2025年1月15日在青山市第八届人民代表大会第三次会议上市长 周明远各位代表：现在，"
+             "我代表市人民政府，向大会报告工作。一、过去一年工作回顾过去一年，我们稳住了经济大盘。")
+    speech = parse_speech(glued)
+    assert speech.title is not None
+    assert speech.title.text == "政府工作报告"
+    assert speech.title.confidence == "guessed"
+
+
+def test_front_lines_of_their_own_are_certain() -> None:
+    text = "在全县安全生产工作会议上的讲话\n（2024年9月12日）\n县长 王明\n同志们：\n今天开会。\n一、压实责任\n要落实。\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.date is not None
+    assert speech.speaker is not None
+    assert (speech.title.confidence, speech.date.confidence, speech.speaker.confidence) == ("certain",) * 3

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, mo
 if TYPE_CHECKING:
     from .chunks import Chunk, ChunkBy
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "other"]
 Confidence = Literal["certain", "guessed"]
@@ -26,6 +26,9 @@ PATH_DOC = ("Stable address of the node: the markers of its ancestors and itself
             "joined by '/' (一/（二）/3); points p1, p2 …, paragraphs b1, b2 … among their siblings; '~2' marks "
             "a marker repeated among siblings; front and back matter: title, subtitle, speaker, occasion, date, "
             "salutation, front/b1 …, closing (see officialspeech.paths).")
+FRONT_CONFIDENCE_DOC = ("'certain' when the text stands on a line of its own (or is split off its line by a dash or "
+                        "a pattern: ——…会议上 省长 李明); 'guessed' when it was read out of front matter run together "
+                        "(a scraped page that lost its line breaks), where its ends are inferred.")
 PAGE_DOC = ("The printed page the node starts on, from the page markers (a footer such as 第5页 共9页 ends page 5, "
             "a header starts its page); null when the text has no page marker.")
 
@@ -62,6 +65,7 @@ class TextNode(_Frozen):
     text: str = Field(description="The text as written (line breaks inside it kept), minus ``gaps``.")
     span: Span = Field(description="Where the text stands in the input.")
     gaps: list[Gap] = Field(default_factory=list, description="Interrupting page markers or chrome removed from ``text``.")
+    confidence: Confidence = Field(default="certain", description=FRONT_CONFIDENCE_DOC)
     path: str = Field(default="", description=PATH_DOC)
     page: int | None = Field(default=None, description=PAGE_DOC)
 
@@ -74,6 +78,7 @@ class DateNode(_Frozen):
     iso: str | None = Field(description="YYYY-MM-DD, or null when the date is partial or a placeholder.")
     span: Span
     gaps: list[Gap] = Field(default_factory=list)
+    confidence: Confidence = Field(default="certain", description=FRONT_CONFIDENCE_DOC)
     path: str = Field(default="", description=PATH_DOC)
     page: int | None = Field(default=None, description=PAGE_DOC)
 

@@ -24,10 +24,10 @@ def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[R
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "length": len(doc.text),
-        "title": b.text_node("title", front.title),
-        "subtitle": b.text_node("subtitle", front.subtitle),
-        "speaker": b.text_node("speaker", front.speaker),
-        "occasion": b.text_node("occasion", front.occasion),
+        "title": b.text_node("title", front.title, front.guessed),
+        "subtitle": b.text_node("subtitle", front.subtitle, front.guessed),
+        "speaker": b.text_node("speaker", front.speaker, front.guessed),
+        "occasion": b.text_node("occasion", front.occasion, front.guessed),
         "date": None,
         "salutation": None,
         "front": [b.paragraph(s, e) for s, e in front.others],
@@ -47,7 +47,8 @@ def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[R
     v = doc.view.text
     if front.date is not None:
         span, gaps = b.located(*front.date)
-        out["date"] = {"kind": "date", "text": v[front.date[0]:front.date[1]], "iso": front.date_iso, "span": span, "gaps": gaps}
+        out["date"] = {"kind": "date", "text": v[front.date[0]:front.date[1]], "iso": front.date_iso, "span": span,
+                       "gaps": gaps, "confidence": "guessed" if "date" in front.guessed else "certain"}
     if front.salutation is not None:
         ss, se = front.salutation
         span, gaps = b.located(ss, se)
@@ -116,11 +117,12 @@ class _Spans:
         span, gaps = self.located(s, e)
         return {"kind": "paragraph", "text": self.view.text[s:e], "span": span, "gaps": gaps}
 
-    def text_node(self, kind: str, r: Range | None) -> dict[str, Any] | None:
+    def text_node(self, kind: str, r: Range | None, guessed: set[str] | frozenset[str] = frozenset()) -> dict[str, Any] | None:
         if r is None:
             return None
         span, gaps = self.located(*r)
-        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": span, "gaps": gaps}
+        return {"kind": kind, "text": self.view.text[r[0]:r[1]], "span": span, "gaps": gaps,
+                "confidence": "guessed" if kind in guessed else "certain"}
 
     def point(self, p: Point) -> dict[str, Any]:
         v = self.view.text

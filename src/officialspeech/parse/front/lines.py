@@ -30,6 +30,8 @@ class Front:
     occasion: Range | None = None
     others: list[Range] = field(default_factory=list)
     chrome: list[InlineChrome] = field(default_factory=list)
+    guessed: set[str] = field(default_factory=set)
+    """The fields read out of front matter run together (their ends inferred)."""
 
 
 def iso_date(text: str) -> tuple[Range, str | None] | None:
@@ -103,11 +105,14 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     glued = _glued(text, start, end, body_start, front, lookahead, earlier, lines)
     if glued is not None:
         _take_glued(text, front, glued, lines, body_start)
-    for where in (front.subtitle, front.title):
+    for name in ("subtitle", "title"):
+        where = getattr(front, name)
         if where is not None and front.occasion is None:
             m = voc.occasion.search(text, where[0], where[1])
             if m:
                 front.occasion = m.span("occasion")
+                if name in front.guessed:
+                    front.guessed.add("occasion")
     return front
 
 
@@ -266,6 +271,7 @@ def _glued(text: str, start: int, end: int, body_start: int, front: Front,
 def _take_glued(text: str, front: Front, glued: Glued, lines: list[Range], body_start: int) -> None:
     """Put what was found in a glued run in ``front``; what is left of its lines stays in others."""
     front.title = glued.title
+    front.guessed.add("title")
     for name in ("subtitle", "date", "speaker"):
         mine: Range | None = getattr(glued, name)
         theirs: Range | None = getattr(front, name)
@@ -274,6 +280,7 @@ def _take_glued(text: str, front: Front, glued: Glued, lines: list[Range], body_
         if any(_overlaps(mine, r) for r in (front.subtitle, front.speaker) if r is not None and r is not theirs):
             continue
         setattr(front, name, mine)
+        front.guessed.add(name)
         if name == "date":
             found = iso_date(text[mine[0]:mine[1]])
             front.date_iso = found[1] if found else None
@@ -282,6 +289,7 @@ def _take_glued(text: str, front: Front, glued: Glued, lines: list[Range], body_
             if found:
                 (a, b), iso = found
                 front.date, front.date_iso = (mine[0] + a, mine[0] + b), iso
+                front.guessed.add("date")
     for name in ("subtitle", "date", "speaker"):
         r = getattr(front, name)
         if r is not None and _overlaps(r, front.title):
