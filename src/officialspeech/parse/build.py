@@ -5,6 +5,8 @@ model's order, so that the dict serialised as it is equals the model's JSON."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ..model import SCHEMA_VERSION, Metadata
@@ -60,10 +62,20 @@ def _metadata(chrome: list[ChromeHit]) -> dict[str, Any]:
     """The metadata of the chrome, every field of :class:`Metadata` present in its order (the
     tree is the model's JSON as it stands: ``parse_json`` serialises it directly)."""
     found = metadata_from(chrome)
-    out: dict[str, Any] = {}
+    return {name: found[name] if name in found else default() for name, default in _metadata_defaults()}
+
+
+@cache
+def _metadata_defaults() -> tuple[tuple[str, Callable[[], Any]], ...]:
+    """Each field of :class:`Metadata` and a maker of its default (asking pydantic for a
+    default inspects the factory's signature every time: once is enough)."""
+    out: list[tuple[str, Callable[[], Any]]] = []
     for name, field in Metadata.model_fields.items():
-        out[name] = found[name] if name in found else field.get_default(call_default_factory=True)
-    return out
+        if field.default_factory is not None:
+            out.append((name, field.default_factory))  # type: ignore[arg-type]
+        else:
+            out.append((name, lambda value=field.default: value))
+    return tuple(out)
 
 
 def _with_front_chrome(doc: Document, front: Front) -> list[ChromeHit]:

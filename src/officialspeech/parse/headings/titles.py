@@ -21,6 +21,7 @@ WRAP_MIN = 16  # lines this long count in telling the wrap width
 WRAP_SLACK = 2  # a full line is at most this much shorter than the width (wide characters)
 WRAP_SHARE = 0.5  # of the long lines, this share is as long as the width
 WRAP_LINES = 8
+WRAP_MAX_AVERAGE = 80  # a wrapped text has shorter lines on average (paragraph ends, blank lines)
 _STOPS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")  # (`re`: cheaper per call)
 
 
@@ -89,6 +90,8 @@ class Wrap:
         """The wrap of ``text``: the most common line length when most long lines have it
         (within WRAP_SLACK) and most of those break off mid-sentence, else None (one
         paragraph per line varies far more, and its lines end with their sentences)."""
+        if len(text) > WRAP_MAX_AVERAGE * len(lines.starts):
+            return None  # lines far longer on average than any wrap width (one paragraph each)
         lengths: Counter[int] = Counter()
         open_ends: Counter[int] = Counter()  # lines of that length broken mid-sentence
         for s in lines.starts:
