@@ -6,7 +6,7 @@ model's order, so that the dict serialised as it is equals the model's JSON."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from ..model import SCHEMA_VERSION, Metadata
@@ -74,8 +74,12 @@ def _metadata_defaults() -> tuple[tuple[str, Callable[[], Any]], ...]:
         if field.default_factory is not None:
             out.append((name, field.default_factory))  # type: ignore[arg-type]
         else:
-            out.append((name, lambda value=field.default: value))
+            out.append((name, partial(_same, field.default)))
     return tuple(out)
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _with_front_chrome(doc: Document, front: Front) -> list[ChromeHit]:
