@@ -36,7 +36,7 @@ _TABLE = _build_table()
 
 @lru_cache(maxsize=4096)
 def to_int(text: str) -> int | None:
-    """The value of a numeral such as 三, 十二, 一百零三, 两, 〇, 12 or １２; None if it is not one.
+    """The value of a numeral such as 三, 十二, 一百零三, 两, 〇, 12, １２ or ③; None if it is not one.
 
     Common forms are a table lookup; anything else goes to cn2an (imported lazily,
     and only ever on the numeral itself, never on running text).
@@ -48,6 +48,8 @@ def to_int(text: str) -> int | None:
     t = text.translate(_FULLWIDTH)
     if t.isascii() and t.isdigit():
         return int(t)
+    if len(text) == 1 and "\u2460" <= text <= "\u2487":  # ① … ⑳, ⑴ … ⒇
+        return (ord(text) - 0x2460) % 20 + 1
     hit = _TABLE.get(text)
     if hit is not None:
         return hit

@@ -271,7 +271,7 @@ def _interpret(text: str) -> Marker:
     word = ""
     for tok in form_tree.children:
         assert isinstance(tok, LarkToken)
-        if tok.type in ("CN_NUM", "ARABIC"):
+        if tok.type in ("CN_NUM", "ARABIC", "CIRCLED"):
             value = to_int(str(tok))
             if value is None:
                 raise ValueError(f"not a numeral: {tok!s}")

@@ -90,7 +90,7 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
         if marker.form == "cn_verb":
             family = "cn" + marker.word
         else:
-            family = "di"
+            family = "di" if marker.form.startswith("di_") else marker.form  # (circled, arabic_half)
             if strength == GLUED:
                 continue
         if n == 1 and strength == GLUED:
