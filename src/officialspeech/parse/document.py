@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chrome import ChromeHit
-from .markers import Token, Tokens, lex
+from .markers import Token, Tokens, inline_lists, lex
 from .pages import PageHit
 from .positions import LineIndex, View
 
@@ -39,7 +39,7 @@ class Document:
     """Lines of the view (its line ends are looked up here, never scanned for)."""
     tokens: Tokens = field(init=False)
     """The heading and point markers of the view (the one lexing pass)."""
-    _body: tuple[int, list[Token]] | None = field(init=False, default=None)
+    _body: tuple[int, list[Token], frozenset[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         cuts: list[Range] = []
@@ -57,6 +57,15 @@ class Document:
 
     def body_tokens(self, start: int) -> list[Token]:
         """The tokens from the body start (view offset) on."""
+        return self._body_at(start)[1]
+
+    def list_items(self, start: int) -> frozenset[int]:
+        """Starts of the body tokens that are items of a list on one line (see
+        :func:`markers.inline_lists`): points, never headings."""
+        return self._body_at(start)[2]
+
+    def _body_at(self, start: int) -> tuple[int, list[Token], frozenset[int]]:
         if self._body is None or self._body[0] != start:
-            self._body = (start, self.tokens.starting_at(start))
-        return self._body[1]
+            tokens = self.tokens.starting_at(start)
+            self._body = (start, tokens, inline_lists(tokens, self.lines.line_end))
+        return self._body

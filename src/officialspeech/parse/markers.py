@@ -15,6 +15,7 @@ the :class:`Token` list it returns and never scan the text for markers again.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -131,6 +132,26 @@ def _token(text: str, m: regex.Match[str]) -> Token:
     category, form, _ = (m.lastgroup or "").split("__")
     found = m.group()
     return Token(m.start(), m.end(), category, form, found, interpret(found))  # type: ignore[arg-type]
+
+
+LIST_FORMS = ("arabic_paren",)  # a line of （1）…（2）… items is a list of points, not headings
+
+
+def inline_lists(tokens: list[Token], line_end: Callable[[int], int]) -> frozenset[int]:
+    """Starts of the tokens of a LIST_FORMS form followed on their own line by the next
+    number of the same form (（1）新增就业；（2）改造小区。): list items, where a line-start
+    （1） alone would read as a heading."""
+    out: set[int] = set()
+    last: dict[str, Token] = {}
+    for tok in tokens:
+        if tok.form not in LIST_FORMS or tok.marker is None:
+            continue
+        prev = last.get(tok.form)
+        if (prev is not None and prev.marker is not None and tok.marker.numbers[0] == prev.marker.numbers[0] + 1
+                and tok.start < line_end(prev.end)):
+            out.update((prev.start, tok.start))
+        last[tok.form] = tok
+    return frozenset(out)
 
 
 def strength_at(text: str, start: int, body_start: int) -> int:

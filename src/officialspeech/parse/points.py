@@ -45,7 +45,7 @@ class PointCand:
 
 def point_candidates(text: str, tokens: list[Token], body_start: int,
                      body_end: int, scope_of: list[tuple[int, int]],
-                     para_starts: frozenset[int] = frozenset()) -> list[PointCand]:
+                     para_starts: frozenset[int] = frozenset(), list_items: frozenset[int] = frozenset()) -> list[PointCand]:
     """Point markers that stand where a point may begin. ``scope_of`` lists
     ``(start, scope_id)`` of sections in order, so a point knows its innermost section;
     a marker at one of ``para_starts`` (a paragraph start, e.g. right after a heading glued
@@ -64,7 +64,7 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
             continue
         if cat == "heading":
             # （1）…（2）… inside a paragraph: list items, not headings
-            if marker.form == "arabic_paren" and strength_at(text, s, body_start) != LINE_START:
+            if marker.form == "arabic_paren" and (s in list_items or strength_at(text, s, body_start) != LINE_START):
                 out.append(PointCand(s, e, text[s:e], "paren", marker.numbers[0], False, AFTER_BOUNDARY, scope))
             continue
         prev = text[s - 1] if s > body_start else ""
@@ -167,7 +167,8 @@ def find_points(doc: Document, start: int, heads: list[Heading], paras: list[Ran
     """The paragraphs with the points they hold split out: plain stretches and points, in order."""
     v = doc.view.text
     scope_of = [(h.start, i) for i, h in enumerate(heads)]
-    cands = point_candidates(v, doc.body_tokens(start), start, len(v), scope_of, frozenset(a for a, _ in paras))
+    cands = point_candidates(v, doc.body_tokens(start), start, len(v), scope_of, frozenset(a for a, _ in paras),
+                             doc.list_items(start))
     info: dict[int, tuple[PointCand, int]] = {}
     for si, run in enumerate(select_points(_within(cands, paras))):
         for pc in run:

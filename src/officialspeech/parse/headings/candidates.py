@@ -43,7 +43,7 @@ class Heading:
 
 
 def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int,
-                       lines: LineIndex) -> list[Candidate]:
+                       lines: LineIndex, list_items: frozenset[int] = frozenset()) -> list[Candidate]:
     """Heading candidates from the heading tokens of the body (``lines``: the line index of
     ``text``); containers (注释) standing alone on a line are added as unnumbered candidates."""
     voc = vocabulary()
@@ -68,7 +68,7 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         if marker.form not in _FREE_NEXT and nxt and nxt in bad_next and not _numeral_title(text, e, marker.numbers[0]):
             continue
         strength = strength_at(text, s, body_start)
-        if marker.form == "arabic_paren" and strength != LINE_START:
+        if marker.form == "arabic_paren" and (strength != LINE_START or s in list_items):
             continue  # inline （1）…（2）… is a list of points inside a paragraph
         if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
