@@ -4,6 +4,7 @@ starts anew) and the closing formula at the end."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,3 +65,22 @@ def test_a_moderators_closing_and_a_related_documents_list_after_it() -> None:
     assert speech.closing.text == "散会！"
     assert [c.text for c in speech.chrome] == ["相关文档", "某县工作会议主持词范文", "在全县大会上的主持词",
                                                "下载文档 | 收藏 | 举报"]
+
+
+@pytest.mark.parametrize(("ending", "closing"), [
+    ("谢谢大家！\n2024年1月5日\n", "谢谢大家！"),  # a date line after it
+    ("谢谢大家！\n（全文完）\n", "谢谢大家！"),
+    ("我的讲话就到这里，谢谢大家！\n", "我的讲话就到这里，谢谢大家！"),  # a lead-in before the thanks
+    ("讲话完毕，谢谢大家。\n", "讲话完毕，谢谢大家。"),
+    ("感谢大家的聆听！\n", "感谢大家的聆听！"),
+    ("大家要抓好落实。谢谢大家！\n", "谢谢大家！"),  # the last sentence of a paragraph
+])
+def test_closings_not_on_the_last_line_or_with_a_lead_in(ending: str, closing: str) -> None:
+    speech = parse_speech("同志们：\n一、加强领导\n要高度重视。\n" + ending)
+    assert speech.closing is not None
+    assert speech.closing.text == closing
+
+
+def test_a_thanks_inside_the_body_is_no_closing() -> None:
+    text = "同志们：\n一、加强领导\n谢谢大家！\n要重视加强领导，抓好落实，确保各项工作落到实处。\n"
+    assert parse_speech(text).closing is None

@@ -270,6 +270,7 @@ def grammar_words() -> dict[str, str]:
         "honorific_item": sal["honorific_item"],
         "collective": regex.escape(sal["collective_prefix"]),
         "closing_words": "|".join(map(regex.escape, v["closing_words"])),
+        "closing_leads": "|".join(map(regex.escape, v["closing_leads"])),
     }
 
 

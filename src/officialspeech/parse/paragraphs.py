@@ -34,6 +34,8 @@ _PARAGRAPH = re.compile(f"{_LINE}(?:(?<![{re.escape(PARAGRAPH_JOIN_ENDS)}]){_ONE
 _SPLIT_IN_LINE = re.compile(rf"[。！？!?”’]([{GAP_SPACE}]+)(?=\S)")
 
 Range = tuple[int, int]
+BACK_MATTER_MAX = 2  # short lines after the closing
+BACK_MATTER_CHARS = 30
 
 
 def has_gaps(text: str, start: int, end: int) -> bool:
@@ -73,15 +75,24 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
     spaced = has_gaps(v, start, end)  # (once for the body, not for every run)
     for a, b in runs:
         paras.extend(split_paragraphs(v, a, b, spaced))
-    if not paras:
-        return paras, None
-    found, last = _closing(v, paras[-1])
-    if found is not None:
-        if last is None:
-            paras.pop()
-        else:
-            paras[-1] = last
-    return paras, found
+    # the closing ends the last paragraph, or one followed only by back matter (a date, 全文完)
+    for i in range(len(paras) - 1, max(-1, len(paras) - 2 - BACK_MATTER_MAX), -1):
+        found, last = _closing(v, paras[i])
+        if found is not None:
+            if last is None:
+                del paras[i]
+            else:
+                paras[i] = last
+            return paras, found
+        if not _back_matter(v, paras[i]):
+            break
+    return paras, None
+
+
+def _back_matter(v: str, para: Range) -> bool:
+    """A short line after the speech proper: a date, a signature, （全文完）."""
+    s, e = para
+    return e - s <= BACK_MATTER_CHARS and not any(v.find(ch, s, e) != -1 for ch in SENTENCE_ENDS)
 
 
 def _closing(v: str, para: Range) -> tuple[Range | None, Range | None]:
