@@ -58,9 +58,11 @@ class Form:
 # The one table of heading marker forms: the grammar's aliases, and the container words
 # (注释, 名词解释: data/vocab.json) that stand as unnumbered headings.
 FORMS: dict[str, Form] = {
+    "part": Form(0, "other", None, False),
     "attachment": Form(0, "other", None, False),
     "container": Form(0, "other", None, False),
     "cn_dun": Form(1, "cn_dun", 1, True),
+    "cn_space": Form(1, "cn_dun", 1, True),
     "cn_paren": Form(2, "cn_paren", 2, True),
     "arabic_dot": Form(3, "arabic_dot", 3, False),
     "arabic_paren": Form(4, "arabic_paren", 4, False),

@@ -12,6 +12,7 @@ from ..positions import LineIndex
 
 _ARABIC = ("arabic_dot", "arabic_paren")
 _FREE_NEXT = ("attachment", "footnote")
+_LINE_START_ONLY = ("cn_space", "part")
 
 
 @dataclass(slots=True)
@@ -70,6 +71,8 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         strength = strength_at(text, s, body_start)
         if marker.form == "arabic_paren" and (strength != LINE_START or s in list_items):
             continue  # inline （1）…（2）… is a list of points inside a paragraph
+        if marker.form in _LINE_START_ONLY and strength != LINE_START:
+            continue  # 一 before a space, 第一部分: headings only at a line start
         if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
