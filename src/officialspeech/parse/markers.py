@@ -6,7 +6,9 @@ source of the marker shapes.  Each alternative of its ``heading``, ``point`` and
 rules is compiled into a branch of one scanning regular expression (named group
 ``<category>__<alias>__<n>``); ``salutation`` and ``closing`` into the patterns the front
 matter and paragraph stages match with.  The LALR parser built from the same grammar
-interprets what the scanner found.  Both are built once per process, on first use.
+interprets what the scanner found.  Both are built once per process, on first use; the
+salutation and closing patterns, which take the vocabulary's words, once per vocabulary
+(``parse_speech(text, vocabulary=...)``).
 
 :func:`lex` runs the scanner once over the view of a document; the stages after it read
 the :class:`Token` list it returns and never scan the text for markers again.
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 import regex
 
 from ..numerals import to_int
-from ..vocab import grammar_words, vocabulary
+from ..vocab import grammar_words, per_vocabulary, using, vocabulary
 from .chars import HEADING_SPACE, INLINE_SPACE
 
 if TYPE_CHECKING:
@@ -163,15 +165,28 @@ def grammar_text() -> str:
     return _WORD.sub(lambda m: words[m.group(1)].replace("/", "\\/") if m.group(1) in words else m.group(), raw)
 
 
-@cache
+@per_vocabulary
 def marker_parser() -> Lark:
-    """The LALR parser of the marker grammar (built once per process)."""
+    """The LALR parser of the marker grammar with the active vocabulary's words (built once
+    per vocabulary)."""
     from lark import Lark
 
     # cache=True: Lark keeps the built tables in a temp file keyed by the grammar, so a fresh
     # process (the command line) loads them instead of rebuilding (~20 ms)
     return Lark(grammar_text(), parser="lalr", start=["start", "salutation", "closing"],
                 maybe_placeholders=False, cache=True)
+
+
+@cache
+def _structure_parser() -> Lark:
+    """The parser of the built-in grammar: the heading, point and page rules take no words
+    of the vocabulary, so their scanner and readings are the same for every vocabulary."""
+    with using(None):
+        return marker_parser()
+
+
+# the grammar rules that take words of the vocabulary
+_VOCABULARY_RULES = frozenset({"salutation", "closing"})
 
 
 def _terminal_regex(parser: Lark) -> dict[str, str]:
@@ -198,7 +213,7 @@ def _rule_regex(parser: Lark, rule: Rule, terms: dict[str, str]) -> str:
 @cache
 def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
     """The scanning regex source: one named group per grammar alternative."""
-    parser = marker_parser()
+    parser = _structure_parser()
     terms = _terminal_regex(parser)
     branches: list[str] = []
     for category in categories:
@@ -214,11 +229,25 @@ def scanner(categories: tuple[Category, ...] = _CATEGORIES) -> regex.Pattern[str
     return regex.compile(scanner_pattern(categories), regex.V0)
 
 
-@cache
 def category_pattern(category: str) -> str:
     """The regex source matching any alternative of one grammar rule (heading, point, page,
     salutation, closing)."""
-    parser = marker_parser()
+    if category in _VOCABULARY_RULES:
+        return _vocabulary_pattern(category)
+    return _structure_pattern(category)
+
+
+@cache
+def _structure_pattern(category: str) -> str:
+    return _category_regex(_structure_parser(), category)
+
+
+@per_vocabulary
+def _vocabulary_pattern(category: str) -> str:
+    return _category_regex(marker_parser(), category)
+
+
+def _category_regex(parser: Lark, category: str) -> str:
     terms = _terminal_regex(parser)
     return "|".join(_rule_regex(parser, r, terms) for r in _alternatives(parser, category))
 
@@ -226,16 +255,16 @@ def category_pattern(category: str) -> str:
 @cache
 def numeral() -> regex.Pattern[str]:
     """A Chinese numeral (the grammar's ``CN_NUM`` terminal)."""
-    return regex.compile(_terminal_regex(marker_parser())["CN_NUM"])
+    return regex.compile(_terminal_regex(_structure_parser())["CN_NUM"])
 
 
-@cache
+@per_vocabulary
 def salutation() -> regex.Pattern[str]:
     """An address closed by its colon (the grammar's ``salutation``), matched at its start."""
     return regex.compile(category_pattern("salutation"))
 
 
-@cache
+@per_vocabulary
 def closing() -> regex.Pattern[str]:
     """A closing formula (the grammar's ``closing``), matched against a whole stretch."""
     return regex.compile(category_pattern("closing"))
@@ -257,7 +286,7 @@ def _interpret(text: str) -> Marker:
     from lark import Token as LarkToken
     from lark import Tree
 
-    tree = marker_parser().parse(text, start="start")
+    tree = _structure_parser().parse(text, start="start")
     form_tree = tree.children[0]
     assert isinstance(form_tree, Tree)
     form = str(form_tree.data)
@@ -279,7 +308,7 @@ def _interpret(text: str) -> Marker:
 
 @cache
 def _form_categories() -> dict[str, Category]:
-    parser = marker_parser()
+    parser = _structure_parser()
     out: dict[str, Category] = {}
     for category in _CATEGORIES:
         for rule in _alternatives(parser, category):
