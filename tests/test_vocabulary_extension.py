@@ -327,3 +327,31 @@ def test_cli_bad_vocabulary_is_one_line_and_exit_2(command: str, content: str | 
     assert names in lines[0]
     assert str(bad) in lines[0]
     assert "Traceback" not in captured.err
+
+
+def test_an_extension_active_first_leaks_into_no_process_wide_cache(tmp_path: Path) -> None:
+    """In a fresh process whose first parse has an extension, the patterns cached for the
+    whole process are still the built-in ones, and a default parse after it is as in a
+    process that never saw the extension."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "first.py"
+    script.write_text(
+        "import sys\n"
+        "from officialspeech import parse_json\n"
+        "from officialspeech.parse.headings import titleend\n"
+        "text = open(sys.argv[2], encoding='utf-8').read()\n"
+        "if sys.argv[1] == 'ext':\n"
+        "    parse_json(text, vocabulary={'openers': ['乡镇干部'], 'title_finals': ['秋冬种生产']})\n"
+        "    assert '乡镇干部' not in titleend._body_openers().pattern\n"
+        "    assert '乡镇干部' not in titleend._opener_strength().pattern\n"
+        "    assert '秋冬种生产' not in titleend._title_finals().pattern\n"
+        "sys.stdout.write(parse_json(text))\n", "utf-8")
+    talk = tmp_path / "talk.txt"
+    talk.write_text(f"{TITLE}\n同志们：\n今天开会。\n一、抓紧抓实秋冬种生产乡镇干部要深入田间地头，帮助群众解决实际困难。\n"
+                    "二、加强农田水利建设乡镇干部要组织劳力清淤除障。\n", "utf-8")
+    runs = [subprocess.run([sys.executable, str(script), mode, str(talk)], capture_output=True, text=True,
+                           check=False, timeout=120) for mode in ("ext", "plain")]
+    assert runs[0].returncode == 0, runs[0].stderr[-2000:]
+    assert runs[0].stdout == runs[1].stdout

@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, wraps
 from importlib import resources
+from threading import Event, Lock
 from typing import Any, Literal, TypeVar, cast
 
 import regex
@@ -240,9 +241,38 @@ def per_vocabulary(fn: _F) -> _F:
     return cast(_F, wrapper)
 
 
+_BEFORE_EXTENSION: list[Callable[[], object]] = []
+_WARM = Lock()
+_WARMED = Event()
+
+
+def before_extension(hook: Callable[[], object]) -> Callable[[], object]:
+    """Register ``hook`` to run once, with the built-in vocabulary active, before any
+    extension first becomes active: it builds the patterns a module caches process-wide
+    (with ``functools.cache`` instead of :func:`per_vocabulary`), so that no extension
+    leaks into them."""
+    _BEFORE_EXTENSION.append(hook)
+    return hook
+
+
+def _warm_builtin() -> None:
+    with _WARM:
+        if _WARMED.is_set():
+            return
+        token = _ACTIVE.set(None)
+        try:
+            for hook in _BEFORE_EXTENSION:
+                hook()
+        finally:
+            _ACTIVE.reset(token)
+        _WARMED.set()
+
+
 @contextmanager
 def using(voc: Vocabulary | None) -> Iterator[Vocabulary]:
     """Make ``voc`` the active vocabulary in this context (None: the built-in one)."""
+    if voc is not None and not _WARMED.is_set():
+        _warm_builtin()
     token = _ACTIVE.set(voc)
     try:
         yield voc if voc is not None else _builtin()
@@ -252,6 +282,8 @@ def using(voc: Vocabulary | None) -> Iterator[Vocabulary]:
 
 def activate(voc: Vocabulary | None) -> None:
     """Make ``voc`` the active vocabulary for the rest of this context (a worker process)."""
+    if voc is not None and not _WARMED.is_set():
+        _warm_builtin()
     _ACTIVE.set(voc)
 
 

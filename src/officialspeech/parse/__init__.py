@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import SOURCE_TEXT_KEY, Speech
 from ..paths import add_paths
-from ..vocab import Vocabulary, using
+from ..vocab import Vocabulary, before_extension, using
 from ..vocab_extension import VocabularySource, load_vocabulary
 from .build import build_tree
 from .chrome import Lines, find_chrome
@@ -106,6 +106,18 @@ def parse_tree(text: str, *, heading_lines: Iterable[int] = ()) -> dict[str, Any
     paras, closing = find_paragraphs(doc, front.body_start, heads)
     pieces = find_points(doc, front.body_start, heads, paras)
     return add_paths(build_tree(doc, front, heads, pieces, closing))
+
+
+@before_extension
+def _builtin_title_end_patterns() -> None:
+    """headings/titleend.py caches patterns of the vocabulary with ``functools.cache``:
+    they are built from the built-in vocabulary before an extension is first active, so none
+    leaks into them. (Once titleend caches them with ``vocab.per_vocabulary``, this goes.)"""
+    from .headings import titleend
+
+    titleend._body_openers()
+    titleend._title_finals()
+    titleend._opener_strength()
 
 
 @contextmanager
