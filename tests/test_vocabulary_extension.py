@@ -136,6 +136,33 @@ def test_a_title_suffix_is_cut_only_at_the_end_of_the_line() -> None:
     assert parse_speech(text, vocabulary=voc).model_dump_json() == parse_speech(text).model_dump_json()
 
 
+STEPS = {"第一步": "first", "第二步": "next", "第三步": "next", "最后一步": "last"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(min_value=2, max_value=3), st.sampled_from(["，", ","]), st.booleans())
+def test_sequence_words_make_points_only_with_the_extension(n: int, comma: str, last: bool) -> None:
+    assert not set(STEPS) & set(BUILTIN["point_sequence_words"])
+    words = [*list(STEPS)[:n], *(["最后一步"] if last else [])]
+    items = ["摸清底数，逐村排查隐患。", "落实责任，明确到岗到人。", "强化演练，提高应急能力。", "总结经验，形成长效机制。"]
+    para = "做好防汛工作要分几步走。" + "".join(f"{w}{comma}{item}" for w, item in zip(words, items, strict=False))
+    text = f"{TITLE}\n同志们：\n今天开会。\n{para}\n"
+    voc = load_vocabulary({"point_sequence_words": STEPS})
+    plain = [p.marker for p in parse_speech(text).points()]
+    extended = parse_speech(text, vocabulary=voc)
+    assert not set(plain) & set(STEPS)
+    assert [p.marker for p in extended.points()] == words
+    assert not contract_violations(text, extended)
+
+
+def test_a_sequence_word_can_require_what_follows() -> None:
+    voc = load_vocabulary({"point_sequence_words": {"第一步": "first", "第二步": "next"},
+                           "point_sequence_requires": {"第一步": "[，,]", "第二步": "[，,]"}})
+    text = f"{TITLE}\n同志们：\n今天开会。\n分两步走。第一步，摸清底数。第二步，落实责任。我们第一步走得很稳。\n"
+    markers = [p.marker for p in parse_speech(text, vocabulary=voc).points()]
+    assert markers == ["第一步", "第二步"]
+
+
 # ---------------------------------------------------------------- the default path
 
 @pytest.mark.parametrize("text", [speech_text(suffix=SUFFIX, salutation=ADDRESSEE + "：", closing=CLOSING),
@@ -210,7 +237,10 @@ BAD: list[tuple[str, str]] = [
     ('{"sentence_end": "[。"}', "sentence_end"),
     ('{"salutation": []}', "salutation"),
     ('{"title_suffixes": [1]}', "title_suffixes[0]"),
-    ('{"point_sequence_words": {"第一步": "first"}}', "point_sequence_words"),
+    ('{"point_sequence_words": {"第一步": "second"}}', "point_sequence_words.第一步"),
+    ('{"point_sequence_words": ["第一步"]}', "point_sequence_words"),
+    ('{"point_sequence_requires": {"第九步": "[，,]"}}', "point_sequence_requires.第九步"),
+    ('{"point_sequence_requires": {"下面": "[，"}}', "point_sequence_requires.下面"),
     ('{"chrome": {"families": {"s": {"lines": [{"name": "a", "where": "edges"}]}}}}', "chrome.families.s.lines[0]"),
     ('{"chrome": {"families": {"s": {"lines": [{"name": "a", "where": "top", "pattern": "^x$"}]}}}}',
      "chrome.families.s.lines[0].where"),

@@ -391,6 +391,8 @@ def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
         "honorific_item": sal["honorific_item"],
         "collective": regex.escape(sal["collective_prefix"]),
         "closing_words": "|".join(map(regex.escape, v["closing_words"])),
+        # longest first (a stable sort: the built-in words, all of two characters, keep their order)
+        "sequence_words": "|".join(map(regex.escape, sorted(v["point_sequence_words"], key=len, reverse=True))),
     }
 
 

@@ -29,8 +29,11 @@ __all__ = ["VocabularySource", "load_vocabulary"]
 VocabularySource = Union[str, "os.PathLike[str]", Mapping[str, Any], Vocabulary]
 """What ``vocabulary=`` takes: a JSON/TOML file, a dict, or a loaded :class:`Vocabulary`."""
 
-# the sequence words are terminals of the marker grammar, not data: they cannot be extended yet
-_FIXED = {"point_sequence_words", "point_sequence_requires"}
+# maps whose keys are words: new keys are added (point_sequence_words: word -> its role)
+_WORD_MAPS = {"point_sequence_words", "point_sequence_requires"}
+_ROLES = ("first", "next", "last")
+# keys whose words the marker grammar takes (its parser is built to check them)
+_GRAMMAR_KEYS = {"salutation", "closing_words", "point_sequence_words"}
 _PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
 _CHROME_KEYS = {"lines": {"name", "where", "pattern", "match"},
                 "blocks": {"name", "where", "start", "continue", "max_lines"},
@@ -105,14 +108,20 @@ def _build(ext: Mapping[str, Any], source: str) -> Vocabulary:
                 chrome = _merge_chrome(chrome or copy.deepcopy(_load("chrome.json")), value)
             elif key == "title_suffixes":
                 chrome = _add_suffixes(chrome or copy.deepcopy(_load("chrome.json")), value)
-            elif key in _FIXED:
-                raise VocabularyError(f"{key}: cannot be extended (the sequence words are part of the marker grammar)")
+            elif key in _WORD_MAPS:
+                vocab[key] = _merge_word_map(vocab.get(key, {}), value, key)
             elif key not in vocab or key.startswith("_"):
                 raise VocabularyError(f"{key}: unknown key (see README, Extending the vocabulary)")
             else:
                 vocab[key] = _merge(vocab[key], value, key)
+        requires = set(vocab.get("point_sequence_requires", {})) - set(vocab["point_sequence_words"])
+        if requires:
+            raise VocabularyError(f"point_sequence_requires.{sorted(requires)[0]}: not a sequence word "
+                                  "(add it to point_sequence_words)")
         voc = _compile(vocab, chrome, source)
         _force(voc)
+        if _GRAMMAR_KEYS & set(ext):
+            _check_grammar(voc)
         if chrome is not None:
             from .vocab import _chrome_rules
 
@@ -122,6 +131,40 @@ def _build(ext: Mapping[str, Any], source: str) -> Vocabulary:
     except regex.error as exc:
         raise VocabularyError(f"a pattern does not compile: {exc}", where) from None
     return voc
+
+
+def _merge_word_map(base: dict[str, Any], value: Any, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise VocabularyError(f"{key}: expected an object (word: value), got {_kind(value)}")
+    out = dict(base)
+    for word, v in value.items():
+        if not word.strip() or any(c in word for c in "\r\n"):
+            raise VocabularyError(f"{key}: a word is not empty and holds no line break")
+        if key == "point_sequence_words":
+            if v not in _ROLES:
+                raise VocabularyError(f"{key}.{word}: expected one of {', '.join(_ROLES)}, got {v!r}")
+        elif not isinstance(v, str):
+            raise VocabularyError(f"{key}.{word}: expected a string (a pattern), got {_kind(v)}")
+        else:
+            _check_pattern(v, f"{key}.{word}")
+        out[word] = v
+    return out
+
+
+def _check_grammar(voc: Vocabulary) -> None:
+    """Build the marker grammar with the extension's words (salutation, closing, sequence)."""
+    from .parse import markers
+    from .vocab import using
+
+    try:
+        with using(voc):
+            markers.marker_parser()
+            markers.scanner()
+            markers.salutation()
+            markers.closing()
+    except Exception as exc:  # a word the grammar cannot take: one line, not a traceback
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise VocabularyError(f"the marker grammar does not build with these words: {first}") from None
 
 
 def _kind(value: object) -> str:

@@ -6,9 +6,9 @@ source of the marker shapes.  Each alternative of its ``heading``, ``point`` and
 rules is compiled into a branch of one scanning regular expression (named group
 ``<category>__<alias>__<n>``); ``salutation`` and ``closing`` into the patterns the front
 matter and paragraph stages match with.  The LALR parser built from the same grammar
-interprets what the scanner found.  Both are built once per process, on first use; the
-salutation and closing patterns, which take the vocabulary's words, once per vocabulary
-(``parse_speech(text, vocabulary=...)``).
+interprets what the scanner found.  Both take words of the vocabulary (salutation
+addressees, closing and sequence words) and are built once per vocabulary, on first use
+(the built-in one, or an extension: ``parse_speech(text, vocabulary=...)``).
 
 :func:`lex` runs the scanner once over the view of a document; the stages after it read
 the :class:`Token` list it returns and never scan the text for markers again.
@@ -17,6 +17,7 @@ the :class:`Token` list it returns and never scan the text for markers again.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -116,23 +117,25 @@ class Tokens:
         if i == 0 or self.all[i - 1].end <= pos:
             return self.all[i:]
         local: list[Token] = []
+        read = interpreter()
         for m in scanner(_STRUCTURE).finditer(self.text, pos):
             k = bisect_left(self._starts, m.start())
             if k < len(self.all) and self.all[k].start == m.start() and self.all[k].end == m.end():
                 return local + self.all[k:]
-            local.append(_token(self.text, m))
+            local.append(_token(self.text, m, read))
         return local
 
 
 def lex(text: str) -> Tokens:
     """The heading and point markers of ``text`` (the view): the one scan of a document."""
-    return Tokens(text, [_token(text, m) for m in scanner(_STRUCTURE).finditer(text)])
+    read = interpreter()
+    return Tokens(text, [_token(text, m, read) for m in scanner(_STRUCTURE).finditer(text)])
 
 
-def _token(text: str, m: regex.Match[str]) -> Token:
+def _token(text: str, m: regex.Match[str], read: Callable[[str], Marker | None]) -> Token:
     category, form, _ = (m.lastgroup or "").split("__")
     found = m.group()
-    return Token(m.start(), m.end(), category, form, found, interpret(found))  # type: ignore[arg-type]
+    return Token(m.start(), m.end(), category, form, found, read(found))  # type: ignore[arg-type]
 
 
 def strength_at(text: str, start: int, body_start: int) -> int:
@@ -178,15 +181,11 @@ def marker_parser() -> Lark:
 
 
 @cache
-def _structure_parser() -> Lark:
-    """The parser of the built-in grammar: the heading, point and page rules take no words
-    of the vocabulary, so their scanner and readings are the same for every vocabulary."""
+def _builtin_parser() -> Lark:
+    """The parser of the built-in grammar, for what takes no words of the vocabulary (the
+    numeral terminal, the aliases of the rules)."""
     with using(None):
         return marker_parser()
-
-
-# the grammar rules that take words of the vocabulary
-_VOCABULARY_RULES = frozenset({"salutation", "closing"})
 
 
 def _terminal_regex(parser: Lark) -> dict[str, str]:
@@ -210,10 +209,10 @@ def _rule_regex(parser: Lark, rule: Rule, terms: dict[str, str]) -> str:
     return sep.join(parts)
 
 
-@cache
+@per_vocabulary
 def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
     """The scanning regex source: one named group per grammar alternative."""
-    parser = _structure_parser()
+    parser = marker_parser()
     terms = _terminal_regex(parser)
     branches: list[str] = []
     for category in categories:
@@ -223,31 +222,17 @@ def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
     return "|".join(branches)
 
 
-@cache
+@per_vocabulary
 def scanner(categories: tuple[Category, ...] = _CATEGORIES) -> regex.Pattern[str]:
     """The compiled scanning regex for the marker ``categories`` (default: all)."""
     return regex.compile(scanner_pattern(categories), regex.V0)
 
 
+@per_vocabulary
 def category_pattern(category: str) -> str:
     """The regex source matching any alternative of one grammar rule (heading, point, page,
     salutation, closing)."""
-    if category in _VOCABULARY_RULES:
-        return _vocabulary_pattern(category)
-    return _structure_pattern(category)
-
-
-@cache
-def _structure_pattern(category: str) -> str:
-    return _category_regex(_structure_parser(), category)
-
-
-@per_vocabulary
-def _vocabulary_pattern(category: str) -> str:
-    return _category_regex(marker_parser(), category)
-
-
-def _category_regex(parser: Lark, category: str) -> str:
+    parser = marker_parser()
     terms = _terminal_regex(parser)
     return "|".join(_rule_regex(parser, r, terms) for r in _alternatives(parser, category))
 
@@ -255,7 +240,7 @@ def _category_regex(parser: Lark, category: str) -> str:
 @cache
 def numeral() -> regex.Pattern[str]:
     """A Chinese numeral (the grammar's ``CN_NUM`` terminal)."""
-    return regex.compile(_terminal_regex(_structure_parser())["CN_NUM"])
+    return regex.compile(_terminal_regex(_builtin_parser())["CN_NUM"])
 
 
 @per_vocabulary
@@ -270,23 +255,35 @@ def closing() -> regex.Pattern[str]:
     return regex.compile(category_pattern("closing"))
 
 
-@lru_cache(maxsize=8192)
 def interpret(text: str) -> Marker | None:
     """Interpret a marker string (as found by the scanner) with the grammar; None when the
     text is not a marker after all (百十、: the scanner's numeral class is wider than numerals)."""
+    return interpreter()(text)
+
+
+@per_vocabulary
+def interpreter() -> Callable[[str], Marker | None]:
+    """:func:`interpret` for the active vocabulary's grammar, with its own cache (the lexer
+    takes it once per document)."""
     from lark.exceptions import LarkError
 
-    try:
-        return _interpret(text)
-    except (LarkError, ValueError):
-        return None
+    parser = marker_parser()
+
+    @lru_cache(maxsize=8192)
+    def read(text: str) -> Marker | None:
+        try:
+            return _interpret(parser, text)
+        except (LarkError, ValueError):
+            return None
+
+    return read
 
 
-def _interpret(text: str) -> Marker:
+def _interpret(parser: Lark, text: str) -> Marker:
     from lark import Token as LarkToken
     from lark import Tree
 
-    tree = _structure_parser().parse(text, start="start")
+    tree = parser.parse(text, start="start")
     form_tree = tree.children[0]
     assert isinstance(form_tree, Tree)
     form = str(form_tree.data)
@@ -308,7 +305,7 @@ def _interpret(text: str) -> Marker:
 
 @cache
 def _form_categories() -> dict[str, Category]:
-    parser = _structure_parser()
+    parser = _builtin_parser()
     out: dict[str, Category] = {}
     for category in _CATEGORIES:
         for rule in _alternatives(parser, category):
