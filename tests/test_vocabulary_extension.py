@@ -385,3 +385,22 @@ def test_an_extension_active_first_leaks_into_no_process_wide_cache(tmp_path: Pa
                            check=False, timeout=120) for mode in ("ext", "plain")]
     assert runs[0].returncode == 0, runs[0].stderr[-2000:]
     assert runs[0].stdout == runs[1].stdout
+
+
+def test_cli_check_reads_the_speech_with_the_vocabulary(files: tuple[Path, Path],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    _, voc = files
+    talk = voc.parent / "plain_title.txt"
+    talk.write_text(speech_text(salutation=ADDRESSEE + "："), "utf-8")
+    argv = ["check", str(talk), "--select", "S503", "--format", "json", "--no-config"]
+    main(argv)
+    plain = json.loads(capsys.readouterr().out)
+    main([*argv, "--vocabulary", str(voc)])
+    extended = json.loads(capsys.readouterr().out)
+
+    def codes(report: Any) -> list[str]:
+        items = report if isinstance(report, list) else report.get("diagnostics", report.get("findings", []))
+        return [d.get("code") for d in items]
+
+    assert "S503" in codes(plain)  # 学员们： is no salutation without the extension
+    assert "S503" not in codes(extended)
