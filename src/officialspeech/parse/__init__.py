@@ -115,6 +115,7 @@ def _builtin_title_end_patterns() -> None:
     leaks into them. (Once titleend caches them with ``vocab.per_vocabulary``, this goes.)"""
     from .headings import titleend
 
+    titleend._point_marker()
     titleend._body_openers()
     titleend._title_finals()
     titleend._opener_strength()
