@@ -412,3 +412,39 @@ def test_cli_check_reads_the_speech_with_the_vocabulary(files: tuple[Path, Path]
 
     assert "S503" in codes(plain)  # 学员们： is no salutation without the extension
     assert "S503" not in codes(extended)
+
+
+# functions cached process-wide that read the vocabulary, each with why it is safe
+_PROCESS_WIDE = {
+    "parse/markers.py:_builtin_parser": "built with the built-in vocabulary active",
+    "parse/pages.py:_pattern": "the page rule takes no vocabulary words",
+    "parse/headings/titleend.py:_point_marker": "before_extension hook (parse/__init__.py)",
+    "parse/headings/titleend.py:_body_openers": "before_extension hook (parse/__init__.py)",
+    "parse/headings/titleend.py:_title_finals": "before_extension hook (parse/__init__.py)",
+    "parse/headings/titleend.py:_opener_strength": "before_extension hook (parse/__init__.py)",
+}
+_VOCABULARY_READERS = {"vocabulary", "chrome_rules", "grammar_words", "category_pattern", "scanner", "scanner_pattern",
+                       "salutation", "closing", "marker_parser", "interpret", "interpreter"}
+
+
+def test_no_process_wide_cache_reads_the_vocabulary_unless_listed() -> None:
+    """A function cached with functools.cache / lru_cache that reads the vocabulary would keep
+    the vocabulary active at its first call for the whole process: such functions take
+    ``vocab.per_vocabulary`` instead, or are listed here with the reason they are safe."""
+    import ast
+
+    src = ROOT / "src" / "officialspeech"
+    found = set()
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            names = {d.id if isinstance(d, ast.Name) else d.func.id if isinstance(d, ast.Call)
+                     and isinstance(d.func, ast.Name) else "" for d in node.decorator_list}
+            if not names & {"cache", "lru_cache"}:
+                continue
+            calls = {n.func.id for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+            if calls & _VOCABULARY_READERS:
+                found.add(f"{path.relative_to(src).as_posix()}:{node.name}")
+    assert found <= set(_PROCESS_WIDE), sorted(found - set(_PROCESS_WIDE))
+    assert found, "the scan finds the listed functions"
