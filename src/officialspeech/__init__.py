@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .chunks import Chunk
-from .errors import InputError, OfficialSpeechError
+from .errors import InputError, OfficialSpeechError, VocabularyError
 from .files import parse_file
 from .io import read_text
 from .model import (
@@ -25,6 +25,9 @@ from .model import (
     TextNode,
 )
 from .parse import parse_json, parse_speech
+from .vocab import Vocabulary
+from .vocab import using as using_vocabulary
+from .vocab_extension import load_vocabulary
 
 if TYPE_CHECKING:
     from .check import Diagnostic, check_speech
@@ -65,12 +68,16 @@ __all__ = [
     "Speech",
     "SpinHit",
     "TextNode",
+    "Vocabulary",
+    "VocabularyError",
     "__version__",
     "check_speech",
     "find_spinning",
+    "load_vocabulary",
     "parse_file",
     "parse_json",
     "parse_speech",
     "read_text",
     "repair_text",
+    "using_vocabulary",
 ]

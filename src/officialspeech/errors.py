@@ -29,3 +29,9 @@ def os_error_line(exc: OSError, default: str | None = None) -> str:
     reason = exc.strerror or str(exc) or type(exc).__name__
     where = exc.filename if exc.filename is not None else default
     return f"{where}: {reason}" if where else reason
+
+
+class VocabularyError(InputError):
+    """A vocabulary extension (``load_vocabulary``, ``--vocabulary FILE``) that cannot be
+    used: missing, not JSON/TOML, an unknown key, a wrong type, a pattern that does not
+    compile. ``str(error)`` is one line naming the file and the key."""

@@ -7,6 +7,8 @@ from .model import Source, Speech
 from .parse import parse_speech
 from .readers import Extracted, read_document
 from .readers.base import InputFormat
+from .vocab import using
+from .vocab_extension import VocabularySource, load_vocabulary
 
 
 def heading_lines(extracted: Extracted) -> set[int]:
@@ -15,7 +17,8 @@ def heading_lines(extracted: Extracted) -> set[int]:
     return {h.line for h in extracted.hints if h.kind in ("heading_style", "outline_level")}
 
 
-def parse_file(path: str, input_format: InputFormat | None = None, max_bytes: int = MAX_BYTES) -> Speech:
+def parse_file(path: str, input_format: InputFormat | None = None, max_bytes: int = MAX_BYTES,
+               vocabulary: VocabularySource | None = None) -> Speech:
     """Read a speech file and parse it: text (UTF-8 with or without BOM, UTF-16 with BOM,
     GB18030), .docx, PDF or HTML, chosen by suffix unless ``input_format`` says. For .docx,
     PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it); lines the
@@ -23,7 +26,11 @@ def parse_file(path: str, input_format: InputFormat | None = None, max_bytes: in
 
     ``max_bytes`` (default 64 MiB) caps the bytes read from the file and the UTF-8 bytes of
     the text extracted from it (a .docx may decompress to 4 times that); more, or more than
-    ``readers.limits.MAX_PARAGRAPHS`` paragraphs, is an InputError naming the limit."""
+    ``readers.limits.MAX_PARAGRAPHS`` paragraphs, is an InputError naming the limit.
+    ``vocabulary``: as for :func:`~officialspeech.parse_speech`."""
+    if vocabulary is not None:
+        with using(load_vocabulary(vocabulary)):
+            return parse_extracted(read_document(path, input_format, max_bytes))
     return parse_extracted(read_document(path, input_format, max_bytes))
 
 

@@ -1,13 +1,22 @@
-"""The genre vocabulary and site-chrome patterns, loaded once from the package data files."""
+"""The genre vocabulary and site-chrome patterns, loaded once from the package data files,
+and the vocabulary extensions a user adds to them (:func:`load_vocabulary`).
+
+:func:`vocabulary` and :func:`chrome_rules` return the *active* vocabulary: the built-in one
+(built once per process), or the one :func:`using` made active for the current context
+(``parse_speech(text, vocabulary=...)``, ``--vocabulary FILE``). Patterns derived from the
+vocabulary elsewhere are cached per vocabulary with :func:`per_vocabulary`.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import cache, wraps
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 import regex
 
@@ -95,9 +104,10 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
-    """Compiled word lists and patterns from data/vocab.json."""
+    """Compiled word lists and patterns from data/vocab.json, with any extension merged in
+    (:func:`load_vocabulary`). Pass one to ``parse_speech(text, vocabulary=...)``."""
 
     boundary_before: CharClass
     sentence_end: LazyPattern
@@ -150,6 +160,14 @@ class Vocabulary:
     announced_item_closes: frozenset[str]
     title_open_frame: LazyPattern
     glued: GluedVocab
+    data: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    """The merged vocab.json data it was built from."""
+    chrome_data: Mapping[str, Any] | None = field(default=None, repr=False)
+    """The merged chrome.json data; None: the built-in chrome."""
+    source: str = "built-in"
+    """Where the extension came from (a file name, ``<dict>``), or ``built-in``."""
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Patterns derived from this vocabulary (:func:`per_vocabulary`)."""
 
 
 @dataclass(frozen=True)
@@ -187,12 +205,64 @@ def _expand(pattern: str, pieces: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: pieces.get(m.group(1), m.group()), pattern)
 
 
-@cache
+_ACTIVE: ContextVar[Vocabulary | None] = ContextVar("officialspeech_vocabulary", default=None)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
 def vocabulary() -> Vocabulary:
-    """The compiled vocabulary (built once per process)."""
-    v = _load("vocab.json")
+    """The active compiled vocabulary: the built-in one (built once per process) unless
+    :func:`using` made another active."""
+    active = _ACTIVE.get()
+    return active if active is not None else _builtin()
+
+
+def per_vocabulary(fn: _F) -> _F:
+    """Cache ``fn`` (hashable arguments) once per vocabulary: for the built-in one like
+    ``functools.cache``, for an extension in that vocabulary's ``memo``. Use it instead of
+    ``@cache`` on anything derived from :func:`vocabulary`, :func:`grammar_words` or
+    :func:`chrome_rules`."""
+    builtin = cache(fn)
+
+    @wraps(fn)
+    def wrapper(*args: Any) -> Any:
+        active = _ACTIVE.get()
+        if active is None:
+            return builtin(*args)
+        key = (wrapper, args)
+        memo = active.memo
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = fn(*args)
+            return value
+
+    wrapper.cache_clear = builtin.cache_clear  # type: ignore[attr-defined]
+    return cast(_F, wrapper)
+
+
+@contextmanager
+def using(voc: Vocabulary | None) -> Iterator[Vocabulary]:
+    """Make ``voc`` the active vocabulary in this context (None: the built-in one)."""
+    token = _ACTIVE.set(voc)
+    try:
+        yield voc if voc is not None else _builtin()
+    finally:
+        _ACTIVE.reset(token)
+
+
+def activate(voc: Vocabulary | None) -> None:
+    """Make ``voc`` the active vocabulary for the rest of this context (a worker process)."""
+    _ACTIVE.set(voc)
+
+
+@cache
+def _builtin() -> Vocabulary:
+    return _compile(_load("vocab.json"))
+
+
+def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, source: str = "built-in") -> Vocabulary:
     sal = v["salutation"]
-    words = grammar_words()
+    words = _grammar_words(v)
     # shared pieces: the date, the venues (kept in order: an alternation tried left to right)
     # and the offices (listed under glued_front)
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
@@ -252,14 +322,35 @@ def vocabulary() -> Vocabulary:
         announced_item_closes=frozenset(v["announced_items"]["closes"]),
         title_open_frame=LazyPattern(v["title_open_frame"]),
         glued=_glued(v["glued_front"], pieces),
+        data=v,
+        chrome_data=chrome_data,
+        source=source,
     )
 
 
-@cache
 def grammar_words() -> dict[str, str]:
-    """The word lists the marker grammar takes from data/vocab.json, as patterns: each
+    """The word lists the marker grammar takes from the active vocabulary, as patterns: each
     ``{name}`` in grammars/markers.lark is written out with ``grammar_words()[name]``."""
-    v = _load("vocab.json")
+    active = _ACTIVE.get()
+    if active is None:
+        return _builtin_grammar_words()
+    return cast(dict[str, str], _memo(active, "grammar_words", lambda: _grammar_words(dict(active.data))))
+
+
+@cache
+def _builtin_grammar_words() -> dict[str, str]:
+    return _grammar_words(_load("vocab.json"))
+
+
+def _memo(voc: Vocabulary, key: str, make: Callable[[], Any]) -> Any:
+    try:
+        return voc.memo[key]
+    except KeyError:
+        value = voc.memo[key] = make()
+        return value
+
+
+def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
     sal = v["salutation"]
     variants = str.maketrans(sal.get("variant_chars", {}))
     return {
@@ -387,10 +478,22 @@ def literal_prefix(pattern: str) -> str:
     return "".join(out)
 
 
-@cache
 def chrome_rules() -> ChromeRules:
-    """The compiled chrome patterns (built once per process)."""
-    data = _load("chrome.json")
+    """The compiled chrome patterns of the active vocabulary (the built-in ones are built
+    once per process)."""
+    active = _ACTIVE.get()
+    if active is None or active.chrome_data is None:
+        return _builtin_chrome_rules()
+    data = active.chrome_data
+    return cast(ChromeRules, _memo(active, "chrome_rules", lambda: _chrome_rules(data)))
+
+
+@cache
+def _builtin_chrome_rules() -> ChromeRules:
+    return _chrome_rules(_load("chrome.json"))
+
+
+def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
     # each label list once: {name} in a pattern is the alternation of words[name] (in order)
     pieces = {k: "(?:" + "|".join(ws) + ")" for k, ws in data.get("words", {}).items()}
     lines: list[ChromeLine] = []

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import OutputError
-from .records import convert
+from .records import WithVocabulary, convert
 from .sources import Document
 
 PARTITION = 64  # documents a Dask partition holds
@@ -66,10 +66,11 @@ def _connect(client_class: Any, address: str) -> Any:
 
 
 def run_on_cluster(docs: Iterable[Document], address: str, output: str | None,
-                   skip: Iterable[str] | None = None) -> int:
+                   skip: Iterable[str] | None = None, vocabulary: str | None = None) -> int:
     """Convert ``docs`` on the Dask scheduler at ``address``; write JSON Lines to ``output`` (or
     stdout); return the number of failed documents. With ``skip`` (the ids already in
-    ``output``, as for ``--resume``) those documents are left out and ``output`` is appended to."""
+    ``output``, as for ``--resume``) those documents are left out and ``output`` is appended to.
+    ``vocabulary``: a vocabulary file the workers load (it must be readable there too)."""
     import sys
     from collections import Counter
 
@@ -88,7 +89,7 @@ def run_on_cluster(docs: Iterable[Document], address: str, output: str | None,
     if items:
         client = _connect(Client, address)
         try:
-            bag = db.from_sequence(items, partition_size=PARTITION).map(convert)  # type: ignore[no-untyped-call]
+            bag = db.from_sequence(items, partition_size=PARTITION).map(WithVocabulary(vocabulary) if vocabulary else convert)  # type: ignore[no-untyped-call]
             results = bag.compute()
         except Exception as exc:  # the cluster went away, a worker died…: one line, nothing half-written
             raise OutputError(f"the Dask run on {address} failed: {_one_line(exc)}") from None

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..errors import OfficialSpeechError
 from ..files import parse_extracted, parse_file
 from ..parse import parse_speech
 from ..readers import read_document_bytes
 from ..readers.limits import check_text
+from ..vocab import Vocabulary, using
+from ..vocab_extension import load_vocabulary
 from .sources import EMPTY, Document
 
 
@@ -36,6 +40,25 @@ def convert(doc: Document) -> tuple[str, bool]:
     except Exception as exc:  # one bad document never stops the run
         return _error(doc.id, type(exc).__name__, f"{doc.id}: {exc}")
     return '{"id":' + json.dumps(doc.id, ensure_ascii=False) + "," + body[1:], True
+
+
+_LOADED: dict[str, Vocabulary] = {}  # the vocabulary files this process loaded
+
+
+@dataclass(frozen=True)
+class WithVocabulary:
+    """A converter run with the vocabulary file ``path`` active. Picklable: a worker process
+    (or a Dask worker) gets the path and loads the file itself, once per process."""
+
+    path: str
+    converter: Callable[[Document], tuple[str, bool]] = convert
+
+    def __call__(self, doc: Document) -> tuple[str, bool]:
+        voc = _LOADED.get(self.path)
+        if voc is None:
+            voc = _LOADED[self.path] = load_vocabulary(self.path)
+        with using(voc):
+            return self.converter(doc)
 
 
 def _error(doc_id: str, kind: str, message: str) -> tuple[str, bool]:

@@ -19,7 +19,7 @@ from itertools import islice
 from typing import TextIO
 
 from .progress import Progress
-from .records import convert
+from .records import WithVocabulary, convert
 from .sources import Document
 
 BATCH = 32  # documents converted per task (fewer, larger tasks: less of the parent's time in the pool)
@@ -74,10 +74,13 @@ def _batches(docs: Iterable[Document], skip: Counter[str]) -> Iterator[list[Docu
 
 
 def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
-        skip: Iterable[str] | None = None, converter: Converter = convert) -> None:
+        skip: Iterable[str] | None = None, converter: Converter = convert, vocabulary: str | None = None) -> None:
     """Write one record per document of ``docs`` to ``out``, except those already done:
     ``skip`` lists their ids (an id listed twice skips its first two documents).
-    ``converter`` makes the records (default: the Speech JSON; a picklable callable)."""
+    ``converter`` makes the records (default: the Speech JSON; a picklable callable).
+    ``vocabulary``: a vocabulary file each process loads and parses with (``--vocabulary``)."""
+    if vocabulary is not None:
+        converter = WithVocabulary(vocabulary, converter)
     remaining = Counter(skip or ())
 
     binary = getattr(out, "buffer", None)  # a text file's bytes underneath, when it has them

@@ -12,7 +12,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from ..errors import OfficialSpeechError, os_error_line
@@ -62,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        code: int = args._run(args)
+        with _vocabulary(args):
+            code: int = args._run(args)
         sys.stdout.flush()  # a full disk under stdout shows here, not at exit
     except OfficialSpeechError as exc:
         _error(str(exc))
@@ -75,6 +76,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(_os_message(exc))
         return 2
     return code
+
+
+@contextlib.contextmanager
+def _vocabulary(args: argparse.Namespace) -> Iterator[None]:
+    """The command's ``--vocabulary FILE`` active while it runs (a bad file: one-line error)."""
+    path = getattr(args, "vocabulary", None)
+    if path is None:
+        yield
+        return
+    from ..vocab import using
+    from ..vocab_extension import load_vocabulary
+
+    with using(load_vocabulary(path)):
+        yield
 
 
 def _os_message(exc: OSError) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..readers import FORMATS, detect_format, read_document
 from ..walk import walk_files
-from .options import add_max_bytes
+from .options import add_max_bytes, add_vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,6 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also append a Markdown table of the findings to the file named by "
                              "$GITHUB_STEP_SUMMARY (the GitHub Actions job summary)")
     add_max_bytes(parser)
+    add_vocabulary(parser)
 
 
 def _split(value: str | None) -> list[str] | None:

@@ -16,6 +16,7 @@ from ..batch import Progress, default_jobs, iter_documents
 from ..batch import run as run_batch
 from ..batch.chunking import ChunkRecords, completed_chunks
 from ..chunks import BY
+from .options import add_vocabulary
 
 NAME = "chunk"
 HELP = "Cut speeches into chunks with heading paths, paths, spans and pages: JSON Lines for RAG pipelines."
@@ -43,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")
     parser.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                         help="progress bar on stderr (auto: when it is a terminal)")
+    add_vocabulary(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
         skip, already_failed = completed_chunks(Path(args.output))
     if args.output:
         with open(args.output, "a" if args.resume else "w", encoding="utf-8") as out:
-            run_batch(docs, out, args.jobs or default_jobs(), progress, skip, converter)
+            run_batch(docs, out, args.jobs or default_jobs(), progress, skip, converter, args.vocabulary)
     else:
-        run_batch(docs, sys.stdout, args.jobs or 1, progress, skip, converter)
+        run_batch(docs, sys.stdout, args.jobs or 1, progress, skip, converter, args.vocabulary)
     print(progress.finish().replace("parse", "chunk", 1), file=sys.stderr)
     return 1 if progress.failed or already_failed else 0

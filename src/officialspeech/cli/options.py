@@ -19,6 +19,14 @@ def byte_size(value: str) -> int:
     return int(m.group(1)) * _UNITS[m.group(2).lower()]
 
 
+def add_vocabulary(parser: argparse.ArgumentParser) -> None:
+    """``--vocabulary FILE``: a vocabulary extension (JSON or TOML) merged into the built-in
+    vocabulary for the whole command, batch worker processes included (``main`` loads it)."""
+    parser.add_argument("--vocabulary", default=None, metavar="FILE",
+                        help="extend the built-in vocabulary with this JSON or TOML file (salutation and closing "
+                             "words, chrome patterns, title suffixes…; README: Extending the vocabulary)")
+
+
 def add_max_bytes(parser: argparse.ArgumentParser) -> None:
     """``--max-bytes``: the cap on a document's bytes and extracted text."""
     parser.add_argument("--max-bytes", type=byte_size, default=MAX_BYTES, metavar="SIZE",

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..files import parse_file
 from ..outline import outline_data, render_markdown, render_text
 from ..readers import FORMATS
-from .options import add_max_bytes
+from .options import add_max_bytes, add_vocabulary
 
 NAME = "outline"
 HELP = "Print the outline of a speech: headings, points, salutation and closing."
@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input-format", choices=FORMATS, default=None,
                         help="read the file as text, .docx, PDF or HTML (default: by suffix)")
     add_max_bytes(parser)
+    add_vocabulary(parser)
 
 
 def run(args: argparse.Namespace) -> int:

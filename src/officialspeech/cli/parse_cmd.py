@@ -19,7 +19,7 @@ from ..batch.sources import default_glob, table_format
 from ..errors import InputError, OutputError, os_error_line
 from ..files import parse_file
 from ..readers import FORMATS
-from .options import add_max_bytes
+from .options import add_max_bytes, add_vocabulary
 
 NAME = "parse"
 HELP = "Parse speeches: the JSON tree of one file, or JSON Lines for folders, tables and many files."
@@ -46,6 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", default=None,
                         help="run on a Dask cluster at this address (needs the dask extra)")
     add_max_bytes(parser)
+    add_vocabulary(parser)
 
 
 def _batch_mode(args: argparse.Namespace) -> bool:
@@ -130,14 +131,15 @@ def _run_batch(args: argparse.Namespace, total: int | None) -> int:
     if args.scheduler:
         from ..batch.dask import run_on_cluster
 
-        failed = run_on_cluster(docs, args.scheduler, args.output, skip if args.resume else None)
+        failed = run_on_cluster(docs, args.scheduler, args.output, skip if args.resume else None,
+                                args.vocabulary)
         print(f"officialspeech parse: {failed} failed", file=sys.stderr)
         return 1 if failed or already_failed else 0
     if args.output:
         with open(args.output, "a" if args.resume else "w", encoding="utf-8") as out:
-            run_batch(docs, out, args.jobs or default_jobs(), progress, skip)
+            run_batch(docs, out, args.jobs or default_jobs(), progress, skip, vocabulary=args.vocabulary)
     else:
-        run_batch(docs, sys.stdout, args.jobs or 1, progress, skip)
+        run_batch(docs, sys.stdout, args.jobs or 1, progress, skip, vocabulary=args.vocabulary)
     print(progress.finish(), file=sys.stderr)
     if progress.done == 0 and not args.resume:  # empty tables: nothing to parse is an input error
         print(f"officialspeech: error: no documents in {', '.join(args.inputs)}", file=sys.stderr)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..files import parse_file
 from ..readers import FORMATS
 from ..view import render_html
+from .options import add_vocabulary
 
 NAME = "view"
 HELP = "Write one self-contained HTML page showing the parse: the source text highlighted, an outline beside it."
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default=None, help="write the page to this file (default: stdout)")
     parser.add_argument("--input-format", choices=FORMATS, default=None,
                         help="read the file as text, .docx, PDF or HTML (default: by suffix)")
+    add_vocabulary(parser)
 
 
 def run(args: argparse.Namespace) -> int:

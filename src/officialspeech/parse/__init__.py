@@ -23,6 +23,8 @@ from typing import Any
 
 from ..model import SOURCE_TEXT_KEY, Speech
 from ..paths import add_paths
+from ..vocab import Vocabulary, using
+from ..vocab_extension import VocabularySource, load_vocabulary
 from .build import build_tree
 from .chrome import Lines, find_chrome
 from .document import Document
@@ -33,7 +35,7 @@ from .paragraphs import find_paragraphs
 from .points import find_points
 from .positions import LineIndex
 
-__all__ = ["parse_json", "parse_speech", "parse_tree"]
+__all__ = ["Vocabulary", "load_vocabulary", "parse_json", "parse_speech", "parse_tree"]
 
 _json_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
@@ -53,14 +55,21 @@ _encode = _json_encoder()
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
+def parse_speech(text: str, *, heading_lines: Iterable[int] = (),
+                 vocabulary: VocabularySource | None = None) -> Speech:
     """Parse a speech into a frozen :class:`Speech` tree.
 
     Every node's ``span`` indexes ``text`` exactly as given; the input is never
     altered.  Works on any string (an empty one gives an empty Speech).
     ``heading_lines`` (1-based) are lines a file format marked as headings (a Word heading
     style or outline level): a numbered heading there is taken even out of sequence.
+    ``vocabulary`` extends the built-in vocabulary for this parse: a JSON/TOML file, a dict
+    or a :class:`Vocabulary` from :func:`load_vocabulary` (load it once to parse many
+    texts: a file or dict is read and compiled on every call); None: the active one.
     """
+    if vocabulary is not None:
+        with using(load_vocabulary(vocabulary)):
+            return parse_speech(text, heading_lines=heading_lines)
     with _no_gc():
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
         tree = parse_tree(text, heading_lines=heading_lines)
@@ -68,11 +77,15 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = ()) -> Speech:
         return Speech.model_validate(tree, extra="ignore")
 
 
-def parse_json(text: str, *, heading_lines: Iterable[int] = ()) -> str:
+def parse_json(text: str, *, heading_lines: Iterable[int] = (),
+               vocabulary: VocabularySource | None = None) -> str:
     """``parse_speech(text).model_dump_json()``, the same string, faster: the tree is
     serialised as built (it holds every field of the model, in order), without building the
     models. Like ``model_dump_json``, raises ``ValueError`` for text with an unpaired
-    surrogate (it cannot be written as UTF-8)."""
+    surrogate (it cannot be written as UTF-8). ``vocabulary``: as for :func:`parse_speech`."""
+    if vocabulary is not None:
+        with using(load_vocabulary(vocabulary)):
+            return parse_json(text, heading_lines=heading_lines)
     with _no_gc():
         tree = parse_tree(text, heading_lines=heading_lines)
     if _SURROGATE.search(text):

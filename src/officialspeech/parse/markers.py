@@ -6,7 +6,9 @@ source of the marker shapes.  Each alternative of its ``heading``, ``point`` and
 rules is compiled into a branch of one scanning regular expression (named group
 ``<category>__<alias>__<n>``); ``salutation`` and ``closing`` into the patterns the front
 matter and paragraph stages match with.  The LALR parser built from the same grammar
-interprets what the scanner found.  Both are built once per process, on first use.
+interprets what the scanner found.  Both take words of the vocabulary (salutation
+addressees, closing and sequence words) and are built once per vocabulary, on first use
+(the built-in one, or an extension: ``parse_speech(text, vocabulary=...)``).
 
 :func:`lex` runs the scanner once over the view of a document; the stages after it read
 the :class:`Token` list it returns and never scan the text for markers again.
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 import regex
 
 from ..numerals import to_int
-from ..vocab import grammar_words, vocabulary
+from ..vocab import grammar_words, per_vocabulary, using, vocabulary
 from .chars import HEADING_SPACE, INLINE_SPACE
 
 if TYPE_CHECKING:
@@ -117,23 +119,25 @@ class Tokens:
         if i == 0 or self.all[i - 1].end <= pos:
             return self.all[i:]
         local: list[Token] = []
+        read = interpreter()
         for m in scanner(_STRUCTURE).finditer(self.text, pos):
             k = bisect_left(self._starts, m.start())
             if k < len(self.all) and self.all[k].start == m.start() and self.all[k].end == m.end():
                 return local + self.all[k:]
-            local.append(_token(self.text, m))
+            local.append(_token(self.text, m, read))
         return local
 
 
 def lex(text: str) -> Tokens:
     """The heading and point markers of ``text`` (the view): the one scan of a document."""
-    return Tokens(text, [_token(text, m) for m in scanner(_STRUCTURE).finditer(text)])
+    read = interpreter()
+    return Tokens(text, [_token(text, m, read) for m in scanner(_STRUCTURE).finditer(text)])
 
 
-def _token(text: str, m: regex.Match[str]) -> Token:
+def _token(text: str, m: regex.Match[str], read: Callable[[str], Marker | None]) -> Token:
     category, form, _ = (m.lastgroup or "").split("__")
     found = m.group()
-    return Token(m.start(), m.end(), category, form, found, interpret(found))  # type: ignore[arg-type]
+    return Token(m.start(), m.end(), category, form, found, read(found))  # type: ignore[arg-type]
 
 
 LIST_FORMS = ("arabic_paren",)  # a line of （1）…（2）… items is a list of points, not headings
@@ -186,15 +190,24 @@ def grammar_text() -> str:
     return _WORD.sub(lambda m: words[m.group(1)].replace("/", "\\/") if m.group(1) in words else m.group(), raw)
 
 
-@cache
+@per_vocabulary
 def marker_parser() -> Lark:
-    """The LALR parser of the marker grammar (built once per process)."""
+    """The LALR parser of the marker grammar with the active vocabulary's words (built once
+    per vocabulary)."""
     from lark import Lark
 
     # cache=True: Lark keeps the built tables in a temp file keyed by the grammar, so a fresh
     # process (the command line) loads them instead of rebuilding (~20 ms)
     return Lark(grammar_text(), parser="lalr", start=["start", "salutation", "address", "closing"],
                 maybe_placeholders=False, cache=True)
+
+
+@cache
+def _builtin_parser() -> Lark:
+    """The parser of the built-in grammar, for what takes no words of the vocabulary (the
+    numeral terminal, the aliases of the rules)."""
+    with using(None):
+        return marker_parser()
 
 
 def _terminal_regex(parser: Lark) -> dict[str, str]:
@@ -218,7 +231,7 @@ def _rule_regex(parser: Lark, rule: Rule, terms: dict[str, str]) -> str:
     return sep.join(parts)
 
 
-@cache
+@per_vocabulary
 def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
     """The scanning regex source: one named group per grammar alternative."""
     parser = marker_parser()
@@ -231,13 +244,13 @@ def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
     return "|".join(branches)
 
 
-@cache
+@per_vocabulary
 def scanner(categories: tuple[Category, ...] = _CATEGORIES) -> regex.Pattern[str]:
     """The compiled scanning regex for the marker ``categories`` (default: all)."""
     return regex.compile(scanner_pattern(categories), regex.V0)
 
 
-@cache
+@per_vocabulary
 def category_pattern(category: str) -> str:
     """The regex source matching any alternative of one grammar rule (heading, point, page,
     salutation, closing)."""
@@ -249,44 +262,56 @@ def category_pattern(category: str) -> str:
 @cache
 def numeral() -> regex.Pattern[str]:
     """A Chinese numeral (the grammar's ``CN_NUM`` terminal)."""
-    return regex.compile(_terminal_regex(marker_parser())["CN_NUM"])
+    return regex.compile(_terminal_regex(_builtin_parser())["CN_NUM"])
 
 
-@cache
+@per_vocabulary
 def salutation() -> regex.Pattern[str]:
     """An address closed by its colon (the grammar's ``salutation``), matched at its start."""
     return regex.compile(category_pattern("salutation"))
 
 
-@cache
+@per_vocabulary
 def bare_address() -> regex.Pattern[str]:
     """An address without its colon (the grammar's ``address``)."""
     return regex.compile(category_pattern("address"))
 
 
-@cache
+@per_vocabulary
 def closing() -> regex.Pattern[str]:
     """A closing formula (the grammar's ``closing``), matched against a whole stretch."""
     return regex.compile(category_pattern("closing"))
 
 
-@lru_cache(maxsize=8192)
 def interpret(text: str) -> Marker | None:
     """Interpret a marker string (as found by the scanner) with the grammar; None when the
     text is not a marker after all (百十、: the scanner's numeral class is wider than numerals)."""
+    return interpreter()(text)
+
+
+@per_vocabulary
+def interpreter() -> Callable[[str], Marker | None]:
+    """:func:`interpret` for the active vocabulary's grammar, with its own cache (the lexer
+    takes it once per document)."""
     from lark.exceptions import LarkError
 
-    try:
-        return _interpret(text)
-    except (LarkError, ValueError):
-        return None
+    parser = marker_parser()
+
+    @lru_cache(maxsize=8192)
+    def read(text: str) -> Marker | None:
+        try:
+            return _interpret(parser, text)
+        except (LarkError, ValueError):
+            return None
+
+    return read
 
 
-def _interpret(text: str) -> Marker:
+def _interpret(parser: Lark, text: str) -> Marker:
     from lark import Token as LarkToken
     from lark import Tree
 
-    tree = marker_parser().parse(text, start="start")
+    tree = parser.parse(text, start="start")
     form_tree = tree.children[0]
     assert isinstance(form_tree, Tree)
     form = str(form_tree.data)
@@ -308,7 +333,7 @@ def _interpret(text: str) -> Marker:
 
 @cache
 def _form_categories() -> dict[str, Category]:
-    parser = marker_parser()
+    parser = _builtin_parser()
     out: dict[str, Category] = {}
     for category in _CATEGORIES:
         for rule in _alternatives(parser, category):

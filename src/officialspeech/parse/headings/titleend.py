@@ -9,11 +9,10 @@ last words, and a length prior.  Words listed as never_split are never cut.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import regex
 
-from ...vocab import vocabulary
+from ...vocab import per_vocabulary, vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, HAN, OPEN_QUOTES, is_text
 from ..markers import category_pattern
 
@@ -47,13 +46,13 @@ _GAP = re.compile(f"[{GAP_SPACE}]")
 _REPEAT = re.compile(f"(?=([{HAN}]{{2,{RESTATE_MAX}}})\\1)")
 
 
-@cache
+@per_vocabulary
 def _point_marker() -> regex.Pattern[str]:
     """Any point marker of the grammar (一是, 第一，, 首先…): the body visibly starts there."""
     return regex.compile(category_pattern("point"))
 
 
-@cache
+@per_vocabulary
 def _body_openers() -> re.Pattern[str]:
     """Where the body may open: a sentence opener of any strength or a point marker."""
     voc = vocabulary()
@@ -61,13 +60,13 @@ def _body_openers() -> re.Pattern[str]:
         voc.openers.pattern, voc.openers_weak.pattern, category_pattern("point"))))
 
 
-@cache
+@per_vocabulary
 def _title_finals() -> re.Pattern[str]:
     """Any typical title ending (a plain word list: `re` scans it faster than `regex`)."""
     return re.compile(vocabulary().title_finals_any.pattern)
 
 
-@cache
+@per_vocabulary
 def _opener_strength() -> re.Pattern[str]:
     """One match tells the strongest opener at a position: its group names the strength."""
     voc = vocabulary()
