@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from officialspeech import Point, Section, parse_speech
 from officialspeech.numerals import to_int
@@ -121,3 +123,21 @@ def test_chrome_prefilter_literal(pattern: str, prefix: str) -> None:
     from officialspeech.vocab import literal_prefix
 
     assert literal_prefix(pattern) == prefix
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["一、", "（二）", "3.", "（4）", "一是", "第二，", "首先", "然后，请", "其一，", "①",
+                                           "2）", "第一部分", "〔1〕", "附件1", "一 ", "第5页 共9页", "— 3 —", "十", "\n"]),
+                          st.text(max_size=4)), max_size=30).map("".join))
+def test_the_fast_scanner_finds_what_the_grammars_regex_does(text: str) -> None:
+    # the scanner led by the grammar's first characters (standard `re`) against the plain
+    # alternation of the grammar's rules (`regex`)
+    import regex
+
+    from officialspeech.parse.markers import scanner_pattern
+
+    for categories in (("heading", "point"), ("heading", "point", "page")):
+        fast = scanner(categories)
+        plain = regex.compile(scanner_pattern(categories), regex.V0)
+        assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
+               [(m.span(), m.lastgroup) for m in plain.finditer(text)]
