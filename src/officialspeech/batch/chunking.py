@@ -10,7 +10,6 @@ most one torn one at the end, which :func:`completed_chunks` cuts off.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from ..model import Speech
 from ..parse import parse_speech
 from ..readers import read_document_bytes
 from .records import _error
+from .resume import cut_back
 from .sources import EMPTY, Document
 
 
@@ -85,8 +85,5 @@ def completed_chunks(path: Path) -> tuple[Counter[str], int]:
                 continue  # a document's last chunk closes it
             done[str(record["id"])] += 1
             good_end = offset
-    if good_end != path.stat().st_size:
-        with open(path, "r+b") as fh:
-            fh.truncate(good_end)
-            os.fsync(fh.fileno())
+    cut_back(path, good_end)
     return done, failed

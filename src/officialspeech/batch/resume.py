@@ -31,8 +31,13 @@ def completed(path: Path) -> tuple[Counter[str], int]:
             done[doc_id] += 1
             failed += not ok
             good_end = offset
+    cut_back(path, good_end)
+    return done, failed
+
+
+def cut_back(path: Path, good_end: int) -> None:
+    """Cut a torn last record off an output: keep its first ``good_end`` bytes (on disk)."""
     if good_end != path.stat().st_size:
         with open(path, "r+b") as fh:
             fh.truncate(good_end)
             os.fsync(fh.fileno())
-    return done, failed

@@ -32,3 +32,18 @@ def add_max_bytes(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-bytes", type=byte_size, default=MAX_BYTES, metavar="SIZE",
                         help=f"refuse a document whose file or extracted text is larger (default {size_label(MAX_BYTES)}; "
                              "K, M, G suffixes)")
+
+
+def add_batch_inputs(parser: argparse.ArgumentParser) -> None:
+    """The options of the commands that convert folders and tables in batch (parse, chunk):
+    ``--glob``, ``--input-format``, ``--text-field``, ``--id-field``, ``--resume``, ``--progress``."""
+    parser.add_argument("--glob", default=None,
+                        help="files to take from folders (default *.txt; *.docx, *.pdf or *.htm* "
+                             "with --input-format docx, pdf or html)")
+    parser.add_argument("--input-format", choices=("text", "docx", "pdf", "html", "jsonl", "csv"), default=None,
+                        help="read the inputs as text, .docx, PDF, HTML, or as tables (default: by suffix)")
+    parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
+    parser.add_argument("--id-field", default=None, help="the id column of a table (default: file:line)")
+    parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")
+    parser.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                        help="progress bar on stderr (auto: when it is a terminal)")

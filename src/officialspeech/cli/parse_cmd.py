@@ -19,7 +19,7 @@ from ..batch.sources import default_glob, table_format
 from ..errors import InputError, OutputError, os_error_line
 from ..files import parse_file
 from ..readers import FORMATS
-from .options import add_max_bytes, add_vocabulary
+from .options import add_batch_inputs, add_max_bytes, add_vocabulary
 
 NAME = "parse"
 HELP = "Parse speeches: the JSON tree of one file, or JSON Lines for folders, tables and many files."
@@ -33,16 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default=None, help="write JSON Lines to this file instead of stdout")
     parser.add_argument("--jobs", "-j", type=int, default=None,
                         help=f"processes converting at once, this one included (default: the cores available, here {default_jobs()})")
-    parser.add_argument("--glob", default=None,
-                        help="files to take from folders (default *.txt; *.docx, *.pdf or *.htm* "
-                             "with --input-format docx, pdf or html)")
-    parser.add_argument("--input-format", choices=("text", "docx", "pdf", "html", "jsonl", "csv"), default=None,
-                        help="read the inputs as text, .docx, PDF, HTML, or as tables (default: by suffix)")
-    parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
-    parser.add_argument("--id-field", default=None, help="the id column of a table (default: file:line)")
-    parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")
-    parser.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                        help="progress bar on stderr (auto: when it is a terminal)")
+    add_batch_inputs(parser)
     parser.add_argument("--scheduler", default=None,
                         help="run on a Dask cluster at this address (needs the dask extra)")
     add_max_bytes(parser)
