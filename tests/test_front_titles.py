@@ -22,7 +22,7 @@ def test_a_news_dateline_is_no_part_of_the_title(join: str) -> None:
     assert _title(text) == "政府工作报告"
 
 
-@pytest.mark.parametrize("join", ["\n", ""])
+@pytest.mark.parametrize("join", ["\n", "", " "])
 def test_a_headline_said_again_as_the_title(join: str) -> None:
     front = ["2024年青山县政府工作报告", "政府工作报告", "——2024年3月1日在青山县第八届人民代表大会第三次会议上"]
     text = join.join(front) + join + BODY

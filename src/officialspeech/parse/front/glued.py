@@ -226,8 +226,8 @@ def _repeats(run: _Run, ends: list[int], words: list[int], own: list[int], lefts
             while n < cap and text[ei - 1 - n] == text[ej - 1 - n]:
                 n += 1
             # more than the title word is said again, or the second copy follows the first at
-            # once (a page headline, then the title: …政府工作报告政府工作报告——…)
-            adjacent = ej - n == ei
+            # once (a page headline, then the title: …政府工作报告 政府工作报告——…)
+            adjacent = ej - n == run.skip(ei)
             if n < g.min_repeat or (n < ei - words[i] + 2 and not adjacent):
                 continue
             if lefts[i] != ei - n and lefts[j] != ej - n and not adjacent:
