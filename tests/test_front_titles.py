@@ -76,3 +76,9 @@ def test_front_lines_of_their_own_are_certain() -> None:
     assert speech.date is not None
     assert speech.speaker is not None
     assert (speech.title.confidence, speech.date.confidence, speech.speaker.confidence) == ("certain",) * 3
+
+
+@pytest.mark.parametrize("dash", ["――", "——", "－－"])
+def test_every_double_dash_opens_a_subtitle_glued_to_its_title(dash: str) -> None:
+    text = f"政府工作报告{dash}2024年3月1日在青山县第八届人民代表大会第三次会议上县长 李明" + BODY.replace("\n", "")
+    assert _title(text) == "政府工作报告"

@@ -140,6 +140,7 @@ class Vocabulary:
     date_line: LazyPattern
     speaker_line: LazyPattern
     front_note: LazyPattern
+    dash: LazyPattern
     dateline: LazyPattern
     title_frame_opens: tuple[str, ...]
     title_frame_close: str
@@ -268,7 +269,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
               "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})",
               "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})",
-              "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})"}
+              "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})",
+              "dash": v["dash"]}
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
@@ -295,7 +297,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         salutation_hint=LazyPattern(f"{words['addressees']}|{words['honorifics']}|{words['collective']}"),
         salutation_addressee=LazyPattern(words["addressees"]),
         salutation_max=int(sal["max_length"]),
-        subtitle=LazyPattern(v["subtitle"]),
+        subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
+        dash=LazyPattern(v["dash"]),
         occasion=LazyPattern(_expand(v["occasion"], pieces)),
         date_in_text=LazyPattern(v["date_in_text"]),
         metadata_date=LazyPattern(v["metadata_date"]),

@@ -12,7 +12,7 @@ from .glued import Glued, InlineChrome, find_glued, subtitle_parts
 
 Range = tuple[int, int]
 _LINE = re.compile(r"[^\r\n]+")
-_OTHER_DASH = re.compile("—|--|－－")  # (—— is looked for first)
+_SINGLE_DASH = re.compile("[—―]")  # (the double dashes of vocab.json `dash` are looked for first)
 
 
 @dataclass
@@ -193,12 +193,13 @@ def _take_subtitle(text: str, front: Front, r: Range) -> None:
 
 
 def _split_dash(text: str, r: Range) -> list[Range]:
-    """政府工作报告——2024年3月5日在…上: a title glued to its dash subtitle is two lines (also
-    after a single or ASCII dash, 报告--2015年2月5日在…上, where a subtitle follows it)."""
+    """政府工作报告——2024年3月5日在…上: a title glued to its dash subtitle is two lines (after a
+    double dash, ―― and -- too; after a single one where a subtitle follows it)."""
     voc = vocabulary()
-    i = text.find("——", r[0], r[1])
+    dash = voc.dash.search(text, r[0], r[1])
+    i = dash.start() if dash is not None else -1
     if i == -1:
-        m = _OTHER_DASH.search(text, r[0], r[1])
+        m = _SINGLE_DASH.search(text, r[0], r[1])
         i = m.start() if m is not None and voc.subtitle.match(text[m.start():r[1]]) else -1
     if i - r[0] < 2 or i - r[0] > voc.max_title_length:
         return [r]
