@@ -41,6 +41,10 @@ def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[R
             {"kind": "chrome", "text": h.text, "site": h.site, "rule": h.rule,
              "span": doc.index.span(h.start, h.end)} for h in chrome
         ],
+        "markup": [
+            {"kind": "markup", "text": doc.text[s:e], "rule": rule, "span": doc.index.span(s, e)}
+            for s, e, rule in doc.markup_cuts
+        ],
         "metadata": _metadata(chrome),
         "source": None,
     }
@@ -158,7 +162,7 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
     target = body  # the children list of the innermost open section
     for _, item in items:
         if isinstance(item, Heading):
-            rank = FORMS[item.form].rank
+            rank = b.doc.unnumbered.get(item.start, 0) if item.form == "markdown" else FORMS[item.form].rank
             while stack and stack[-1][0] >= rank:
                 stack.pop()
             target = stack[-1][1]["children"] if stack else body

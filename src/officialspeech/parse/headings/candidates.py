@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...numerals import to_int
@@ -43,9 +44,10 @@ class Heading:
 
 
 def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int,
-                       lines: LineIndex) -> list[Candidate]:
+                       lines: LineIndex, unnumbered: Iterable[int] = ()) -> list[Candidate]:
     """Heading candidates from the heading tokens of the body (``lines``: the line index of
-    ``text``); containers (注释) standing alone on a line are added as unnumbered candidates."""
+    ``text``); containers (注释) standing alone on a line, and the Markdown heading lines
+    at ``unnumbered`` (view starts: ``## 小结``), are added as unnumbered candidates."""
     voc = vocabulary()
     out: list[Candidate] = []
     for tok in tokens:
@@ -75,6 +77,8 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              min(lines.line_end(e), body_end)))
     out.extend(_containers(text, out, body_start, body_end))
+    out.extend(Candidate(s, s, "", "markdown", None, LINE_START, min(lines.line_end(s), body_end))
+               for s in unnumbered if body_start <= s < body_end)
     out.sort(key=lambda c: c.start)
     return out
 
