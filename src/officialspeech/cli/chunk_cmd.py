@@ -16,6 +16,7 @@ from ..batch import Progress, default_jobs, iter_documents
 from ..batch import run as run_batch
 from ..batch.chunking import ChunkRecords, completed_chunks
 from ..chunks import BY
+from ..readers import FORMATS, format_name
 
 NAME = "chunk"
 HELP = "Cut speeches into chunks with heading paths, paths, spans and pages: JSON Lines for RAG pipelines."
@@ -36,8 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"processes converting at once, this one included (default with -o: the cores available, "
                              f"here {default_jobs()}; 1 on stdout)")
     parser.add_argument("--glob", default=None, help="files to take from folders (default *.txt)")
-    parser.add_argument("--input-format", choices=("text", "docx", "pdf", "html", "jsonl", "csv"), default=None,
-                        help="read the inputs as text, .docx, PDF, HTML, or as tables (default: by suffix)")
+    parser.add_argument("--input-format", choices=(*FORMATS, "jsonl", "csv"), type=format_name, default=None,
+                        help="read the inputs as text, Markdown (markdown or md), .docx, PDF, HTML, or as tables "
+                             "(default: by suffix)")
     parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
     parser.add_argument("--id-field", default=None, help="the id column of a table (default: file:line)")
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")

@@ -18,7 +18,7 @@ from ..batch import run as run_batch
 from ..batch.sources import default_glob, table_format
 from ..errors import InputError, OutputError, os_error_line
 from ..files import parse_file
-from ..readers import FORMATS
+from ..readers import FORMATS, format_name
 from .options import add_max_bytes
 
 NAME = "parse"
@@ -36,8 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--glob", default=None,
                         help="files to take from folders (default *.txt; *.docx, *.pdf or *.htm* "
                              "with --input-format docx, pdf or html)")
-    parser.add_argument("--input-format", choices=("text", "docx", "pdf", "html", "jsonl", "csv"), default=None,
-                        help="read the inputs as text, .docx, PDF, HTML, or as tables (default: by suffix)")
+    parser.add_argument("--input-format", choices=(*FORMATS, "jsonl", "csv"), type=format_name, default=None,
+                        help="read the inputs as text, Markdown (markdown or md), .docx, PDF, HTML, or as tables "
+                             "(default: by suffix)")
     parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
     parser.add_argument("--id-field", default=None, help="the id column of a table (default: file:line)")
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")
