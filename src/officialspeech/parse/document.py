@@ -44,6 +44,8 @@ class Document:
     """The heading and point markers of the view (the one lexing pass)."""
     markup_cuts: list[Cut] = field(init=False, default_factory=list)
     """The markup cut out (start, end, rule), in order: what no page marker or chrome holds."""
+    list_items: frozenset[int] = field(init=False, default=frozenset())
+    """View starts of the markers of Markdown ordered list items inside a paragraph: points."""
     unnumbered: dict[int, int] = field(init=False, default_factory=dict)
     """Markdown heading lines that open with no heading marker (view start -> nesting rank)."""
     _body: tuple[int, list[Token]] | None = field(init=False, default=None)
@@ -63,6 +65,8 @@ class Document:
         self.view = View(self.text, cuts)
         self.lines = self.index if not self.view.cuts else LineIndex(self.view.text)
         self.tokens = lex(self.view.text)
+        if self.markup is not None and self.markup.items:
+            self.list_items = frozenset(self.view.view_offset(s) for s in self.markup.items)
         if self.markup is not None and self.markup.headings:
             taken = [c for c, why in self.cut_reason.items() if why != "markup"]
             heads = [(self.view.view_offset(h.start), h.level) for h in self.markup.headings

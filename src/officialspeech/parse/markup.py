@@ -46,6 +46,8 @@ class Markup:
 
     cuts: list[Cut] = field(default_factory=list)
     headings: list[MarkupHeading] = field(default_factory=list)
+    items: list[int] = field(default_factory=list)
+    """Source offsets of the numbers of ordered list items inside a paragraph (points)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class _Rules:
     underline: regex.Pattern[str]
     levels: dict[str, int]
     thematic_break: regex.Pattern[str]
+    ordered_item: regex.Pattern[str]
     emphasis: tuple[regex.Pattern[str], ...]
 
 
@@ -75,6 +78,7 @@ def _rules() -> _Rules:
         underline=regex.compile(setext["underline"]),
         levels=dict(setext["levels"]),
         thematic_break=regex.compile(setext["thematic_break"]),
+        ordered_item=regex.compile(data["ordered_item"]["pattern"]),
         emphasis=tuple(regex.compile(p) for k, p in data["emphasis"].items() if not k.startswith("_")),
     )
 
@@ -88,30 +92,42 @@ def find_markup(text: str, index: LineIndex) -> Markup:
     starts = index.starts
     prev_blank = True
     prev_content: int | None = None  # where the text of the line before starts (a setext heading)
+    prev_text = False  # the line before is a line of text (no heading, no break)
+    in_list: bool | None = None  # an ordered list goes on: inside a paragraph (True) or not
     for i, ls in enumerate(starts):
         le = index.line_end(ls) if i + 1 < len(starts) else len(text)
         line = _masked(text, ls, le, comments)
         blank = not line.strip(" \t\u3000" + _MASK)
         if blank:
-            prev_blank, prev_content = True, None
+            prev_blank, prev_content, prev_text = True, None, False
             continue
         m = rules.underline.match(line) if prev_content is not None else None
         if m is not None and prev_content is not None:
             out.cuts.append((ls + m.start("rule"), ls + m.end("rule"), "setext"))
             out.headings.append(MarkupHeading(prev_content, rules.levels[m.group("rule")[0]]))
-            prev_blank, prev_content = False, None
+            if out.items and out.items[-1] == prev_content:
+                out.items.pop()  # (a heading after all)
+            prev_blank, prev_content, prev_text, in_list = False, None, False, None
             continue
         m = rules.thematic_break.match(line) if prev_blank else None
         if m is not None:
             out.cuts.append((ls, ls + m.end(), "thematic_break"))
-            prev_blank, prev_content = True, None
+            prev_blank, prev_content, prev_text, in_list = True, None, False, None
             continue
+        n_heads = len(out.headings)
         pos, line = _prefixes(rules, line, ls, out)
         content = _skip_space(line, pos)
-        prev_blank = False
-        prev_content = ls + content if content < len(line) else None
-        if out.headings and out.headings[-1].start == ls + content:
-            prev_content = None  # an ATX heading takes no setext underline
+        heading = len(out.headings) > n_heads
+        item = None if heading else rules.ordered_item.match(line, pos)
+        if item is not None:
+            if in_list is None:
+                in_list = prev_text
+            if in_list:
+                out.items.append(ls + item.start("number"))
+        elif heading or prev_blank:
+            in_list = None
+        prev_blank, prev_text = False, not heading
+        prev_content = ls + content if content < len(line) and not heading else None  # (ATX: no underline)
         _emphasis(rules, line, ls, pos, out)
     out.cuts.sort()
     out.headings.sort(key=lambda h: h.start)

@@ -44,16 +44,20 @@ class Heading:
 
 
 def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int,
-                       lines: LineIndex, unnumbered: Iterable[int] = ()) -> list[Candidate]:
+                       lines: LineIndex, unnumbered: Iterable[int] = (),
+                       items: frozenset[int] = frozenset()) -> list[Candidate]:
     """Heading candidates from the heading tokens of the body (``lines``: the line index of
     ``text``); containers (注释) standing alone on a line, and the Markdown heading lines
-    at ``unnumbered`` (view starts: ``## 小结``), are added as unnumbered candidates."""
+    at ``unnumbered`` (view starts: ``## 小结``), are added as unnumbered candidates; the
+    markers at ``items`` (Markdown list items inside a paragraph) are points, no candidates."""
     voc = vocabulary()
     out: list[Candidate] = []
     for tok in tokens:
         if tok.category != "heading":
             continue
         s, e = tok.start, tok.end
+        if s in items:
+            continue
         prev = text[s - 1] if s > body_start else ""
         nxt = text[e] if e < body_end else ""
         if prev and prev in voc.heading_bad_prev:
