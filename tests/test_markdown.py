@@ -1,0 +1,203 @@
+"""Markdown drafts: the markup is cut out like chrome (recorded, never applied), the speech's
+own markers decide the levels, and ``check`` works on them as on text."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from officialspeech import Point, Section, Speech, parse_file, parse_json, parse_speech
+from officialspeech.cli import main
+from spanchecks import check_spans, contract_violations
+from speechgen import clean, expected_outline, generate, markdown
+
+FIXTURE = Path(__file__).parent / "fixtures" / "markdown" / "draft.md"
+MARKUP_CHARS = set("#*>_")
+
+
+def outline(speech: Speech) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    for s in speech.sections():
+        out.append(("section", s.level, s.marker, s.title))
+        out.extend(("point", p.number, p.lead) for p in s.children if isinstance(p, Point))
+    return out
+
+
+def _trees(seed: int) -> tuple[object, str, str]:
+    rng = random.Random(seed)
+    tree = generate(rng, sections=rng.randint(1, 5), sentences=rng.randint(1, 4))
+    return tree, markdown(tree, seed), clean(tree, seed)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**6))
+def test_a_markdown_rendering_keeps_the_outline_and_the_slice_contract(seed: int) -> None:
+    tree, md, plain = _trees(seed)
+    speech = parse_speech(md, markdown=True)
+    assert outline(speech) == expected_outline(tree)  # type: ignore[arg-type]
+    assert outline(speech) == outline(parse_speech(plain))
+    details: dict[str, str] = {}
+    assert contract_violations(md, speech, details) == {}, details
+    check_spans(md, speech)
+    assert speech.title is not None
+    assert speech.title.text == tree.title
+    for s in speech.sections():
+        assert not MARKUP_CHARS & set(s.title), s.title
+    # the markup is recorded as written, every stretch of it, and nothing else is cut
+    assert speech.markup
+    for m in speech.markup:
+        assert md[m.span.start:m.span.end] == m.text
+        assert m.text.strip()
+        if m.rule != "comment":
+            assert set(m.text) <= set("#*-=>_ \t\u3000"), m
+    assert parse_json(md, markdown=True) == speech.model_dump_json()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6))
+def test_text_without_markup_parses_the_same_either_way(seed: int) -> None:
+    _, _, plain = _trees(seed)
+    assert parse_json(plain, markdown=True) == parse_json(plain)
+
+
+def test_the_fixture_draft() -> None:
+    text = FIXTURE.read_text("utf-8")
+    speech = parse_file(str(FIXTURE))
+    assert speech.source is None  # spans index the file itself
+    assert speech.title is not None
+    assert speech.title.text == "在全县作风建设大会上的讲话"
+    assert speech.salutation is not None
+    assert speech.salutation.text == "同志们："
+    got = [(s.level, s.marker, s.style, s.title) for s in speech.sections()]
+    assert got == [(1, "一、", "cn_dun", "提高政治站位"), (2, "（一）", "cn_paren", "压实工作责任"),
+                   (2, "", "other", "小结"), (1, "二、", "cn_dun", "强化制度保障"), (1, "", "other", "附则")]
+    first = speech.body[-3] if isinstance(speech.body[-3], Section) else None
+    assert first is not None
+    assert first.marker == "一、"
+    # the ordered list going on from a line of text: points, not 1. headings
+    points = [c for c in first.children if isinstance(c, Point)]
+    assert [(p.marker, p.lead) for p in points] == [("1.", "坚持问题导向，把问题找准"), ("2.", "坚持目标导向，把措施定实")]
+    assert [g.reason for g in points[0].gaps] == ["markup", "markup"]  # the two * of *问题导向*
+    # the unnumbered ### heading is a sibling of （一）, inside 一、
+    summary = [c for c in first.children if isinstance(c, Section)][1]
+    assert summary.title == "小结"
+    assert summary.path == "一/s1"
+    assert [(p.marker, p.lead) for p in summary.children if isinstance(p, Point)] == [("一是", "抓学习"), ("二是", "抓落实")]
+    assert {m.rule for m in speech.markup} == {"heading", "heading_close", "setext", "thematic_break", "quote",
+                                               "bullet", "emphasis", "comment"}
+    comment = next(m for m in speech.markup if m.rule == "comment")
+    assert comment.text == "<!-- officialspeech: disable=X301 -->"
+    assert contract_violations(text, speech) == {}
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
+
+
+def test_markdown_heading_levels_come_from_the_speech_markers() -> None:
+    text = "# 讲话\n\n同志们：\n\n### 一、总体要求\n\n内容。\n\n# （一）具体要求\n\n内容。\n\n### 二、重点\n\n内容。\n"
+    speech = parse_speech(text, markdown=True)
+    assert [(s.level, s.marker) for s in speech.sections()] == [(1, "一、"), (2, "（一）"), (1, "二、")]
+
+
+def test_unnumbered_headings_rank_by_their_hashes() -> None:
+    text = ("# 在全市工作会议上的讲话\n\n同志们：\n\n# 第一部分\n\n## 一、总体要求\n\n内容。\n\n### 小结\n\n内容。\n\n"
+            "## 二、重点任务\n\n内容。\n\n## 结语\n\n内容。\n")
+    speech = parse_speech(text, markdown=True)
+    top = [(s.marker, s.title) for s in speech.body if isinstance(s, Section)]
+    assert top == [("", "第一部分")]  # above every numbered heading
+    part = speech.body[-1]
+    assert isinstance(part, Section)
+    inner = [(s.level, s.marker, s.title) for s in part.children if isinstance(s, Section)]
+    # (a numbered heading's level is its marker's; an unnumbered one's, one below its parent)
+    assert inner == [(1, "一、", "总体要求"), (1, "二、", "重点任务"), (2, "", "结语")]
+    first = part.children[0]
+    assert isinstance(first, Section)
+    assert [(s.marker, s.title) for s in first.children if isinstance(s, Section)] == [("", "小结")]
+
+
+def test_an_ordered_list_after_a_blank_line_reads_as_in_text() -> None:
+    text = "# 讲话\n\n同志们：\n\n## 一、总体要求\n\n要求如下。\n\n1. 坚持稳中求进\n\n2. 坚持问题导向\n"
+    speech = parse_speech(text, markdown=True)
+    assert [s.marker for s in speech.sections()] == [s.marker for s in parse_speech(text.replace("## ", "")).sections()]
+
+
+def test_no_hash_in_a_title_even_without_a_space() -> None:
+    speech = parse_speech("#  在全市工作会议上的讲话  #\n\n同志们：\n\n今天开会。\n", markdown=True)
+    assert speech.title is not None
+    assert speech.title.text == "在全市工作会议上的讲话"
+    assert [m.text for m in speech.markup] == ["#  ", "  #"]
+
+
+GAP = "# 在全市工作会议上的讲话\n\n同志们：\n\n## 一、总体要求\n\n要高度重视。\n\n## 三、重点任务\n\n要抓好落实。\n"
+DUP = ("# 在全市工作会议上的讲话\n\n同志们：\n\n## 一、总体要求\n\n要高度重视。\n\n## 二、重点任务\n\n要抓好落实。\n\n"
+       "## 二、保障措施\n\n要落实经费。\n")
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, list[dict[str, Any]]]:
+    code = main(["check", "--format", "json", *extra, str(path)])
+    found: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["diagnostics"]
+    return code, found
+
+
+def _codes(found: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    return [(d["code"], d["start"]["line"]) for d in found]
+
+
+def test_check_finds_a_numbering_gap_in_a_markdown_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "讲话.md"
+    path.write_text(GAP, "utf-8")
+    code, found = _check(path, capsys)
+    assert code == 1
+    assert ("N101", 9) in _codes(found)
+    path.write_text(GAP.replace("## 三、", "## 二、"), "utf-8")
+    _, found = _check(path, capsys)
+    assert "N101" not in [c for c, _ in _codes(found)]
+
+
+def test_check_finds_a_duplicate_number_in_a_markdown_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(DUP, "utf-8")
+    code, found = _check(path, capsys)
+    assert code == 1
+    assert ("N102", 13) in _codes(found)
+
+
+def test_check_reads_any_file_as_markdown_when_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(DUP, "utf-8")
+    for fmt in ("md", "markdown"):
+        code, found = _check(path, capsys, "--input-format", fmt)
+        assert code == 1
+        assert ("N102", 13) in _codes(found)
+
+
+def test_inline_disable_comments_still_work_in_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(DUP.replace("## 二、保障", "<!-- officialspeech: disable-next-line=N102 -->\n## 二、保障"), "utf-8")
+    _, found = _check(path, capsys)
+    assert "N102" not in [c for c, _ in _codes(found)]
+    path.write_text(DUP, "utf-8")
+    _code, found = _check(path, capsys)
+    assert "N102" in [c for c, _ in _codes(found)]
+
+
+def test_parse_and_outline_of_a_markdown_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    md = tmp_path / "draft.md"
+    md.write_text(DUP, "utf-8")
+    assert main(["parse", str(md)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"]["text"] == "在全市工作会议上的讲话"
+    assert data["markup"][0] == {"kind": "markup", "text": "# ", "rule": "heading",
+                                 "span": {"start": 0, "end": 2, "line": 1, "column": 1, "end_line": 1, "end_column": 3}}
+    assert main(["outline", str(md)]) == 0
+    md_outline = capsys.readouterr().out
+    txt = tmp_path / "draft.txt"
+    txt.write_text(DUP.replace("# ", "").replace("#", ""), "utf-8")
+    assert main(["outline", str(txt)]) == 0
+    assert capsys.readouterr().out == md_outline
+    assert "#" not in md_outline
