@@ -201,3 +201,52 @@ def test_parse_and_outline_of_a_markdown_draft(tmp_path: Path, capsys: pytest.Ca
     assert main(["outline", str(txt)]) == 0
     assert capsys.readouterr().out == md_outline
     assert "#" not in md_outline
+
+
+def as_markdown(text: str, speech: Speech) -> str:
+    """``text`` with ``#`` before its title line and ``#``×(level + 1) before every heading
+    that starts a line: a real speech as a writing office keeps it in a .md draft."""
+    prefix: dict[int, str] = {}
+    for s in speech.sections():
+        line_start = text.rfind("\n", 0, s.heading_span.start) + 1
+        if not text[line_start:s.heading_span.start].strip():
+            prefix[line_start] = "#" * (s.level + 1) + " "
+    if speech.title is not None:
+        line_start = text.rfind("\n", 0, speech.title.span.start) + 1
+        if not text[line_start:speech.title.span.start].strip():
+            prefix[line_start] = "# "
+    out, pos = [], 0
+    for at in sorted(prefix):
+        out += [text[pos:at], prefix[at]]
+        pos = at
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _real_texts(shared: Path | None) -> list[Path]:
+    folders = [Path(__file__).parent / "fixtures" / "speeches"]
+    if shared is not None:
+        folders += [shared / "corpus" / "texts", shared / "wild" / "texts"]
+    return [p for f in folders for p in sorted(f.rglob("*.txt"))]
+
+
+def _assert_markdown_keeps(paths: list[Path]) -> None:
+    from officialspeech import read_text
+
+    assert paths
+    for path in paths:
+        text = read_text(str(path))
+        plain = parse_speech(text)
+        md = as_markdown(text, plain)
+        speech = parse_speech(md, markdown=True)
+        assert outline(speech) == outline(plain), path
+        assert (speech.title and speech.title.text) == (plain.title and plain.title.text), path
+        assert contract_violations(md, speech) == {}, path
+
+
+def test_real_speeches_marked_up_keep_their_outline() -> None:
+    _assert_markdown_keeps(_real_texts(None))
+
+
+def test_shared_speeches_marked_up_keep_their_outline(shared_dir: Path) -> None:
+    _assert_markdown_keeps(_real_texts(shared_dir))

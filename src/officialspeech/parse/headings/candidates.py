@@ -81,8 +81,10 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              min(lines.line_end(e), body_end)))
     out.extend(_containers(text, out, body_start, body_end))
-    out.extend(Candidate(s, s, "", "markdown", None, LINE_START, min(lines.line_end(s), body_end))
-               for s in unnumbered if body_start <= s < body_end)
+    if unnumbered:
+        taken = {c.start for c in out}  # (a container word: 注释 is that, ## or not)
+        out.extend(Candidate(s, s, "", "markdown", None, LINE_START, min(lines.line_end(s), body_end))
+                   for s in unnumbered if body_start <= s < body_end and s not in taken)
     out.sort(key=lambda c: c.start)
     return out
 
