@@ -3,6 +3,7 @@ own markers decide the levels, and ``check`` works on them as on text."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from officialspeech import Point, Section, Speech, parse_file, parse_json, parse_speech
 from officialspeech.cli import main
+from officialspeech.parse import parse_tree
 from spanchecks import check_spans, contract_violations
 from speechgen import clean, expected_outline, generate, markdown
 
@@ -250,3 +252,26 @@ def test_real_speeches_marked_up_keep_their_outline() -> None:
 
 def test_shared_speeches_marked_up_keep_their_outline(shared_dir: Path) -> None:
     _assert_markdown_keeps(_real_texts(shared_dir))
+
+
+MD_ALPHABET = list("一二三（）、，。：是要1234567890.同志们谢谢大家 \u3000\n\t#*_->=+<!`x的在")
+MD_FRAGMENTS = ["## ", "### ", "# ", "**", "*", "__", "_", "- ", "* ", "+ ", "> ", "<!-- ", " -->", "---", "===",
+                "\n\n", "一、", "（一）", "1. ", "一是", "同志们：", "谢谢大家！", "注释", "第5页 共5页", "分享"]
+md_texts = st.lists(st.one_of(st.sampled_from(MD_ALPHABET), st.sampled_from(MD_FRAGMENTS)), max_size=80).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(md_texts, st.text(max_size=200)))
+def test_any_string_parses_as_markdown_to_valid_lossless_spans(text: str) -> None:
+    speech = parse_speech(text, markdown=True)
+    assert speech.length == len(text)
+    check_spans(text, speech)
+    details: dict[str, str] = {}
+    assert contract_violations(text, speech, details) == {}, details
+    cut = [(m.span.start, m.span.end) for m in speech.markup]
+    assert cut == sorted(cut)
+    assert all(a < b for a, b in cut)
+    assert all(b <= c for (_, b), (c, _) in itertools.pairwise(cut))  # no overlaps
+    assert Speech.model_validate(parse_tree(text, markdown=True)) == speech
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        assert parse_json(text, markdown=True) == speech.model_dump_json()

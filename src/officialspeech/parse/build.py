@@ -136,10 +136,14 @@ class _Spans:
     def section(self, h: Heading, level: int) -> dict[str, Any]:
         form = FORMS[h.form]
         heading = self.span(h.start, h.heading_end)
+        if h.title_end > h.title_start or h.title_start > h.start:
+            title_span = self.span(h.title_start, h.title_end)
+        else:  # no marker, no title (## 。…): the empty title sits at the heading's start, inside it
+            title_span = self.index.span(heading["start"], heading["start"])
         return {
             "kind": "section", "marker": h.marker, "number": h.number, "level": form.level or level,
             "style": form.style, "title": self.view.text[h.title_start:h.title_end],
-            "title_span": self.span(h.title_start, h.title_end),
+            "title_span": title_span,
             "heading_span": heading,
             "gaps": self.gaps(heading["start"], heading["end"]),
             "confidence": h.confidence, "span": None, "children": [],
