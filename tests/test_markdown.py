@@ -275,3 +275,17 @@ def test_any_string_parses_as_markdown_to_valid_lossless_spans(text: str) -> Non
     assert Speech.model_validate(parse_tree(text, markdown=True)) == speech
     if not any("\ud800" <= ch <= "\udfff" for ch in text):
         assert parse_json(text, markdown=True) == speech.model_dump_json()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(20, 300), st.sampled_from(["point", "paragraph", "section"]))
+def test_chunks_of_a_markdown_draft_are_their_span_slice_minus_their_gaps(seed: int, max_chars: int, by: str) -> None:
+    _, md, _ = _trees(seed)
+    speech = parse_speech(md, markdown=True)
+    chunks = speech.chunks(max_chars=max_chars, by=by)  # type: ignore[arg-type]
+    assert chunks
+    for c in chunks:
+        cut = {i for g in c.gaps for i in range(g.span.start, g.span.end)}
+        assert c.text == "".join(md[i] for i in range(c.span.start, c.span.end) if i not in cut)
+        assert all(c.span.start <= g.span.start and g.span.end <= c.span.end for g in c.gaps)
+        assert "**" not in c.text
