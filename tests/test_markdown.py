@@ -289,3 +289,20 @@ def test_chunks_of_a_markdown_draft_are_their_span_slice_minus_their_gaps(seed: 
         assert c.text == "".join(md[i] for i in range(c.span.start, c.span.end) if i not in cut)
         assert all(c.span.start <= g.span.start and g.span.end <= c.span.end for g in c.gaps)
         assert "**" not in c.text
+
+
+def test_a_yaml_block_and_code_fences_are_markup_and_code_is_kept_as_written() -> None:
+    text = ("---\ntitle: 讲话稿\nauthor: 办公室\n---\n\n# 在全市工作会议上的讲话\n\n同志们：\n\n## 一、总体要求\n\n"
+            "```text\n**原样**\n## 不是标题\n```\n\n要高度重视。\n")
+    speech = parse_speech(text, markdown=True)
+    assert speech.title is not None
+    assert speech.title.text == "在全市工作会议上的讲话"
+    assert speech.front == []
+    assert [(m.rule, m.text) for m in speech.markup] == [
+        ("front_matter", "---\ntitle: 讲话稿\nauthor: 办公室\n---"), ("heading", "# "), ("heading", "## "),
+        ("fence", "```text"), ("fence", "```")]
+    assert [s.title for s in speech.sections()] == ["总体要求"]
+    section = speech.body[0]
+    assert isinstance(section, Section)
+    assert any("**原样**\n## 不是标题" in getattr(c, "text", "") for c in section.children)
+    assert contract_violations(text, speech) == {}

@@ -119,7 +119,7 @@ class MarkupNode(_Frozen):
     kind: Literal["markup"] = "markup"
     text: str = Field(description="The markup as written.")
     rule: str = Field(description="What it is (data/markdown.json): heading, heading_close, setext, thematic_break, "
-                                  "quote, bullet, emphasis or comment.")
+                                  "quote, bullet, emphasis, comment, fence or front_matter.")
     span: Span
 
 

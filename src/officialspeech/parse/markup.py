@@ -53,6 +53,8 @@ class Markup:
 @dataclass(frozen=True)
 class _Rules:
     comment: regex.Pattern[str]
+    front_matter: regex.Pattern[str]
+    fence: regex.Pattern[str]
     quote: regex.Pattern[str]
     heading: regex.Pattern[str]
     bullet: regex.Pattern[str]
@@ -71,6 +73,8 @@ def _rules() -> _Rules:
     pre, setext = data["line_prefixes"], data["setext"]
     return _Rules(
         comment=regex.compile(data["comment"]),
+        front_matter=regex.compile(data["front_matter"]["pattern"]),
+        fence=regex.compile(data["fence"]["pattern"]),
         quote=regex.compile(pre["quote"]),
         heading=regex.compile(pre["heading"]),
         bullet=regex.compile(pre["bullet"]),
@@ -87,16 +91,31 @@ def find_markup(text: str, index: LineIndex) -> Markup:
     """The Markdown markup of ``text`` (source offsets), line by line."""
     rules = _rules()
     out = Markup()
-    comments = [m.span() for m in rules.comment.finditer(text)] if "<!--" in text else []
+    head = rules.front_matter.match(text) if text.startswith("---") else None
+    skip = head.end() if head is not None else 0  # (the lines of the YAML block are its own)
+    if head is not None:
+        out.cuts.append((0, skip, "front_matter"))
+    comments = [m.span() for m in rules.comment.finditer(text, skip)] if "<!--" in text else []
     out.cuts.extend((a, b, "comment") for a, b in comments)
     starts = index.starts
     prev_blank = True
     prev_content: int | None = None  # where the text of the line before starts (a setext heading)
     prev_text = False  # the line before is a line of text (no heading, no break)
     in_list: bool | None = None  # an ordered list goes on: inside a paragraph (True) or not
+    fence = ""  # the fence of the code block the line is in
     for i, ls in enumerate(starts):
+        if ls < skip:
+            continue
         le = index.line_end(ls) if i + 1 < len(starts) else len(text)
         line = _masked(text, ls, le, comments)
+        m = rules.fence.match(line)
+        if m is not None and (not fence or m.group("fence").startswith(fence)):
+            out.cuts.append((ls, ls + m.end(), "fence"))
+            fence = "" if fence else m.group("fence")
+            prev_blank, prev_content, prev_text, in_list = True, None, False, None
+            continue
+        if fence:
+            continue
         blank = not line.strip(" \t\u3000" + _MASK)
         if blank:
             prev_blank, prev_content, prev_text = True, None, False
