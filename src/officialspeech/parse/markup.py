@@ -14,7 +14,7 @@ line without one is an unnumbered heading (form ``markdown``), ranked by
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -97,6 +97,7 @@ def find_markup(text: str, index: LineIndex) -> Markup:
         out.cuts.append((0, skip, "front_matter"))
     comments = [m.span() for m in rules.comment.finditer(text, skip)] if "<!--" in text else []
     out.cuts.extend((a, b, "comment") for a, b in comments)
+    ends = [b for _, b in comments]
     starts = index.starts
     prev_blank = True
     prev_content: int | None = None  # where the text of the line before starts (a setext heading)
@@ -107,7 +108,7 @@ def find_markup(text: str, index: LineIndex) -> Markup:
         if ls < skip:
             continue
         le = index.line_end(ls) if i + 1 < len(starts) else len(text)
-        line = _masked(text, ls, le, comments)
+        line = _masked(text, ls, le, comments, ends)
         m = rules.fence.match(line)
         if m is not None and (not fence or m.group("fence").startswith(fence)):
             out.cuts.append((ls, ls + m.end(), "fence"))
@@ -153,15 +154,17 @@ def find_markup(text: str, index: LineIndex) -> Markup:
     return out
 
 
-def _masked(text: str, ls: int, le: int, comments: list[Range]) -> str:
-    """The line ``text[ls:le]`` with the comments on it masked out."""
+def _masked(text: str, ls: int, le: int, comments: list[Range], ends: list[int]) -> str:
+    """The line ``text[ls:le]`` with the comments on it masked out (``comments`` in order,
+    ``ends`` their ends)."""
     line = text[ls:le]
     if not comments:
         return line
     chars: list[str] | None = None
-    for a, b in comments:
-        if b <= ls or a >= le:
-            continue
+    for k in range(bisect_right(ends, ls), len(comments)):
+        a, b = comments[k]
+        if a >= le:
+            break
         chars = chars if chars is not None else list(line)
         for j in range(max(a, ls) - ls, min(b, le) - ls):
             chars[j] = _MASK
