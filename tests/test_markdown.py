@@ -318,3 +318,15 @@ def test_markup_search_stays_linear_on_hostile_lines() -> None:
         speech = parse_speech(text, markdown=True)
         assert time.perf_counter() - started < 4, text[:12]
         assert contract_violations(text, speech) == {}
+
+
+def test_the_view_of_a_markdown_draft_holds_it_exactly_with_its_markup_marked() -> None:
+    from officialspeech.view import render_html
+    from test_view import read
+
+    text = FIXTURE.read_text("utf-8")
+    speech = parse_speech(text, markdown=True)
+    page = read(render_html(speech))
+    assert "".join(page.text) == text
+    marked = [inner for attrs, inner in page.done if "markup" in str(attrs.get("class") or "").split()]
+    assert marked == [m.text for m in speech.markup]
