@@ -330,3 +330,10 @@ def test_the_view_of_a_markdown_draft_holds_it_exactly_with_its_markup_marked() 
     assert "".join(page.text) == text
     marked = [inner for attrs, inner in page.done if "markup" in str(attrs.get("class") or "").split()]
     assert marked == [m.text for m in speech.markup]
+
+
+def test_a_heading_inside_a_quote_or_a_list_item_is_a_heading() -> None:
+    text = "# 讲话\n\n同志们：\n\n> ## 一、总体要求\n\n内容。\n\n- ### （一）具体要求\n\n内容。\n"
+    speech = parse_speech(text, markdown=True)
+    assert [(s.level, s.marker, s.title) for s in speech.sections()] == [(1, "一、", "总体要求"), (2, "（一）", "具体要求")]
+    assert [m.rule for m in speech.markup] == ["heading", "quote", "heading", "bullet", "heading"]

@@ -178,12 +178,17 @@ def _skip_space(line: str, pos: int) -> int:
 
 
 def _prefixes(rules: _Rules, line: str, ls: int, out: Markup) -> tuple[int, str]:
-    """Cut the block quote, heading and bullet prefixes of one line; returns where its
-    text starts and the line with the cut characters masked."""
+    """Cut the block quote, bullet and heading prefixes of one line (in that order: ``> - ## x``);
+    returns where its text starts and the line with the cut characters masked."""
     pos = 0
     while (m := rules.quote.match(line, pos)) is not None and m.end() > pos:
         out.cuts.append((ls + pos, ls + m.end(), "quote"))
         pos = m.end()
+    m = rules.bullet.match(line, pos)
+    if m is not None:
+        out.cuts.append((ls + pos, ls + m.end(), "bullet"))
+        pos = m.end()
+    line = _MASK * pos + line[pos:]
     m = rules.heading.match(line, pos)
     if m is not None:
         out.cuts.append((ls + pos, ls + m.end(), "heading"))
@@ -195,12 +200,7 @@ def _prefixes(rules: _Rules, line: str, ls: int, out: Markup) -> tuple[int, str]
         start = _skip_space(line, m.end())
         if start < end:
             out.headings.append(MarkupHeading(ls + start, len(m.group("hashes"))))
-        line = line[:pos] + _MASK * (m.end() - pos) + line[m.end():end] + _MASK * (len(line) - end)
-        return m.end(), line
-    m = rules.bullet.match(line, pos)
-    if m is not None:
-        out.cuts.append((ls + pos, ls + m.end(), "bullet"))
-        line = line[:pos] + _MASK * (m.end() - pos) + line[m.end():]
+        line = _MASK * m.end() + line[m.end():end] + _MASK * (len(line) - end)
         pos = m.end()
     return pos, line
 
