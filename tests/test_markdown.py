@@ -17,7 +17,7 @@ from officialspeech import Point, Section, Speech, parse_file, parse_json, parse
 from officialspeech.cli import main
 from officialspeech.parse import parse_tree
 from spanchecks import check_spans, contract_violations
-from speechgen import clean, expected_outline, generate, markdown
+from speechgen import Tree, clean, expected_outline, generate, markdown
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markdown" / "draft.md"
 MARKUP_CHARS = set("#*>_")
@@ -31,7 +31,7 @@ def outline(speech: Speech) -> list[tuple[object, ...]]:
     return out
 
 
-def _trees(seed: int) -> tuple[object, str, str]:
+def _trees(seed: int) -> tuple[Tree, str, str]:
     rng = random.Random(seed)
     tree = generate(rng, sections=rng.randint(1, 5), sentences=rng.randint(1, 4))
     return tree, markdown(tree, seed), clean(tree, seed)
@@ -42,7 +42,7 @@ def _trees(seed: int) -> tuple[object, str, str]:
 def test_a_markdown_rendering_keeps_the_outline_and_the_slice_contract(seed: int) -> None:
     tree, md, plain = _trees(seed)
     speech = parse_speech(md, markdown=True)
-    assert outline(speech) == expected_outline(tree)  # type: ignore[arg-type]
+    assert outline(speech) == expected_outline(tree)
     assert outline(speech) == outline(parse_speech(plain))
     details: dict[str, str] = {}
     assert contract_violations(md, speech, details) == {}, details
