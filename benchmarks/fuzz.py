@@ -1,6 +1,9 @@
 """Fuzz the public ``parse_speech`` and count contract violations (not part of the test suite).
 
-Usage: python benchmarks/fuzz.py [--n 100000] [--seed 0] [--examples 3] [--shrink 400]
+Usage: python benchmarks/fuzz.py [--n 100000] [--seed 0] [--examples 3] [--shrink 400] [--markdown]
+
+``--markdown`` parses every input as a Markdown draft (``parse_speech(text, markdown=True)``),
+adds Markdown renderings of generated speeches and inserts Markdown markup in the mutations.
 
 Inputs, in turn: random Unicode (CJK, ASCII, full-width and CJK punctuation, every kind of
 white space and line break, emoji, combining marks), random mixes of markers (headings,
@@ -81,11 +84,19 @@ def marker_mix(rng: random.Random) -> str:
     return "".join(rng.choice(rng.choice(pools)) for _ in range(rng.randrange(0, 60)))
 
 
+MARKDOWN = {"on": False}  # --markdown
+MARKUP = ["# ", "## ", "### ", " ##", "**", "*", "__", "_", "- ", "* ", "> ", "<!-- ", " -->", "\n---\n", "\n===\n",
+          "\n```\n", "1. ", "\n\n"]
+
+
 def generated(rng: random.Random) -> str:
     tree = speechgen.generate(rng, sections=rng.randint(1, 4), max_children=rng.randint(0, 3),
                               sentences=rng.randint(1, 3))
-    shape = rng.choice([speechgen.clean, speechgen.crlf, speechgen.space_joined, speechgen.one_line,
-                        speechgen.page_broken, speechgen.pdf_wrapped, speechgen.chrome_wrapped])
+    shapes = [speechgen.clean, speechgen.crlf, speechgen.space_joined, speechgen.one_line,
+              speechgen.page_broken, speechgen.pdf_wrapped, speechgen.chrome_wrapped]
+    if MARKDOWN["on"]:
+        shapes += [speechgen.markdown] * 3
+    shape = rng.choice(shapes)
     return str(shape(tree, rng.randrange(1 << 30)))
 
 
@@ -109,7 +120,7 @@ def mutate(text: str, rng: random.Random) -> str:
         elif op == 5:
             text = text[:i] + text[i:j].replace("\n", "") + text[j:]
         elif op == 6:
-            text = text[:i] + rng.choice(SPACES) + text[i:]
+            text = text[:i] + rng.choice(MARKUP if MARKDOWN["on"] and rng.random() < 0.7 else SPACES) + text[i:]
         elif op == 7:
             text = text.replace("\n", "\r\n") if rng.random() < 0.5 else text.replace("\n", " ")
         else:
@@ -150,7 +161,7 @@ def inputs(n: int, rng: random.Random, real: list[str]) -> Iterator[tuple[str, s
 def check(text: str, details: dict[str, str] | None = None) -> Counter[str]:
     """Violations of one input, an exception counted as ``exception:Type``."""
     try:
-        speech = parse_speech(text)
+        speech = parse_speech(text, markdown=MARKDOWN["on"])
     except Exception as exc:  # counted, never raised
         if details is not None:
             details.setdefault(f"exception:{type(exc).__name__}", str(exc)[:200])
@@ -181,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--examples", type=int, default=3, help="minimal examples shown per violation kind")
     ap.add_argument("--shrink", type=int, default=2000, help="parses spent shrinking each example")
+    ap.add_argument("--markdown", action="store_true", help="parse the inputs as Markdown drafts")
     args = ap.parse_args(argv)
+    MARKDOWN["on"] = args.markdown
     rng = random.Random(args.seed)
     real = real_texts()
     totals: Counter[str] = Counter()

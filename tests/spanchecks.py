@@ -11,7 +11,7 @@ from officialspeech import Paragraph, Point, Section, Speech
 
 
 def coverage_gaps(text: str, speech: Speech) -> list[int]:
-    """Offsets of non-blank characters that no node, chrome or page-marker span covers."""
+    """Offsets of non-blank characters that no node, chrome, page-marker or markup span covers."""
     covered = bytearray(len(text))
 
     def mark(start: int, end: int) -> None:
@@ -21,7 +21,7 @@ def coverage_gaps(text: str, speech: Speech) -> list[int]:
                  speech.salutation, speech.closing):
         if node is not None:
             mark(node.span.start, node.span.end)
-    for items in (speech.front, speech.page_markers, speech.chrome):
+    for items in (speech.front, speech.page_markers, speech.chrome, speech.markup):
         for item in items:
             mark(item.span.start, item.span.end)
 

@@ -169,6 +169,49 @@ SHAPES = {
 }
 
 
+def markdown(tree: Tree, seed: int = 0) -> str:
+    """The speech as a Markdown draft (not one of SHAPES: it is parsed with ``markdown=True``):
+    ``#`` title, ``##``/``###`` headings (some with closing ``#``s or a setext underline),
+    paragraphs apart, points as ``**一是**`` or ``- **一是抓学习**。``, a quoted paragraph,
+    emphasis inside sentences, and a disable comment."""
+    rng = random.Random(seed)
+    out = [f"# {tree.title}", "", "<!-- officialspeech: disable=X301 -->", "", tree.salutation, "", tree.intro, ""]
+
+    def body(paragraphs: list[str], points: list[str]) -> None:
+        for text in paragraphs:
+            style = rng.randrange(4)
+            para = text
+            if style == 1:
+                para = "> " + text
+            elif style == 2:
+                a = text.index("，") + 1
+                b = min(i for i in (text.find("，", a), text.find("。", a)) if i > a)
+                para = "**" + text[:2] + "**" + text[2:a] + "*" + text[a:b] + "*" + text[b:]
+            out.extend([para, ""])
+        for point in _point_lines(points, rng):
+            style = rng.randrange(3)
+            line = point
+            if style == 1:
+                line = "**" + point[:2] + "**" + point[2:]
+            elif style == 2:
+                k = point.index("。")
+                line = "- **" + point[:k] + "**" + point[k:]
+            out.extend([line, ""])
+
+    for i, sec in enumerate(tree.sections):
+        heading = f"{CN[i]}、{sec.title}"
+        if rng.random() < 0.2:
+            out.extend([heading, "-" * rng.randint(3, 12), ""])
+        else:
+            out.extend([f"## {heading}" + (" ##" if rng.random() < 0.2 else ""), ""])
+        body(sec.paragraphs, sec.points)
+        for j, child in enumerate(sec.children):
+            out.extend([f"### （{CN[j]}）{child.title}", ""])
+            body(child.paragraphs, child.points)
+    out.append(tree.closing)
+    return "\n".join(out) + "\n"
+
+
 def expected_outline(tree: Tree) -> list[tuple[object, ...]]:
     """The outline a parse must give: sections (level, marker, title) and points (number, lead)."""
     out: list[tuple[object, ...]] = []

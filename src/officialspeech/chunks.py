@@ -155,6 +155,8 @@ def _cuts(speech: Speech) -> tuple[list[tuple[int, int]], dict[tuple[int, int], 
         found.setdefault((m.span.start, m.span.end), "page_marker")
     for c in speech.chrome:
         found.setdefault((c.span.start, c.span.end), "chrome")
+    for k in speech.markup:
+        found.setdefault((k.span.start, k.span.end), "markup")
     merged: list[tuple[int, int]] = []
     reasons: dict[tuple[int, int], str] = {}
     reason = "chrome"

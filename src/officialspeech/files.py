@@ -20,7 +20,8 @@ def heading_lines(extracted: Extracted) -> set[int]:
 def parse_file(path: str, input_format: InputFormat | None = None, max_bytes: int = MAX_BYTES,
                vocabulary: VocabularySource | None = None) -> Speech:
     """Read a speech file and parse it: text (UTF-8 with or without BOM, UTF-16 with BOM,
-    GB18030), .docx, PDF or HTML, chosen by suffix unless ``input_format`` says. For .docx,
+    GB18030), Markdown (.md, .markdown: its markup cut out like chrome), .docx, PDF or HTML,
+    chosen by suffix unless ``input_format`` says (md is markdown). For .docx,
     PDF and HTML the extracted text is kept in ``Speech.source`` (spans index it); lines the
     format styles as headings (Word heading styles, outline levels) are hints to the parser.
 
@@ -36,8 +37,11 @@ def parse_file(path: str, input_format: InputFormat | None = None, max_bytes: in
 
 def parse_extracted(extracted: Extracted) -> Speech:
     """Parse what a reader extracted, with its heading hints."""
-    speech = parse_speech(extracted.text, heading_lines=heading_lines(extracted))
-    if extracted.format == "text":
-        return speech
-    source = Source(format=extracted.format, path=extracted.path, text=extracted.text)
+    speech = parse_speech(extracted.text, heading_lines=heading_lines(extracted),
+                          markdown=extracted.format == "markdown")
+    match extracted.format:
+        case "text" | "markdown":  # spans index the file itself
+            return speech
+        case fmt:
+            source = Source(format=fmt, path=extracted.path, text=extracted.text)
     return speech.model_copy(update={"source": source})

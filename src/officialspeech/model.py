@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, mo
 if TYPE_CHECKING:
     from .chunks import Chunk, ChunkBy
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "other"]
 Confidence = Literal["certain", "guessed"]
@@ -50,9 +50,10 @@ class Span(_Frozen):
 
 
 class Gap(_Frozen):
-    """A stretch removed from a paragraph's text (a page marker or chrome it interrupted)."""
+    """A stretch removed from a node's text (a page marker or chrome it interrupted, or the
+    Markdown markup of a Markdown draft: ``**``, ``## ``, a bullet, a comment)."""
 
-    reason: Literal["page_marker", "chrome"]
+    reason: Literal["page_marker", "chrome", "markup"]
     span: Span
 
 
@@ -113,6 +114,17 @@ class Chrome(_Frozen):
     text: str = Field(description="The chrome text as written.")
     site: str = Field(description="The chrome family that recognised it (see data/chrome.json).")
     rule: str = Field(description="The name of the pattern that matched.")
+    span: Span
+
+
+class MarkupNode(_Frozen):
+    """Markdown markup of a Markdown draft (``## ``, ``**``, a bullet, a comment), recognised
+    and cut out of the text like chrome: recorded, never applied."""
+
+    kind: Literal["markup"] = "markup"
+    text: str = Field(description="The markup as written.")
+    rule: str = Field(description="What it is (data/markdown.json): heading, heading_close, setext, thematic_break, "
+                                  "quote, bullet, emphasis, comment, fence or front_matter.")
     span: Span
 
 
@@ -213,6 +225,8 @@ class Speech(_Frozen):
     closing: TextNode | None = None
     page_markers: list[PageMarker] = Field(default_factory=list)
     chrome: list[Chrome] = Field(default_factory=list)
+    markup: list[MarkupNode] = Field(
+        default_factory=list, description="The Markdown markup cut out of a Markdown draft (empty for other input).")
     metadata: Metadata = Field(default_factory=Metadata)
     source: Source | None = Field(
         default=None, description="Set by parse_file for .docx, PDF and HTML input: the extracted text spans refer to."

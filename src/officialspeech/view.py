@@ -2,7 +2,7 @@
 
 The page shows the exact source text (nothing added to it, nothing taken away) with the
 title, subtitle, speaker and date, salutation, headings by level, points (their markers in
-bold), page markers, site chrome, other front lines and the closing highlighted in distinct
+bold), page markers, site chrome, Markdown markup, other front lines and the closing highlighted in distinct
 colours; a heading whose title end was guessed is underlined and flagged.  Beside it a
 collapsible outline (the headings and points as the Markdown outline writes them) links to
 each node; hovering a node shows its path, span and page (in its tooltip and the status
@@ -18,10 +18,10 @@ from .model import Block, Point, Section, Speech
 from .outline import heading_text
 
 KINDS = ("title", "subtitle", "speaker", "occasion", "date", "salutation", "front", "heading", "point", "paragraph",
-         "page", "chrome", "closing")
+         "page", "chrome", "markup", "closing")
 LEGEND = {"title": "title", "subtitle": "subtitle", "speaker": "speaker / date", "salutation": "salutation",
           "h1": "heading 1", "h2": "heading 2", "h3": "heading 3", "h4": "heading 4", "point": "point",
-          "page": "page marker", "chrome": "chrome", "front": "front line", "closing": "closing",
+          "page": "page marker", "chrome": "chrome", "markup": "Markdown markup", "front": "front line", "closing": "closing",
           "guessed": "guessed title end"}
 
 CSS = """
@@ -64,6 +64,7 @@ body{margin:0;font:15px/1.5 system-ui,"Noto Sans CJK SC","Source Han Sans SC","M
 .pmark{color:#0b46a8;font-weight:700}
 .page{background:#444;color:#fff;border-radius:3px;padding:0 3px;font-size:.85em}
 .chrome{background:#f0f0f0;color:#999;border:1px dashed #bbb;font-size:.9em}
+.markup{color:#aaa}
 .closing{background:#c9f0ef;color:#0b5b59;font-weight:600}
 """
 
@@ -155,6 +156,8 @@ class _Page:
                       m.span.end, m.page)
         for c in s.chrome:
             self.node("chrome", f"chrome ({c.site}: {c.rule})", "", c.span.start, c.span.end, None)
+        for k in s.markup:
+            self.node("markup", f"markup ({k.rule})", "", k.span.start, k.span.end, None)
         if s.closing is not None:
             c2 = s.closing
             nid = self.node("closing", "closing", c2.path, c2.span.start, c2.span.end, c2.page)

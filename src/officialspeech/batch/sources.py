@@ -23,7 +23,7 @@ from ..readers.base import InputFormat
 from ..walk import glob_matcher, walk_files
 
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-DEFAULT_GLOBS: dict[str, str] = {"text": "*.txt", "docx": "*.docx", "pdf": "*.pdf", "html": "*.htm*"}
+DEFAULT_GLOBS: dict[str, str] = {"text": "*.txt", "markdown": "*.md", "docx": "*.docx", "pdf": "*.pdf", "html": "*.htm*"}
 EMPTY = "empty input"
 
 

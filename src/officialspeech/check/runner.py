@@ -39,10 +39,11 @@ def check_speech(speech: Speech, text: str | None = None, *, path: str = "-",
     return out
 
 
-def check_text(text: str, path: str = "-", heading_lines: Iterable[int] = (), **options: object) -> list[Diagnostic]:
-    """Parse ``text`` (with the lines a file format styled as headings) and check it
-    (options as for :func:`check_speech`)."""
-    speech = parse_speech(text, heading_lines=heading_lines)
+def check_text(text: str, path: str = "-", heading_lines: Iterable[int] = (), *, markdown: bool = False,
+               **options: object) -> list[Diagnostic]:
+    """Parse ``text`` (with the lines a file format styled as headings; ``markdown``: a
+    Markdown draft, its markup cut out) and check it (options as for :func:`check_speech`)."""
+    speech = parse_speech(text, heading_lines=heading_lines, markdown=markdown)
     return check_speech(speech, text, path=path, **options)  # type: ignore[arg-type]
 
 

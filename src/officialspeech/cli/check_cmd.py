@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..readers import FORMATS, detect_format, read_document
+from ..readers import FORMATS, TEXT_FORMATS, detect_format, format_name, read_document
 from ..walk import walk_files
 from .options import add_max_bytes, add_vocabulary
 
@@ -55,8 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                           "exit 1 when a file would change")
     parser.add_argument("--statistics", action="store_true",
                         help="print the number of findings per rule (on stderr with --format json or sarif)")
-    parser.add_argument("--input-format", choices=FORMATS, default=None,
-                        help="read files as text, .docx, PDF or HTML (default: by suffix)")
+    parser.add_argument("--input-format", choices=FORMATS, type=format_name, default=None,
+                        help="read files as text, Markdown (markdown or md), .docx, PDF or HTML (default: by suffix; "
+                             ".md and .markdown are Markdown)")
     config = parser.add_mutually_exclusive_group()
     config.add_argument("--config", metavar="FILE", default=None,
                         help="use this configuration for every file (officialspeech.toml top-level keys, or "
@@ -172,17 +173,19 @@ def _write_raw(data: bytes) -> None:
 
 
 def _checker(name: str, select: list[str] | None, ignore: list[str],
-             severities: dict[str, Severity]) -> Callable[..., list[Diagnostic]]:
-    """Parse a text (with the format's heading hints) and check it with these options; in a
-    Markdown file, inline disable comments of the raw text switch rules off."""
+             severities: dict[str, Severity], markdown_input: bool = False) -> Callable[..., list[Diagnostic]]:
+    """Parse a text (with the format's heading hints; ``markdown_input``: its Markdown markup
+    cut out) and check it with these options; in a Markdown file, inline disable comments of
+    the raw text switch rules off."""
     from ..check.runner import check_text
     from ..check.suppress import directives, is_markdown, suppress, unknown_selectors
 
-    markdown = is_markdown(name)
+    markdown = markdown_input or is_markdown(name)
     warned: set[tuple[int, str]] = set()
 
     def check(text: str, hints: set[int] | frozenset[int] = frozenset()) -> list[Diagnostic]:
-        found = check_text(text, name, hints, select=select, ignore=ignore, severities=severities)
+        found = check_text(text, name, hints, markdown=markdown_input, select=select, ignore=ignore,
+                           severities=severities)
         if not markdown:
             return found
         marks = directives(text)
@@ -327,21 +330,20 @@ def run(args: argparse.Namespace) -> int:
             if stdin_fix:
                 _write_raw(read_bytes("-", args.max_bytes))  # what came in goes out unchanged
             continue
-        check = _checker(name, settings.select, settings.ignore, settings.config.severity)
-
         fmt = args.input_format or ("text" if name == "-" else detect_format(name))
+        check = _checker(name, settings.select, settings.ignore, settings.config.severity, fmt == "markdown")
         raw: bytes | None = None
         try:
             if stdin_fix:
                 # what comes in goes out, fixed or (when it cannot be) as it came: a pipe
                 # `check --fix - < a > b` never leaves b empty
                 raw = read_bytes("-", args.max_bytes)
-                if fmt != "text":
+                if fmt not in TEXT_FORMATS:
                     raise InputError(f"--fix rewrites text only, not {fmt}", "<stdin>")
                 decoded = decode_detected(raw, "<stdin>")
                 text = decoded.text
                 hints: set[int] = set()
-            elif fmt == "text":
+            elif fmt in TEXT_FORMATS:
                 decoded = read_decoded(name, args.max_bytes)
                 text = decoded.text
                 hints = set()
@@ -356,7 +358,7 @@ def run(args: argparse.Namespace) -> int:
                 _write_raw(raw)
             continue
         if args.diff:
-            if fmt != "text":
+            if fmt not in TEXT_FORMATS:
                 print(f"{name}: no diff: --diff covers text files only, not {fmt}", file=sys.stderr)
             else:
                 result = fix_until_stable(text, check, MAX_FIX_PASSES)
@@ -365,7 +367,7 @@ def run(args: argparse.Namespace) -> int:
                     report.write(_diff(name, text, result.text))
             sources[name] = text
             continue
-        if args.fix and fmt == "text":
+        if args.fix and fmt in TEXT_FORMATS:
             result = fix_until_stable(text, check, MAX_FIX_PASSES)
             found = result.diagnostics
             if stdin_fix:
@@ -390,7 +392,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{name}: not fixed: --fix rewrites text files only, not {fmt}", file=sys.stderr)
             found = check(text, hints)
         sources[name] = text
-        if fmt == "text" and not args.fix:
+        if fmt in TEXT_FORMATS and not args.fix:
             text_files.add(name)  # offsets of fixes are those of the file itself
         diagnostics.extend(found)
         fail_levels.append(settings.fail_level)

@@ -6,6 +6,7 @@ import argparse
 import re
 
 from ..io import MAX_BYTES, size_label
+from ..readers import FORMATS, format_name
 
 _UNITS = {"": 1, "k": 1 << 10, "ki": 1 << 10, "m": 1 << 20, "mi": 1 << 20, "g": 1 << 30, "gi": 1 << 30}
 _SIZE = re.compile(r"\s*(\d+)\s*(k|ki|m|mi|g|gi|)(?:b)?\s*", re.I)
@@ -40,8 +41,9 @@ def add_batch_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--glob", default=None,
                         help="files to take from folders (default *.txt; *.docx, *.pdf or *.htm* "
                              "with --input-format docx, pdf or html)")
-    parser.add_argument("--input-format", choices=("text", "docx", "pdf", "html", "jsonl", "csv"), default=None,
-                        help="read the inputs as text, .docx, PDF, HTML, or as tables (default: by suffix)")
+    parser.add_argument("--input-format", choices=(*FORMATS, "jsonl", "csv"), type=format_name, default=None,
+                        help="read the inputs as text, Markdown (markdown or md), .docx, PDF, HTML, or as tables "
+                             "(default: by suffix)")
     parser.add_argument("--text-field", default="text", help="the text column of a table (default text)")
     parser.add_argument("--id-field", default=None, help="the id column of a table (default: file:line)")
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run into --output")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..files import parse_file
 from ..outline import outline_data, render_markdown, render_text
-from ..readers import FORMATS
+from ..readers import FORMATS, format_name
 from .options import add_max_bytes, add_vocabulary
 
 NAME = "outline"
@@ -21,8 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a speech file, or - for standard input")
     parser.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
                         help="text (default), markdown, json (the outline alone), or html (the page of `view`)")
-    parser.add_argument("--input-format", choices=FORMATS, default=None,
-                        help="read the file as text, .docx, PDF or HTML (default: by suffix)")
+    parser.add_argument("--input-format", choices=FORMATS, type=format_name, default=None,
+                        help="read the file as text, Markdown (markdown or md), .docx, PDF or HTML (default: by suffix)")
     add_max_bytes(parser)
     add_vocabulary(parser)
 

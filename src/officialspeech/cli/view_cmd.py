@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..files import parse_file
-from ..readers import FORMATS
+from ..readers import FORMATS, format_name
 from ..view import render_html
 from .options import add_vocabulary
 
@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``view``."""
     parser.add_argument("file", metavar="FILE", help="a speech file, or - for standard input")
     parser.add_argument("-o", "--output", default=None, help="write the page to this file (default: stdout)")
-    parser.add_argument("--input-format", choices=FORMATS, default=None,
-                        help="read the file as text, .docx, PDF or HTML (default: by suffix)")
+    parser.add_argument("--input-format", choices=FORMATS, type=format_name, default=None,
+                        help="read the file as text, Markdown (markdown or md), .docx, PDF or HTML (default: by suffix)")
     add_vocabulary(parser)
 
 

@@ -2,7 +2,8 @@
 
 The stages, in the order they run (each a module of this package):
 
-1. :mod:`.pages` and :mod:`.chrome` find page markers and site chrome in the source;
+1. :mod:`.pages` and :mod:`.chrome` find page markers and site chrome in the source, and
+   (Markdown input only) :mod:`.markup` the Markdown markup;
 2. :mod:`.document` cuts them out into the *view* and :mod:`.markers` lexes the view once;
 3. :mod:`.front` reads the front matter (title, subtitle, speaker, date, salutation) and
    finds where the body starts;
@@ -30,6 +31,7 @@ from .chrome import Lines, find_chrome
 from .document import Document
 from .front import read_front_matter
 from .headings import find_headings
+from .markup import find_markup
 from .pages import find_page_markers
 from .paragraphs import find_paragraphs
 from .points import find_points
@@ -55,7 +57,7 @@ _encode = _json_encoder()
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def parse_speech(text: str, *, heading_lines: Iterable[int] = (),
+def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False,
                  vocabulary: VocabularySource | None = None) -> Speech:
     """Parse a speech into a frozen :class:`Speech` tree.
 
@@ -66,18 +68,20 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = (),
     ``vocabulary`` extends the built-in vocabulary for this parse: a JSON/TOML file, a dict
     or a :class:`Vocabulary` from :func:`load_vocabulary` (load it once to parse many
     texts: a file or dict is read and compiled on every call); None: the active one.
+    ``markdown``: the text is a Markdown draft; its markup (``## ``, bullets, emphasis,
+    comments…) is cut out like chrome (gaps with reason ``markup``, see :mod:`.markup`).
     """
     if vocabulary is not None:
         with using(load_vocabulary(vocabulary)):
-            return parse_speech(text, heading_lines=heading_lines)
+            return parse_speech(text, heading_lines=heading_lines, markdown=markdown)
     with _no_gc():
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
-        tree = parse_tree(text, heading_lines=heading_lines)
+        tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
         tree[SOURCE_TEXT_KEY] = text  # kept beside the Speech for Speech.chunks(), not in it
         return Speech.model_validate(tree, extra="ignore")
 
 
-def parse_json(text: str, *, heading_lines: Iterable[int] = (),
+def parse_json(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False,
                vocabulary: VocabularySource | None = None) -> str:
     """``parse_speech(text).model_dump_json()``, the same string, faster: the tree is
     serialised as built (it holds every field of the model, in order), without building the
@@ -85,22 +89,23 @@ def parse_json(text: str, *, heading_lines: Iterable[int] = (),
     surrogate (it cannot be written as UTF-8). ``vocabulary``: as for :func:`parse_speech`."""
     if vocabulary is not None:
         with using(load_vocabulary(vocabulary)):
-            return parse_json(text, heading_lines=heading_lines)
+            return parse_json(text, heading_lines=heading_lines, markdown=markdown)
     with _no_gc():
-        tree = parse_tree(text, heading_lines=heading_lines)
+        tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
     if _SURROGATE.search(text):
         raise ValueError("Error serializing to JSON: the text holds an unpaired surrogate (not UTF-8)")
     return _encode(tree)
 
 
-def parse_tree(text: str, *, heading_lines: Iterable[int] = ()) -> dict[str, Any]:
+def parse_tree(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False) -> dict[str, Any]:
     """The plain dict tree that :func:`parse_speech` validates into a ``Speech``."""
     if not isinstance(text, str):
         raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
     index = LineIndex(text)
     pages = find_page_markers(text, index)
     chrome = find_chrome(Lines(text, index.starts))
-    doc = Document(text, index, pages, chrome, frozenset(heading_lines))  # the view, lexed once
+    markup = find_markup(text, index) if markdown else None
+    doc = Document(text, index, pages, chrome, frozenset(heading_lines), markup)  # the view, lexed once
     front = read_front_matter(doc)
     heads = find_headings(doc, front.body_start)
     paras, closing = find_paragraphs(doc, front.body_start, heads)

@@ -43,6 +43,10 @@ def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[R
             {"kind": "chrome", "text": h.text, "site": h.site, "rule": h.rule,
              "span": doc.index.span(h.start, h.end)} for h in chrome
         ],
+        "markup": [
+            {"kind": "markup", "text": doc.text[s:e], "rule": rule, "span": doc.index.span(s, e)}
+            for s, e, rule in doc.markup_cuts
+        ],
         "metadata": _metadata(chrome),
         "source": None,
     }
@@ -150,10 +154,14 @@ class _Spans:
     def section(self, h: Heading, level: int) -> dict[str, Any]:
         form = FORMS[h.form]
         heading = self.span(h.start, h.heading_end)
+        if h.title_end > h.title_start or h.title_start > h.start:
+            title_span = self.span(h.title_start, h.title_end)
+        else:  # no marker, no title (## 。…): the empty title sits at the heading's start, inside it
+            title_span = self.index.span(heading["start"], heading["start"])
         return {
             "kind": "section", "marker": h.marker, "number": h.number, "level": form.level or level,
             "style": form.style, "title": self.view.text[h.title_start:h.title_end],
-            "title_span": self.span(h.title_start, h.title_end),
+            "title_span": title_span,
             "heading_span": heading,
             "gaps": self.gaps(heading["start"], heading["end"]),
             "confidence": h.confidence, "span": None, "children": [],
@@ -176,7 +184,7 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
     target = body  # the children list of the innermost open section
     for _, item in items:
         if isinstance(item, Heading):
-            rank = FORMS[item.form].rank
+            rank = b.doc.unnumbered.get(item.start, 0) if item.form == "markdown" else FORMS[item.form].rank
             while stack and stack[-1][0] >= rank:
                 stack.pop()
             target = stack[-1][1]["children"] if stack else body

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .chrome import ChromeHit
 from .markers import Token, Tokens, inline_lists, lex
+from .markup import Cut, Markup, unnumbered_ranks
 from .pages import PageHit
 from .positions import LineIndex, View
 
@@ -30,15 +31,23 @@ class Document:
     chrome: list[ChromeHit]
     """Site chrome found in ``text``."""
     heading_lines: frozenset[int]
-    """Lines (1-based) a file format styled as headings."""
+    """Lines (1-based) a file format styled as headings (Markdown input: its heading lines too)."""
+    markup: Markup | None = None
+    """The Markdown markup found in ``text`` (Markdown input only): cut out like chrome."""
     view: View = field(init=False)
     """``text`` with page markers and chrome cut out, and the map back."""
     cut_reason: dict[Range, str] = field(init=False)
-    """Why each cut was made (page_marker, chrome): the ``reason`` of a gap."""
+    """Why each cut was made (page_marker, chrome, markup): the ``reason`` of a gap."""
     lines: LineIndex = field(init=False)
     """Lines of the view (its line ends are looked up here, never scanned for)."""
     tokens: Tokens = field(init=False)
     """The heading and point markers of the view (the one lexing pass)."""
+    markup_cuts: list[Cut] = field(init=False, default_factory=list)
+    """The markup cut out (start, end, rule), in order: what no page marker or chrome holds."""
+    markdown_items: frozenset[int] = field(init=False, default=frozenset())
+    """View starts of the markers of Markdown ordered list items inside a paragraph: points."""
+    unnumbered: dict[int, int] = field(init=False, default_factory=dict)
+    """Markdown heading lines that open with no heading marker (view start -> nesting rank)."""
     _body: tuple[int, list[Token], frozenset[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -51,9 +60,30 @@ class Document:
             c = (h.start, h.end)
             cuts.append(c)
             self.cut_reason[c] = "chrome"
+        if self.markup is not None:
+            self._cut_markup(cuts)
         self.view = View(self.text, cuts)
         self.lines = self.index if not self.view.cuts else LineIndex(self.view.text)
         self.tokens = lex(self.view.text)
+        if self.markup is not None and self.markup.items:
+            self.markdown_items = frozenset(self.view.view_offset(s) for s in self.markup.items)
+        if self.markup is not None and self.markup.headings:
+            taken = [c for c, why in self.cut_reason.items() if why != "markup"]
+            heads = [(self.view.view_offset(h.start), h.level) for h in self.markup.headings
+                     if not any(a <= h.start < b for a, b in taken)]
+            self.unnumbered = unnumbered_ranks(heads, self.tokens.all)
+
+    def _cut_markup(self, cuts: list[Range]) -> None:
+        """Add the markup cuts that overlap no page marker or chrome, and their heading lines
+        to the heading lines (a Markdown heading is a heading style)."""
+        assert self.markup is not None
+        taken = list(cuts)  # page markers and chrome: markup inside them is theirs
+        for s, e, rule in self.markup.cuts:
+            if e > s and not any(a < e and s < b for a, b in taken):
+                cuts.append((s, e))
+                self.cut_reason[(s, e)] = "markup"
+                self.markup_cuts.append((s, e, rule))
+        self.heading_lines = self.heading_lines | {self.index.position(h.start)[0] for h in self.markup.headings}
 
     def body_tokens(self, start: int) -> list[Token]:
         """The tokens from the body start (view offset) on."""

@@ -58,8 +58,9 @@ class Form:
     """A line opening with this form ends the front matter."""
 
 
-# The one table of heading marker forms: the grammar's aliases, and the container words
-# (注释, 名词解释: data/vocab.json) that stand as unnumbered headings.
+# The one table of heading marker forms: the grammar's aliases, the container words
+# (注释, 名词解释: data/vocab.json) that stand as unnumbered headings, and unnumbered
+# Markdown headings.
 FORMS: dict[str, Form] = {
     "part": Form(0, "other", None, False),
     "attachment": Form(0, "other", None, False),
@@ -70,6 +71,9 @@ FORMS: dict[str, Form] = {
     "arabic_dot": Form(3, "arabic_dot", 3, False),
     "arabic_paren": Form(4, "arabic_paren", 4, False),
     "footnote": Form(5, "other", None, False),
+    # a Markdown heading line (## 小结) that opens with none of the markers above: its rank
+    # is the document's (parse.markup.unnumbered_ranks, from its number of #s), not this one
+    "markdown": Form(0, "other", None, False),
 }
 
 # How a marker stands in the text: at a line start, after a boundary, or glued to a word.

@@ -45,11 +45,13 @@ class PointCand:
 
 def point_candidates(text: str, tokens: list[Token], body_start: int,
                      body_end: int, scope_of: list[tuple[int, int]],
-                     para_starts: frozenset[int] = frozenset(), list_items: frozenset[int] = frozenset()) -> list[PointCand]:
+                     para_starts: frozenset[int] = frozenset(), items: frozenset[int] = frozenset(),
+                     list_items: frozenset[int] = frozenset()) -> list[PointCand]:
     """Point markers that stand where a point may begin. ``scope_of`` lists
     ``(start, scope_id)`` of sections in order, so a point knows its innermost section;
     a marker at one of ``para_starts`` (a paragraph start, e.g. right after a heading glued
-    to it) counts as standing at a line start."""
+    to it) counts as standing at a line start; the markers at ``items`` (Markdown ordered list
+    items inside a paragraph: 1. 2.) are points of the family ``list``."""
     voc = vocabulary()
     out: list[PointCand] = []
     si = 0
@@ -63,6 +65,9 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
         if marker is None:
             continue
         if cat == "heading":
+            if s in items:
+                out.append(PointCand(s, e, text[s:e], "list", marker.numbers[0], False, LINE_START, scope))
+                continue
             # （1）…（2）… inside a paragraph: list items, not headings
             if marker.form == "arabic_paren" and (s in list_items or strength_at(text, s, body_start) != LINE_START):
                 out.append(PointCand(s, e, text[s:e], "paren", marker.numbers[0], False, AFTER_BOUNDARY, scope))
@@ -168,7 +173,7 @@ def find_points(doc: Document, start: int, heads: list[Heading], paras: list[Ran
     v = doc.view.text
     scope_of = [(h.start, i) for i, h in enumerate(heads)]
     cands = point_candidates(v, doc.body_tokens(start), start, len(v), scope_of, frozenset(a for a, _ in paras),
-                             doc.list_items(start))
+                             doc.markdown_items, doc.list_items(start))
     info: dict[int, tuple[PointCand, int]] = {}
     for si, run in enumerate(select_points(_within(cands, paras))):
         for pc in run:

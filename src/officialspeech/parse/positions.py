@@ -105,6 +105,15 @@ class View:
         i = max(i, 0)
         return self._src_starts[i] + offset - self._view_starts[i]
 
+    def view_offset(self, source: int) -> int:
+        """View offset of the source offset ``source``; inside a cut, of what follows it."""
+        if not self.cuts:
+            return source
+        i = max(bisect_right(self._src_starts, source) - 1, 0)
+        off = self._view_starts[i] + max(source - self._src_starts[i], 0)
+        nxt = self._view_starts[i + 1] if i + 1 < len(self._view_starts) else len(self.text)
+        return min(off, nxt)
+
     def source_end(self, offset: int) -> int:
         """Source offset for a view end position (one past a character)."""
         if offset <= 0:

@@ -23,20 +23,33 @@ from ..io import MAX_BYTES, read_limited
 from .base import Extracted, Hint, InputFormat
 from .limits import check_max_bytes, check_text
 
-SUFFIXES: dict[str, InputFormat] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
-                                    ".xhtml": "html"}
-FORMATS: tuple[InputFormat, ...] = ("text", "docx", "pdf", "html")
-NAMES = {"text": "text", "docx": ".docx", "pdf": "PDF", "html": "HTML"}
+SUFFIXES: dict[str, InputFormat] = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf",
+                                    ".html": "html", ".htm": "html", ".xhtml": "html"}
+FORMATS: tuple[InputFormat, ...] = ("text", "markdown", "docx", "pdf", "html")
+"""The readers; ``markdown`` is text whose Markdown markup the parser cuts out."""
+ALIASES: dict[str, InputFormat] = {"md": "markdown"}
+"""Other names ``--input-format`` takes for a reader."""
+NAMES = {"text": "text", "markdown": "Markdown", "docx": ".docx", "pdf": "PDF", "html": "HTML"}
+TEXT_FORMATS = ("text", "markdown")
+"""The formats read as text: decoded, not extracted (spans index the file itself)."""
 
 
 def detect_format(path: str) -> InputFormat:
-    """The reader for ``path`` by its suffix (text when unknown)."""
+    """The reader for ``path`` by its suffix (text when unknown; .md and .markdown: markdown)."""
     return SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def format_name(name: str) -> InputFormat:
+    """``--input-format``'s value with its aliases resolved (md: markdown); an argparse ``type``
+    (argparse's ``choices`` rejects what is no format)."""
+    return ALIASES.get(name, name)  # type: ignore[arg-type]
 
 
 def _reader(fmt: str, path: str) -> Callable[[str, int], Extracted]:
     if fmt == "text":
         from .text import read
+    elif fmt == "markdown":
+        from .text import read_markdown as read
     elif fmt == "docx":
         from .docx import read
     elif fmt == "pdf":
@@ -80,9 +93,9 @@ def read_document(path: str, input_format: InputFormat | None = None, max_bytes:
     """Read ``path`` with the reader for ``input_format`` (default: by suffix); a file, or
     the text extracted from it, over ``max_bytes`` bytes is an InputError."""
     check_max_bytes(max_bytes)
-    fmt = input_format or ("text" if path == "-" else detect_format(path))
+    fmt = format_name(input_format) if input_format else ("text" if path == "-" else detect_format(path))
     read = _reader(fmt, path)
-    if path == "-" and fmt != "text":
+    if path == "-" and fmt not in TEXT_FORMATS:
         return read_document_bytes(read_limited(sys.stdin.buffer, max_bytes, "<stdin>"), "-", fmt, max_bytes)
     return _guarded(fmt, path, read, path, max_bytes)
 
@@ -97,8 +110,8 @@ def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "tex
     label = "<stdin>" if name == "-" else name  # how errors name it
     if len(data) > max_bytes:
         raise InputError(too_large("input", max_bytes), label)
-    if input_format == "text":
-        return Extracted(format="text", path=name, text=decode(data, label))
+    if input_format in TEXT_FORMATS:
+        return Extracted(format=input_format, path=name, text=decode(data, label))
     read = _reader(input_format, label)
     if not data.strip():
         raise InputError("empty input", label)
@@ -112,4 +125,5 @@ def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "tex
     return extracted.model_copy(update={"path": name})
 
 
-__all__ = ["FORMATS", "Extracted", "Hint", "InputFormat", "detect_format", "read_document", "read_document_bytes"]
+__all__ = ["ALIASES", "FORMATS", "TEXT_FORMATS", "Extracted", "Hint", "InputFormat", "detect_format", "format_name",
+           "read_document", "read_document_bytes"]

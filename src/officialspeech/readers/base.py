@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-InputFormat = Literal["text", "docx", "pdf", "html"]
+InputFormat = Literal["text", "markdown", "docx", "pdf", "html"]
 
 
 class Hint(BaseModel):

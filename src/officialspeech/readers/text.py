@@ -9,3 +9,8 @@ from .base import Extracted
 def read(path: str, max_bytes: int = MAX_BYTES) -> Extracted:
     """Read a text file (``-`` for standard input) of at most ``max_bytes`` bytes."""
     return Extracted(format="text", path=path, text=read_text(path, max_bytes))
+
+
+def read_markdown(path: str, max_bytes: int = MAX_BYTES) -> Extracted:
+    """Read a Markdown draft: a text file whose markup the parser cuts out."""
+    return Extracted(format="markdown", path=path, text=read_text(path, max_bytes))

@@ -27,7 +27,8 @@ def find_headings(doc: Document, start: int) -> list[Heading]:
     """The headings of the body ``view[start:]``, in order, none overlapping the next."""
     v = doc.view.text
     end = len(v)
-    cands = heading_candidates(v, doc.body_tokens(start), start, end, doc.lines, doc.list_items(start))
+    cands = heading_candidates(v, doc.body_tokens(start), start, end, doc.lines, doc.unnumbered, doc.markdown_items,
+                               doc.list_items(start))
     selected = select_headings(v, cands, _hinted(doc, cands))
     if is_stripped(v, start, end):
         selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected), doc.lines),

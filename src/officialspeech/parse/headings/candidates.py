@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...numerals import to_int
@@ -44,15 +45,20 @@ class Heading:
 
 
 def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int,
-                       lines: LineIndex, list_items: frozenset[int] = frozenset()) -> list[Candidate]:
+                       lines: LineIndex, unnumbered: Iterable[int] = (), items: frozenset[int] = frozenset(),
+                       list_items: frozenset[int] = frozenset()) -> list[Candidate]:
     """Heading candidates from the heading tokens of the body (``lines``: the line index of
-    ``text``); containers (注释) standing alone on a line are added as unnumbered candidates."""
+    ``text``); containers (注释) standing alone on a line, and the Markdown heading lines
+    at ``unnumbered`` (view starts: ``## 小结``), are added as unnumbered candidates; the
+    markers at ``items`` (Markdown list items inside a paragraph) are points, no candidates."""
     voc = vocabulary()
     out: list[Candidate] = []
     for tok in tokens:
         if tok.category != "heading":
             continue
         s, e = tok.start, tok.end
+        if s in items:
+            continue
         prev = text[s - 1] if s > body_start else ""
         nxt = text[e] if e < body_end else ""
         if prev and prev in voc.heading_bad_prev:
@@ -78,6 +84,10 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
                              min(lines.line_end(e), body_end)))
     out.extend(_containers(text, out, body_start, body_end))
+    if unnumbered:
+        taken = {c.start for c in out}  # (a container word: 注释 is that, ## or not)
+        out.extend(Candidate(s, s, "", "markdown", None, LINE_START, min(lines.line_end(s), body_end))
+                   for s in unnumbered if body_start <= s < body_end and s not in taken)
     out.sort(key=lambda c: c.start)
     return out
 

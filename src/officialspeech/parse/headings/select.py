@@ -57,6 +57,9 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
     for c in cands:
         form, n = c.form, c.number
         depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == form), None)
+        if form == "markdown":
+            accepted.append(c)  # marked up as a heading; numbered sequences go on across it
+            continue
         if form == "container":
             stack.clear()
             stack.append((form, None))
