@@ -1,11 +1,17 @@
 """Batch conversion: throughput with 1 and 2 workers, peak memory at two corpus sizes, and
 the cost per document against the single-process API — all in one run.
 
-Usage: python benchmarks/batch_throughput.py [--mb 100] [--small-mb 10]
+Usage: python benchmarks/batch_throughput.py [--mb 100] [--small-mb 10] [--real-mb 32] [--repeat 5]
 
-Generates folders of speech files (tests/speechgen.py, real heading density), runs
+Generated text: folders of speech files (tests/speechgen.py, real heading density); runs
 ``officialspeech parse FOLDER -o out.jsonl --jobs N`` as a fresh process and samples the
 resident memory of that process and its workers together (/proc, every 20 ms).
+
+Real text (``--real-mb``, 0 to skip): a folder of symbolic links to the texts of
+../shared/corpus/texts and ../shared/wild/texts (read in place, never copied), repeated until
+``--real-mb`` MB; ``--jobs 1`` and ``--jobs 2`` run in turns (1 2, 2 1, …), ``--repeat`` times
+each; prints the median wall time of each and the median of the per-turn speed-ups.
+Skipped when ../shared is absent. ``--mb 0`` skips the generated-text figures.
 This is a benchmark, not a test: run it alone on an idle machine.
 """
 
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,6 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"  # as tests/conftest.py: ../shared next to the repository
 sys.path.insert(0, str(ROOT / "tests"))
 
 import speechgen  # noqa: E402
@@ -41,6 +49,44 @@ def make_corpus(folder: Path, megabytes: float, seed: int = 3) -> tuple[int, flo
         size += len(data)
         n += 1
     return n, size / 1_000_000
+
+
+def real_corpus(folder: Path, megabytes: float) -> tuple[int, float]:
+    """Symbolic links in ``folder`` to the ../shared texts, repeated until ``megabytes`` MB;
+    (count, MB), (0, 0) when ../shared is absent."""
+    texts = [p for d in (SHARED / "corpus" / "texts", SHARED / "wild" / "texts") if d.is_dir()
+             for p in sorted(d.glob("*.txt"))]
+    if not texts:
+        return 0, 0.0
+    folder.mkdir(parents=True, exist_ok=True)
+    size = n = 0
+    while size < megabytes * 1_000_000:
+        src = texts[n % len(texts)]
+        (folder / f"{n:06d}-{src.parent.parent.name}-{src.name}").symlink_to(src)
+        size += src.stat().st_size
+        n += 1
+    return n, size / 1_000_000
+
+
+def real_scaling(megabytes: float, repeat: int) -> None:
+    """``--jobs 1`` against ``--jobs 2`` on real text, in turns."""
+    with tempfile.TemporaryDirectory() as tmp:
+        n, size = real_corpus(Path(tmp) / "real", megabytes)
+        if not n:
+            print(f"real text: skipped ({SHARED} is absent)")
+            return
+        run_cli(Path(tmp) / "real", 2)  # warm: bytecode, the OS file cache
+        walls: dict[int, list[float]] = {1: [], 2: []}
+        for r in range(repeat):
+            for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
+                walls[jobs].append(run_cli(Path(tmp) / "real", jobs)[0])
+        t1, t2 = statistics.median(walls[1]), statistics.median(walls[2])
+        ups = statistics.median(a / b for a, b in zip(walls[1], walls[2], strict=True))
+        print(f"real text (../shared texts repeated): {n} docs, {size:.1f} MB; median of {repeat} runs each, in turns")
+        print(f"  --jobs 1: {t1:.2f} s, {size / t1:.1f} MB/s;  --jobs 2: {t2:.2f} s, {size / t2:.1f} MB/s")
+        print(f"  speed-up --jobs 2 / --jobs 1: {ups:.2f}x (median of per-turn ratios; "
+              f"range {min(a / b for a, b in zip(walls[1], walls[2], strict=True)):.2f}-"
+              f"{max(a / b for a, b in zip(walls[1], walls[2], strict=True)):.2f}; target >= 1.7)")
 
 
 def _tree_rss(pid: int) -> int:
@@ -96,12 +142,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--mb", type=float, default=100.0)
     ap.add_argument("--small-mb", type=float, default=10.0)
+    ap.add_argument("--real-mb", type=float, default=32.0, help="real-text corpus size (0: skip)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs of each --jobs on real text")
     args = ap.parse_args(argv)
+    if args.real_mb > 0:
+        real_scaling(args.real_mb, args.repeat)
+    if args.mb <= 0:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         small, big = Path(tmp) / "small", Path(tmp) / "big"
         n_small, mb_small = make_corpus(small, args.small_mb)
         n_big, mb_big = make_corpus(big, args.mb)
-        print(f"corpora: {n_small} docs / {mb_small:.0f} MB and {n_big} docs / {mb_big:.0f} MB")
+        print(f"generated corpora (tests/speechgen.py): {n_small} docs / {mb_small:.0f} MB and {n_big} docs / {mb_big:.0f} MB")
         per_doc = api_cost(big)
         t1, m1 = run_cli(big, 1)
         t2, m2 = run_cli(big, 2)
