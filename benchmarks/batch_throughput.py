@@ -18,6 +18,7 @@ This is a benchmark, not a test: run it alone on an idle machine.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -76,13 +77,17 @@ def real_scaling(megabytes: float, repeat: int) -> None:
             print(f"real text: skipped ({SHARED} is absent)")
             return
         run_cli(Path(tmp) / "real", 2)  # warm: bytecode, the OS file cache
+        before = available_cores()
         walls: dict[int, list[float]] = {1: [], 2: []}
         for r in range(repeat):
             for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
                 walls[jobs].append(run_cli(Path(tmp) / "real", jobs)[0])
         t1, t2 = statistics.median(walls[1]), statistics.median(walls[2])
         ups = statistics.median(a / b for a, b in zip(walls[1], walls[2], strict=True))
-        print(f"real text (../shared texts repeated): {n} docs, {size:.1f} MB; median of {repeat} runs each, in turns")
+        after = available_cores()
+        print(f"real text (../shared texts repeated): {n} docs, {size:.1f} MB; median of {repeat} runs each, in turns"
+              f"{f' (source tree {SRC[0]})' if SRC else ''}")
+        print(f"  cores two busy processes got, before / after: {before:.2f} / {after:.2f} (2.00 = an idle 2-core machine)")
         print(f"  --jobs 1: {t1:.2f} s, {size / t1:.1f} MB/s;  --jobs 2: {t2:.2f} s, {size / t2:.1f} MB/s")
         print(f"  speed-up --jobs 2 / --jobs 1: {ups:.2f}x (median of per-turn ratios; "
               f"range {min(a / b for a, b in zip(walls[1], walls[2], strict=True)):.2f}-"
@@ -110,14 +115,38 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+SRC: list[str] = []  # --python-path: run the command from this source tree
+
+
+def _spin(_: int) -> float:
+    t0 = time.perf_counter()
+    n = 0
+    for i in range(3_000_000):
+        n += i
+    return time.perf_counter() - t0
+
+
+def available_cores() -> float:
+    """How many cores two busy processes get right now (2.0 on an idle 2-core machine)."""
+    import multiprocessing
+
+    one = _spin(0)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        t0 = time.perf_counter()
+        pool.map(_spin, [0, 1])
+        two = time.perf_counter() - t0
+    return 2 * one / two
+
+
 def run_cli(folder: Path, jobs: int) -> tuple[float, int]:
     """(wall seconds, peak resident bytes of the whole process tree) of one batch run."""
+    env = dict(os.environ, PYTHONPATH=SRC[0]) if SRC else None
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
         cmd = [sys.executable, "-m", "officialspeech", "parse", str(folder), "-o", str(out),
                "--jobs", str(jobs), "--progress", "never"]
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL, env=env)
         peak = 0
         while proc.poll() is None:
             peak = max(peak, _tree_rss(proc.pid))
@@ -144,7 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--small-mb", type=float, default=10.0)
     ap.add_argument("--real-mb", type=float, default=32.0, help="real-text corpus size (0: skip)")
     ap.add_argument("--repeat", type=int, default=5, help="runs of each --jobs on real text")
+    ap.add_argument("--python-path", default=None, help="run officialspeech from this source tree (its src/)")
     args = ap.parse_args(argv)
+    if args.python_path:
+        src = Path(args.python_path).resolve()
+        SRC[:] = [str(src / "src" if (src / "src" / "officialspeech").is_dir() else src)]
     if args.real_mb > 0:
         real_scaling(args.real_mb, args.repeat)
     if args.mb <= 0:
