@@ -212,5 +212,3 @@ class Speech(_Frozen):
         walk(self.body)
         return out
 
-
-Section.model_rebuild()
