@@ -56,8 +56,10 @@ SHORT = 2048  # bytes (UTF-8): a short text or excerpt
 MIN_TURN = 0.05  # seconds: a pass over a small class is repeated until a turn lasts this long
 
 _N = "[一二三四五六七八九十百〇零两]+"
-FLOOR = regex.compile(  # factored by first character: the fastest of the forms tried (~125 MB/s here)
-    "|".join([
+# one alternation, factored by first character and led by a lookahead on the characters a
+# marker can start with (twice as fast as the bare alternation here, the fastest form tried)
+FLOOR = regex.compile(
+    "(?=[一二三四五六七八九十百〇零两（(0-9第共首其再最—－-])(?:" + "|".join([
         _N + "(?:、|是)",  # 一、 一是
         "[（(](?:" + _N + r"|\d{1,3})[）)]",  # （一） （1）
         r"\d{1,3}[.．](?!\d)",  # 1.
@@ -65,7 +67,7 @@ FLOOR = regex.compile(  # factored by first character: the fastest of the forms 
         r"共\s*\d+\s*页",  # 共5页
         "首先|其次|再次|最后",  # 首先…
         r"[—－-]+\s*\d+\s*[—－-]+",  # — 3 —
-    ])
+    ]) + ")"
 )
 
 
