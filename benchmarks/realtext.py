@@ -306,20 +306,28 @@ def linearity(sizes: tuple[float, float], timeout: float) -> None:
 # -------------------------------------------------------------------------------- start-up
 
 
-def startup(runs: int) -> None:
+def startup(runs: int, other: str | None = None) -> None:
+    """The start-up figures; ``other``: a source tree whose ``python -m officialspeech outline``
+    is timed too, against this tree's, interleaved."""
     script = Path(sys.executable).parent / "officialspeech"
     cli = [str(script)] if script.exists() else [sys.executable, "-m", "officialspeech"]
-    cmds = {"officialspeech outline": [*cli, "outline", str(ROOT / "examples" / "clean_lines.txt")],
+    example = str(ROOT / "examples" / "clean_lines.txt")
+    cmds = {"officialspeech outline": [*cli, "outline", example],
             "pydantic + regex import": [sys.executable, "-c", "from pydantic import BaseModel; import regex"],
             "import officialspeech.cli": [sys.executable, "-c", "import officialspeech.cli"]}
+    envs: dict[str, dict[str, str] | None] = dict.fromkeys(cmds)
+    if other:
+        for label, src in (("-m outline, this tree", ROOT / "src"), ("-m outline, other tree", _src_dir(other))):
+            cmds[label] = [sys.executable, "-m", "officialspeech", "outline", example]
+            envs[label] = dict(os.environ, PYTHONPATH=str(src))
     names = list(cmds)
     walls: dict[str, list[float]] = {k: [] for k in names}
-    for cmd in cmds.values():  # warm: bytecode written, files in the OS cache
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    for k, cmd in cmds.items():  # warm: bytecode written, files in the OS cache
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=envs[k])
     for r in range(runs):
         for k in names[r % len(names):] + names[: r % len(names)]:
             t0 = time.perf_counter()
-            subprocess.run(cmds[k], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(cmds[k], check=True, stdout=subprocess.DEVNULL, env=envs[k])
             walls[k].append(time.perf_counter() - t0)
     med = {k: statistics.median(v) for k, v in walls.items()}
     base = med["pydantic + regex import"]
@@ -327,6 +335,9 @@ def startup(runs: int) -> None:
     for k in names:
         print(f"  {k:26s} {med[k] * 1000:6.0f} ms  ({med[k] / base:.2f}x pydantic + regex)")
     print(f"  ratio outline / (pydantic + regex): {med['officialspeech outline'] / base:.2f}x (target <= 2)")
+    if other:
+        print(f"  other tree: {_src_dir(other)}; this tree / other tree (-m outline): "
+              f"{med['-m outline, this tree'] / med['-m outline, other tree']:.3f}")
 
 
 # ------------------------------------------------------------------------- compare trees
@@ -456,6 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--linear-mb", default="1,10", help="the two input sizes of the linearity table")
     ap.add_argument("--linear-timeout", type=float, default=120.0)
     ap.add_argument("--startup-runs", type=int, default=10)
+    ap.add_argument("--startup-other", metavar="DIR", help="also time `outline` from this source tree")
     ap.add_argument("--compare", metavar="REV", help="time REV (checked out in a temporary git worktree) against this tree")
     ap.add_argument("--python-path", action="append", default=[], metavar="DIR",
                     help="a source tree (DIR/src or DIR holding officialspeech/); give two")
@@ -485,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         small, big = (float(x) for x in args.linear_mb.split(","))
         linearity((small, big), args.linear_timeout)
     if "startup" in sections:
-        startup(args.startup_runs)
+        startup(args.startup_runs, args.startup_other)
     return 0
 
 
