@@ -46,8 +46,8 @@ def default_jobs() -> int:
 
 
 def warm() -> None:
-    """Compile the parser's patterns and build the models' schemas before the first document
-    (called in the parent before the workers fork, and in each worker as it starts)."""
+    """Compile the parser's patterns and build the models' schemas (called in each worker as
+    it starts, before its first document)."""
     convert(Document(id="warm", text=WARM_TEXT))
 
 
@@ -132,17 +132,32 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
     _run_pool(_batches(docs, remaining), write, jobs)
 
 
+def _lookahead(batches: Iterator[list[tuple[Document, int]]], n: int) -> Iterator[tuple[list[tuple[Document, int]], int]]:
+    """Each batch with how many follow it, counted up to ``n`` (batches read ``n`` ahead)."""
+    ahead: deque[list[tuple[Document, int]]] = deque()
+    for chunk in batches:
+        ahead.append(chunk)
+        if len(ahead) > n:
+            yield ahead.popleft(), n
+    while ahead:
+        chunk = ahead.popleft()
+        yield chunk, len(ahead)
+
+
 def _run_pool(batches: Iterator[list[tuple[Document, int]]], write: Callable[[Result], None], jobs: int) -> None:
     """jobs - 1 worker processes, each kept IN_FLIGHT batches ahead; this process writes the
     records in order and, whenever the workers have all the batches they can queue, converts
     the next batch itself instead of waiting: on a machine with as many cores as jobs no
-    core waits for the one that only copies records, whatever the balance of batch sizes."""
+    core waits for the one that only copies records, whatever the balance of batch sizes.
+    Near the end (the batches are read a few ahead) a worker is given one batch at a time,
+    so that the last ones are shared out rather than left queued behind a busy worker."""
     import multiprocessing
 
-    warm()  # patterns compiled once, before the fork: the workers inherit them
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    queued = (jobs - 1) * IN_FLIGHT
-    with multiprocessing.get_context(method).Pool(jobs - 1, initializer=_init_worker) as pool:
+    workers = jobs - 1
+    queued = workers * IN_FLIGHT
+    # the workers warm themselves as they start, while this process reads the first batches
+    with multiprocessing.get_context(method).Pool(workers, initializer=_init_worker) as pool:
         pending: deque[AsyncResult[Result] | Result] = deque()
 
         def write_ready() -> None:
@@ -150,9 +165,10 @@ def _run_pool(batches: Iterator[list[tuple[Document, int]]], write: Callable[[Re
                 item = pending.popleft()
                 write(item if isinstance(item, list) else item.get())
 
-        for chunk in batches:
+        for chunk, left in _lookahead(batches, queued):
             write_ready()
-            if sum(not isinstance(p, list) and not p.ready() for p in pending) < queued:
+            busy = sum(not isinstance(p, list) and not p.ready() for p in pending)
+            if busy < (queued if left >= queued else workers):
                 pending.append(pool.apply_async(_convert_batch, (chunk,)))
             else:
                 pending.append(_convert_batch(chunk))
