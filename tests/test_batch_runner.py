@@ -83,3 +83,11 @@ def test_a_batch_leaves_the_collector_as_it_found_it() -> None:
             gc.enable()
         assert line == (convert(doc)[0] + "\n").encode("utf-8")
         assert (size, ok) == (7, True)
+
+
+@given(count=st.integers(min_value=0, max_value=30), n=st.integers(min_value=0, max_value=8))
+def test_lookahead_counts_the_batches_that_follow(count: int, n: int) -> None:
+    batches = [[(Document(id=str(i), text="字"), 3)] for i in range(count)]
+    got = list(runner._lookahead(iter(batches), n))
+    assert [b for b, _ in got] == batches
+    assert [left for _, left in got] == [min(n, count - 1 - i) for i in range(count)]
