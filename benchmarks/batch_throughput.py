@@ -10,7 +10,8 @@ resident memory of that process and its workers together (/proc, every 20 ms).
 Real text (``--real-mb``, 0 to skip): a folder of symbolic links to the texts of
 ../shared/corpus/texts and ../shared/wild/texts (read in place, never copied), repeated until
 ``--real-mb`` MB; ``--jobs 1`` and ``--jobs 2`` run in turns (1 2, 2 1, …), ``--repeat`` times
-each; prints the median wall time of each and the median of the per-turn speed-ups.
+each; prints the median wall time of each and the median of the per-turn speed-ups; with
+``--python-path DIR`` another source tree runs in the same turns (e.g. an older commit).
 Skipped when ../shared is absent. ``--mb 0`` skips the generated-text figures.
 This is a benchmark, not a test: run it alone on an idle machine.
 """
@@ -69,37 +70,42 @@ def real_corpus(folder: Path, megabytes: float) -> tuple[int, float]:
     return n, size / 1_000_000
 
 
-def real_scaling(megabytes: float, repeat: int) -> None:
-    """``--jobs 1`` against ``--jobs 2`` on real text, in turns; the cores two busy processes
-    get are sampled around every turn, and turns where the (shared) machine gave less than
-    QUIET cores are reported apart."""
+def real_scaling(megabytes: float, repeat: int, trees: list[str | None]) -> None:
+    """``--jobs 1`` against ``--jobs 2`` on real text, in turns, for each source tree (None:
+    the installed one) in every turn; the cores two busy processes get are sampled around
+    every turn, and turns where the (shared) machine gave less than QUIET are reported apart."""
     with tempfile.TemporaryDirectory() as tmp:
-        n, size = real_corpus(Path(tmp) / "real", megabytes)
+        folder = Path(tmp) / "real"
+        n, size = real_corpus(folder, megabytes)
         if not n:
             print(f"real text: skipped ({SHARED} is absent)")
             return
-        run_cli(Path(tmp) / "real", 2)  # warm: bytecode, the OS file cache
-        walls: dict[int, list[float]] = {1: [], 2: []}
+        for tree in trees:
+            run_cli(folder, 2, tree)  # warm: bytecode, the OS file cache
+        walls: dict[tuple[str | None, int], list[float]] = {(t, j): [] for t in trees for j in (1, 2)}
         cores = [available_cores()]
         for r in range(repeat):
-            for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
-                walls[jobs].append(run_cli(Path(tmp) / "real", jobs)[0])
+            for tree in trees if r % 2 == 0 else trees[::-1]:
+                for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
+                    walls[tree, jobs].append(run_cli(folder, jobs, tree)[0])
             cores.append(available_cores())
-        t1, t2 = statistics.median(walls[1]), statistics.median(walls[2])
-        ups = [a / b for a, b in zip(walls[1], walls[2], strict=True)]
-        quiet = [u for i, u in enumerate(ups) if min(cores[i], cores[i + 1]) >= QUIET]
-        print(f"real text (../shared texts repeated): {n} docs, {size:.1f} MB; {repeat} turns (1 2, 2 1, …)"
-              f"{f'; source tree {SRC[0]}' if SRC else ''}")
+        print(f"real text (../shared texts repeated): {n} docs, {size:.1f} MB; {repeat} turns (1 2, 2 1, …)")
         print(f"  cores two busy processes got around the turns: {' '.join(f'{c:.2f}' for c in cores)} "
               f"(2.00 = an idle 2-core machine)")
-        print(f"  --jobs 1: median {t1:.2f} s, {size / t1:.1f} MB/s;  --jobs 2: median {t2:.2f} s, {size / t2:.1f} MB/s")
-        print(f"  speed-up --jobs 2 / --jobs 1: median {statistics.median(ups):.2f}x over all {len(ups)} turns "
-              f"(range {min(ups):.2f}-{max(ups):.2f}); target >= 1.7")
-        if quiet:
-            print(f"  on the {len(quiet)} turns with >= {QUIET} cores free before and after: median "
-                  f"{statistics.median(quiet):.2f}x (range {min(quiet):.2f}-{max(quiet):.2f})")
-        else:
-            print(f"  no turn had >= {QUIET} cores free before and after: run again when the machine is quiet")
+        for tree in trees:
+            w1, w2 = walls[tree, 1], walls[tree, 2]
+            t1, t2 = statistics.median(w1), statistics.median(w2)
+            ups = [a / b for a, b in zip(w1, w2, strict=True)]
+            quiet = [u for i, u in enumerate(ups) if min(cores[i], cores[i + 1]) >= QUIET]
+            print(f"  {tree or 'installed tree'}:")
+            print(f"    --jobs 1: median {t1:.2f} s, {size / t1:.1f} MB/s;  --jobs 2: median {t2:.2f} s, {size / t2:.1f} MB/s")
+            print(f"    speed-up --jobs 2 / --jobs 1: median {statistics.median(ups):.2f}x over all {len(ups)} turns "
+                  f"(range {min(ups):.2f}-{max(ups):.2f}); target >= 1.7")
+            if quiet:
+                print(f"    on the {len(quiet)} turns with >= {QUIET} cores free before and after: median "
+                      f"{statistics.median(quiet):.2f}x (range {min(quiet):.2f}-{max(quiet):.2f})")
+            else:
+                print(f"    no turn had >= {QUIET} cores free before and after: run again when the machine is quiet")
 
 
 def _tree_rss(pid: int) -> int:
@@ -124,7 +130,6 @@ def _tree_rss(pid: int) -> int:
 
 
 QUIET = 1.9  # cores two busy processes get: a turn counts as quiet at or above this
-SRC: list[str] = []  # --python-path: run the command from this source tree
 
 
 def _spin(_: int) -> float:
@@ -147,9 +152,10 @@ def available_cores() -> float:
     return 2 * one / two
 
 
-def run_cli(folder: Path, jobs: int) -> tuple[float, int]:
-    """(wall seconds, peak resident bytes of the whole process tree) of one batch run."""
-    env = dict(os.environ, PYTHONPATH=SRC[0]) if SRC else None
+def run_cli(folder: Path, jobs: int, src: str | None = None) -> tuple[float, int]:
+    """(wall seconds, peak resident bytes of the whole process tree) of one batch run, of the
+    installed officialspeech or of the one in source tree ``src``."""
+    env = dict(os.environ, PYTHONPATH=src) if src else None
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
         cmd = [sys.executable, "-m", "officialspeech", "parse", str(folder), "-o", str(out),
@@ -182,13 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--small-mb", type=float, default=10.0)
     ap.add_argument("--real-mb", type=float, default=32.0, help="real-text corpus size (0: skip)")
     ap.add_argument("--repeat", type=int, default=5, help="runs of each --jobs on real text")
-    ap.add_argument("--python-path", default=None, help="run officialspeech from this source tree (its src/)")
+    ap.add_argument("--python-path", action="append", default=[], metavar="DIR",
+                    help="real text: also time officialspeech from this source tree (DIR/src or DIR), in the same turns")
     args = ap.parse_args(argv)
-    if args.python_path:
-        src = Path(args.python_path).resolve()
-        SRC[:] = [str(src / "src" if (src / "src" / "officialspeech").is_dir() else src)]
+    trees: list[str | None] = [None]
+    for d in args.python_path:
+        src = Path(d).resolve()
+        trees.append(str(src / "src" if (src / "src" / "officialspeech").is_dir() else src))
     if args.real_mb > 0:
-        real_scaling(args.real_mb, args.repeat)
+        real_scaling(args.real_mb, args.repeat, trees)
     if args.mb <= 0:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
