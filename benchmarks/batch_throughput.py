@@ -83,29 +83,30 @@ def real_scaling(megabytes: float, repeat: int, trees: list[str | None]) -> None
         for tree in trees:
             run_cli(folder, 2, tree)  # warm: bytecode, the OS file cache
         walls: dict[tuple[str | None, int], list[float]] = {(t, j): [] for t in trees for j in (1, 2)}
-        cores = [available_cores()]
+        cores = [available_cores()]  # sampled before and after every pair of runs
+        pairs: dict[str | None, list[tuple[float, float]]] = {t: [] for t in trees}  # (speed-up, min cores)
         for r in range(repeat):
             for tree in trees if r % 2 == 0 else trees[::-1]:
                 for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
                     walls[tree, jobs].append(run_cli(folder, jobs, tree)[0])
-            cores.append(available_cores())
+                cores.append(available_cores())
+                pairs[tree].append((walls[tree, 1][-1] / walls[tree, 2][-1], min(cores[-2:])))
         print(f"real text (../shared texts repeated): {n} docs, {size:.1f} MB; {repeat} turns (1 2, 2 1, …)")
-        print(f"  cores two busy processes got around the turns: {' '.join(f'{c:.2f}' for c in cores)} "
+        print(f"  cores two busy processes got around each pair of runs: {' '.join(f'{c:.2f}' for c in cores)} "
               f"(2.00 = an idle 2-core machine)")
         for tree in trees:
-            w1, w2 = walls[tree, 1], walls[tree, 2]
-            t1, t2 = statistics.median(w1), statistics.median(w2)
-            ups = [a / b for a, b in zip(w1, w2, strict=True)]
-            quiet = [u for i, u in enumerate(ups) if min(cores[i], cores[i + 1]) >= QUIET]
+            t1, t2 = statistics.median(walls[tree, 1]), statistics.median(walls[tree, 2])
+            ups = [u for u, _ in pairs[tree]]
+            quiet = [u for u, c in pairs[tree] if c >= QUIET]
             print(f"  {tree or 'installed tree'}:")
             print(f"    --jobs 1: median {t1:.2f} s, {size / t1:.1f} MB/s;  --jobs 2: median {t2:.2f} s, {size / t2:.1f} MB/s")
-            print(f"    speed-up --jobs 2 / --jobs 1: median {statistics.median(ups):.2f}x over all {len(ups)} turns "
+            print(f"    speed-up --jobs 2 / --jobs 1: median {statistics.median(ups):.2f}x over all {len(ups)} pairs "
                   f"(range {min(ups):.2f}-{max(ups):.2f}); target >= 1.7")
             if quiet:
-                print(f"    on the {len(quiet)} turns with >= {QUIET} cores free before and after: median "
+                print(f"    on the {len(quiet)} pairs with >= {QUIET} cores free before and after: median "
                       f"{statistics.median(quiet):.2f}x (range {min(quiet):.2f}-{max(quiet):.2f})")
             else:
-                print(f"    no turn had >= {QUIET} cores free before and after: run again when the machine is quiet")
+                print(f"    no pair had >= {QUIET} cores free before and after: run again when the machine is quiet")
 
 
 def _tree_rss(pid: int) -> int:
