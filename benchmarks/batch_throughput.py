@@ -102,6 +102,8 @@ def real_scaling(megabytes: float, repeat: int, trees: list[str | None]) -> None
             print(f"    --jobs 1: median {t1:.2f} s, {size / t1:.1f} MB/s;  --jobs 2: median {t2:.2f} s, {size / t2:.1f} MB/s")
             print(f"    speed-up --jobs 2 / --jobs 1: median {statistics.median(ups):.2f}x over all {len(ups)} pairs "
                   f"(range {min(ups):.2f}-{max(ups):.2f}); target >= 1.7")
+            print(f"    each pair (speed-up @ fewest cores free around it): "
+                  f"{', '.join(f'{u:.2f}@{c:.2f}' for u, c in pairs[tree])}")
             if quiet:
                 print(f"    on the {len(quiet)} pairs with >= {QUIET} cores free before and after: median "
                       f"{statistics.median(quiet):.2f}x (range {min(quiet):.2f}-{max(quiet):.2f})")
