@@ -46,8 +46,8 @@ def default_jobs() -> int:
 
 
 def warm() -> None:
-    """Compile the parser's patterns and build the models' schemas (called in each worker as
-    it starts, before its first document)."""
+    """Compile the parser's patterns and build the models' schemas: called in the parent
+    before the workers fork, and in each worker as it starts (next to nothing once inherited)."""
     convert(Document(id="warm", text=WARM_TEXT))
 
 
@@ -156,7 +156,7 @@ def _run_pool(batches: Iterator[list[tuple[Document, int]]], write: Callable[[Re
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     workers = jobs - 1
     queued = workers * IN_FLIGHT
-    # the workers warm themselves as they start, while this process reads the first batches
+    warm()  # once, before the fork: the workers inherit the compiled patterns (with spawn they warm themselves)
     with multiprocessing.get_context(method).Pool(workers, initializer=_init_worker) as pool:
         pending: deque[AsyncResult[Result] | Result] = deque()
 
