@@ -70,7 +70,17 @@ def real_corpus(folder: Path, megabytes: float) -> tuple[int, float]:
     return n, size / 1_000_000
 
 
-def real_scaling(megabytes: float, repeat: int, trees: list[str | None]) -> None:
+def wait_quiet(limit: float) -> float:
+    """Sample the free cores until QUIET or ``limit`` seconds; the last sample."""
+    end = time.perf_counter() + limit
+    cores = available_cores()
+    while cores < QUIET and time.perf_counter() < end:
+        time.sleep(1.0)
+        cores = available_cores()
+    return cores
+
+
+def real_scaling(megabytes: float, repeat: int, trees: list[str | None], wait: float = 0.0) -> None:
     """``--jobs 1`` against ``--jobs 2`` on real text, in turns, for each source tree (None:
     the installed one) in every turn; the cores two busy processes get are sampled around
     every turn, and turns where the (shared) machine gave less than QUIET are reported apart."""
@@ -87,6 +97,8 @@ def real_scaling(megabytes: float, repeat: int, trees: list[str | None]) -> None
         pairs: dict[str | None, list[tuple[float, float]]] = {t: [] for t in trees}  # (speed-up, min cores)
         for r in range(repeat):
             for tree in trees if r % 2 == 0 else trees[::-1]:
+                if wait > 0 and cores[-1] < QUIET:
+                    cores[-1] = wait_quiet(wait)
                 for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
                     walls[tree, jobs].append(run_cli(folder, jobs, tree)[0])
                 cores.append(available_cores())
@@ -191,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--small-mb", type=float, default=10.0)
     ap.add_argument("--real-mb", type=float, default=32.0, help="real-text corpus size (0: skip)")
     ap.add_argument("--repeat", type=int, default=5, help="runs of each --jobs on real text")
+    ap.add_argument("--wait-quiet", type=float, default=0.0, metavar="S",
+                    help="real text: before each pair of runs wait up to S seconds for >= 1.9 free cores")
     ap.add_argument("--python-path", action="append", default=[], metavar="DIR",
                     help="real text: also time officialspeech from this source tree (DIR/src or DIR), in the same turns")
     args = ap.parse_args(argv)
@@ -199,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         src = Path(d).resolve()
         trees.append(str(src / "src" if (src / "src" / "officialspeech").is_dir() else src))
     if args.real_mb > 0:
-        real_scaling(args.real_mb, args.repeat, trees)
+        real_scaling(args.real_mb, args.repeat, trees, args.wait_quiet)
     if args.mb <= 0:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
