@@ -1,4 +1,6 @@
-"""End-to-end throughput of parse_speech against a regex-scan floor, measured in one run.
+"""End-to-end throughput of parse_speech on GENERATED text against a regex-scan floor, in one run.
+
+For real text (../shared) and the one-pass marker regex floor, see benchmarks/realtext.py.
 
 Usage: python benchmarks/throughput.py [--mb 10] [--repeat 3] [--cli-chars 20000]
 
@@ -100,11 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(t) for t in texts)
     heads = sum(len(parse_speech(t).sections()) for t in texts[:50])
     per = sum(len(t) for t in texts[:50]) / max(heads, 1)
-    print(f"corpus: {len(texts)} speeches, {total:.1f} MB (UTF-8), {chars / len(texts):.0f} chars each, "
+    print(f"generated corpus (tests/speechgen.py): {len(texts)} speeches, {total:.1f} MB (UTF-8), {chars / len(texts):.0f} chars each, "
           f"{len(speechgen.SHAPES)} shapes, one heading per {per:.0f} chars")
-    print(f"parse_speech: {total / t_parse:.1f} MB/s ({t_parse:.2f} s)")
-    print(f"regex-scan floor: {total / t_floor:.1f} MB/s ({t_floor:.2f} s)")
-    print(f"ratio parse/floor: {t_parse / t_floor:.2f}x")
+    print(f"parse_speech, generated text: {total / t_parse:.1f} MB/s ({t_parse:.2f} s)")
+    print(f"regex-scan floor (the grammar's marker scanner), generated text: {total / t_floor:.1f} MB/s ({t_floor:.2f} s)")
+    print(f"ratio parse/floor, generated text: {t_parse / t_floor:.2f}x")
     if args.per_shape:
         names = list(speechgen.SHAPES)
         for i, name in enumerate(names):

@@ -75,12 +75,12 @@ def test_the_readme_table_has_every_command_and_flag() -> None:
     """The README's one table of flags and exit codes names every command and every option."""
     import argparse
 
-    from officialspeech.cli import COMMANDS, build_parser
+    from officialspeech.cli import COMMANDS, build_parser, command_module
 
     text = (ROOT / "README.md").read_text("utf-8")
     rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `(\w+)` \|.*$", text, re.M)}
     sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    for module in COMMANDS:
+    for module in map(command_module, COMMANDS):
         assert module.NAME in rows, module.NAME
         for action in sub.choices[module.NAME]._actions:
             for flag in action.option_strings:

@@ -292,5 +292,3 @@ class Speech(_Frozen):
 
 SOURCE_TEXT_KEY = "\x00source_text"  # a key no JSON field can clash with
 _SOURCE_TEXTS: dict[int, str] = {}
-
-Section.model_rebuild()

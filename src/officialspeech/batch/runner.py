@@ -1,29 +1,42 @@
 """Convert documents to JSON Lines, in this process or in worker processes.
 
 Worker processes read, parse and serialise batches of documents and send back UTF-8 lines;
-the parent takes every jobs-th batch itself (so ``--jobs 2`` is one worker process and the
-parent, and no core waits on a process that only copies records), writes all lines in input
-order, and never holds more than a few batches in flight, so memory stays flat however
-large the corpus.  Every record is written whole and flushed per batch, so a run
+``--jobs N`` is N - 1 worker processes and the parent, which converts a batch itself whenever
+the workers have all the batches they can queue (so no core waits on a process that only
+copies records), writes all lines in input order, and never holds more than a few batches
+in flight, so memory stays flat however large the corpus. Batches are cut by size, the
+first ones small so that every worker starts at once; workers are warmed (patterns
+compiled) before their first document.  Every record is written whole and flushed per batch, so a run
 killed at any point (kill -9 included) leaves whole records plus at most one torn line,
 which ``--resume`` cuts off before continuing.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import gc
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .progress import Progress
 from .records import WithVocabulary, convert
 from .sources import Document
 
-BATCH = 32  # documents converted per task (fewer, larger tasks: less of the parent's time in the pool)
-IN_FLIGHT = 3  # tasks queued per worker
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+# Batches are cut by size (UTF-8 bytes, or the file's size): the first ones small, so that every
+# worker has work at once, doubling up to BATCH_BYTES (a few tens of milliseconds of parsing:
+# the pool's cost per task stays small, and no process is left waiting long on another's batch).
+FIRST_BATCH_BYTES = 16_000
+BATCH_BYTES = 512_000
+BATCH_DOCS = 256  # at most this many documents a batch, however small
+IN_FLIGHT = 3  # tasks queued per worker process
+WARM_TEXT = "标题\n同志们：\n一、总体要求\n（一）坚持稳中求进。\n1.一是加强领导；二是狠抓落实。\n第1页 共1页\n"
+
+Result = list[tuple[bytes, int, bool]]
+Converter = Callable[[Document], tuple[str, bool]]
 
 
 def default_jobs() -> int:
@@ -33,43 +46,64 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-Converter = Callable[[Document], tuple[str, bool]]
+def warm(converter: Converter = convert) -> None:
+    """Compile the parser's patterns and build the models' schemas: called in the parent
+    before the workers fork, and in each worker as it starts (next to nothing once inherited)."""
+    converter(Document(id="warm", text=WARM_TEXT))
 
 
-def _convert_batch(docs: list[Document], converter: Converter = convert) -> list[tuple[bytes, int, bool]]:
+def _init_worker(converter: Converter) -> None:
+    warm(converter)
+    gc.freeze()  # what the worker inherited or built so far is never scanned (nor copied on write) again
+
+
+def _convert_batch(docs: list[tuple[Document, int]], converter: Converter = convert) -> Result:
     """The records of ``docs``, each a UTF-8 line (encoded here, in the worker: the parent
-    only copies bytes), with the document's size and whether it parsed.  ``converter``
-    makes a document's record (several lines for ``chunk``; none when it gives '')."""
-    out = []
-    for doc in docs:
-        line, ok = converter(doc)
-        if doc.text is not None:
-            size = len(doc.text.encode("utf-8"))
-        else:
-            size = len(doc.data) if doc.data is not None else _size(doc.path)
-        out.append(((line + "\n").encode("utf-8") if line else b"", size, ok))
-    return out
-
-
-def _size(path: str | None) -> int:
+    only copies bytes), with the document's size and whether it parsed. ``converter`` makes
+    a document's record (several lines for ``chunk``; none when it gives ''). The cyclic
+    garbage collector is off during a batch (records hold no cycles) and back on after it."""
+    was = gc.isenabled()
+    gc.disable()
     try:
-        return os.path.getsize(path) if path and path != "-" else 0
+        out = []
+        for doc, size in docs:
+            line, ok = converter(doc)
+            out.append(((line + "\n").encode("utf-8") if line else b"", size, ok))
+        return out
+    finally:
+        if was:
+            gc.enable()
+
+
+def _size(doc: Document) -> int:
+    """The document's size in bytes: of its text (as UTF-8), its data, or its file."""
+    if doc.text is not None:
+        return len(doc.text.encode("utf-8"))
+    if doc.data is not None:
+        return len(doc.data)
+    try:
+        return os.path.getsize(doc.path) if doc.path and doc.path != "-" else 0
     except OSError:
         return 0
 
 
-def _batches(docs: Iterable[Document], skip: Counter[str]) -> Iterator[list[Document]]:
-    def todo(d: Document) -> bool:
+def _batches(docs: Iterable[Document], skip: Counter[str]) -> Iterator[list[tuple[Document, int]]]:
+    """Batches of (document, size), by size: FIRST_BATCH_BYTES, doubling up to BATCH_BYTES."""
+    limit = FIRST_BATCH_BYTES
+    chunk: list[tuple[Document, int]] = []
+    total = 0
+    for d in docs:
         if skip[d.id] > 0:  # as many documents of an id are skipped as have a record already
             skip[d.id] -= 1
-            return False
-        return True
-
-    it = (d for d in docs if todo(d))
-    while True:
-        chunk = list(islice(it, BATCH))
-        if not chunk:
-            return
+            continue
+        size = _size(d)
+        chunk.append((d, size))
+        total += size
+        if total >= limit or len(chunk) >= BATCH_DOCS:
+            yield chunk
+            chunk, total = [], 0
+            limit = min(2 * limit, BATCH_BYTES)
+    if chunk:
         yield chunk
 
 
@@ -86,7 +120,7 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
     binary = getattr(out, "buffer", None)  # a text file's bytes underneath, when it has them
     out.flush()
 
-    def write(results: list[tuple[bytes, int, bool]]) -> None:
+    def write(results: Result) -> None:
         data = b"".join(line for line, _, _ in results)
         if binary is not None:
             binary.write(data)
@@ -101,21 +135,53 @@ def run(docs: Iterable[Document], out: TextIO, jobs: int, progress: Progress,
         for chunk in _batches(docs, remaining):
             write(_convert_batch(chunk, converter))
         return
-    # jobs - 1 worker processes, and this process takes every jobs-th batch itself, in turn
-    # when its records are due: on a machine with as many cores as jobs no core waits for
-    # the one that only copies records
+    _run_pool(_batches(docs, remaining), write, jobs, converter)
+
+
+def _lookahead(batches: Iterator[list[tuple[Document, int]]], n: int) -> Iterator[tuple[list[tuple[Document, int]], int]]:
+    """Each batch with how many follow it, counted up to ``n`` (batches read ``n`` ahead)."""
+    ahead: deque[list[tuple[Document, int]]] = deque()
+    for chunk in batches:
+        ahead.append(chunk)
+        if len(ahead) > n:
+            yield ahead.popleft(), n
+    while ahead:
+        chunk = ahead.popleft()
+        yield chunk, len(ahead)
+
+
+def _run_pool(batches: Iterator[list[tuple[Document, int]]], write: Callable[[Result], None], jobs: int,
+              converter: Converter = convert) -> None:
+    """jobs - 1 worker processes, each kept IN_FLIGHT batches ahead; this process writes the
+    records in order and, whenever the workers have all the batches they can queue, converts
+    the next batch itself instead of waiting: on a machine with as many cores as jobs no
+    core waits for the one that only copies records, whatever the balance of batch sizes.
+    Near the end (the batches are read a few ahead) a worker is given one batch at a time,
+    so that the last ones are shared out rather than left queued behind a busy worker."""
+    import multiprocessing
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    Results = list[tuple[bytes, int, bool]]
-    with multiprocessing.get_context(method).Pool(jobs - 1) as pool:
-        pending: deque[multiprocessing.pool.AsyncResult[Results] | list[Document]] = deque()
+    workers = jobs - 1
+    queued = workers * IN_FLIGHT
+    warm(converter)  # once, before the fork: the workers inherit the compiled patterns (spawn: they warm themselves)
+    with multiprocessing.get_context(method).Pool(workers, initializer=_init_worker, initargs=(converter,)) as pool:
+        pending: deque[AsyncResult[Result] | Result] = deque()
 
-        def write_next() -> None:
-            item = pending.popleft()
-            write(_convert_batch(item, converter) if isinstance(item, list) else item.get())
+        def write_ready() -> None:
+            while pending and (isinstance(pending[0], list) or pending[0].ready()):
+                item = pending.popleft()
+                write(item if isinstance(item, list) else item.get())
 
-        for i, chunk in enumerate(_batches(docs, remaining)):
-            pending.append(chunk if i % jobs == jobs - 1 else pool.apply_async(_convert_batch, (chunk, converter)))
-            while len(pending) >= jobs * IN_FLIGHT:
-                write_next()
+        for chunk, left in _lookahead(batches, queued):
+            write_ready()
+            busy = sum(not isinstance(p, list) and not p.ready() for p in pending)
+            if busy < (queued if left >= queued else workers):
+                pending.append(pool.apply_async(_convert_batch, (chunk, converter)))
+            else:
+                pending.append(_convert_batch(chunk, converter))
+            while len(pending) > 4 * queued:  # memory stays bounded when the head batch is slow
+                item = pending.popleft()
+                write(item if isinstance(item, list) else item.get())
         while pending:
-            write_next()
+            item = pending.popleft()
+            write(item if isinstance(item, list) else item.get())

@@ -1,9 +1,12 @@
 """The ``officialspeech`` command line: ``main(argv) -> int`` and a registry of commands.
 
 Each command lives in its own module with ``NAME``, ``HELP``, ``add_arguments(parser)``
-and ``run(args) -> int``; add a new one to ``COMMANDS``.  Exit codes, the same for every
-command: 0 success, 1 findings (``check``) or failed documents in a batch (``parse``), 2 usage
-error or input that cannot be read (a folder without speech files included).
+and ``run(args) -> int``; add a new one to ``COMMANDS``.  Only the module of the command
+being run is imported (``outline`` does not load ``check`` or the batch runner): the others
+get a bare sub-parser, so their names stay valid choices; with no command (or ``--help``)
+every module is loaded to list them.  Exit codes, the same for every command: 0 success,
+1 findings (``check``) or failed documents in a batch (``parse``, ``chunk``), 2 usage error or
+input that cannot be read (a folder without speech files included).
 """
 
 from __future__ import annotations
@@ -13,12 +16,20 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from importlib import import_module
 from types import ModuleType
 
 from ..errors import OfficialSpeechError, os_error_line
-from . import check_cmd, chunk_cmd, outline_cmd, parse_cmd, repair_cmd, rule_cmd, schema_cmd, view_cmd
 
-COMMANDS: list[ModuleType] = [parse_cmd, outline_cmd, schema_cmd, check_cmd, rule_cmd, repair_cmd, chunk_cmd, view_cmd]
+# command name -> its module in this package, in the order ``--help`` lists them
+COMMANDS: dict[str, str] = {"parse": "parse_cmd", "outline": "outline_cmd", "schema": "schema_cmd",
+                            "check": "check_cmd", "rule": "rule_cmd", "repair": "repair_cmd",
+                            "chunk": "chunk_cmd", "view": "view_cmd"}
+
+
+def command_module(name: str) -> ModuleType:
+    """The module of command ``name`` (imported on first use)."""
+    return import_module(f".{COMMANDS[name]}", __name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,18 +37,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every registered command in full, or only ``command`` in full
+    (the others bare, so that their modules are not imported)."""
     from .. import __version__
 
     parser = _Parser(prog="officialspeech", description="Parse and check Chinese official speeches.")
     parser.add_argument("--version", action="version", version=f"officialspeech {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMANDS:
-        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+    for name in COMMANDS:
+        if command is not None and name != command:
+            sub.add_parser(name)
+            continue
+        module = command_module(name)
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, when its first word names one."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+        if word == "--":
+            return None
+    return None
 
 
 def _tolerant_output() -> None:
@@ -53,7 +79,9 @@ def _tolerant_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     _tolerant_output()
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(_command(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -12,7 +12,7 @@ InputFormat = Literal["text", "markdown", "docx", "pdf", "html"]
 class Hint(BaseModel):
     """Structure the file format stated: a Word heading style, an outline level, a page start."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built on first use, not at import
 
     kind: Literal["heading_style", "outline_level", "list_label", "page", "table", "text_box"]
     line: int = Field(description="1-based line of the extracted text the hint is about.")
@@ -22,7 +22,7 @@ class Hint(BaseModel):
 class Extracted(BaseModel):
     """A file turned into text; spans of a Speech parsed from it index ``text``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built on first use, not at import
 
     format: InputFormat
     path: str
