@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from officialspeech import parse_speech
 
 
@@ -65,3 +67,20 @@ def test_the_title_is_the_line_its_subtitle_follows() -> None:
     assert speech.title.text == "在全市基层党建工作推进会上的讲话"
     assert speech.date is not None
     assert speech.date.iso == "2024-03-02"
+
+
+def test_the_first_character_test_of_a_chrome_rule_never_skips_a_line_it_matches(shared_dir: Path) -> None:
+    from officialspeech.vocab import chrome_rules
+
+    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
+        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
+    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    tested = 0
+    for rule in chrome_rules().lines:
+        if rule.first is None:
+            continue
+        tested += 1
+        for line in lines:
+            if line and rule.pattern.match(line):
+                assert rule.first.match(line), (rule.name, line)
+    assert tested >= 10  # most rules open with characters that can be told

@@ -10,15 +10,18 @@ vocabulary elsewhere are cached per vocabulary with :func:`per_vocabulary`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache, wraps
+from functools import cache, cached_property, wraps
 from importlib import resources
 from typing import Any, Literal, TypeVar, cast
 
 import regex
+
+from .firsts import first_class
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -416,6 +419,12 @@ class ChromeLine:
     def multiline(self) -> regex.Pattern[str]:
         """The pattern with ^ and $ at line boundaries, to search a whole text at once."""
         return _multiline(self.pattern.pattern)
+
+    @cached_property
+    def first(self) -> re.Pattern[str] | None:
+        """What a line this pattern matches (from its start) opens with, when that can be told:
+        a line opening otherwise is not tried (None: every line is)."""
+        return first_class(self.pattern.pattern) if self.match != "suffix" else None
 
 
 @dataclass(frozen=True)

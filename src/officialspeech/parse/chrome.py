@@ -182,7 +182,7 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
             continue
         found: list[ChromeHit] = []
         for rule in rules.lines:
-            if rule.where != "edges":
+            if rule.where != "edges" or (rule.first is not None and not rule.first.match(ln.text)):
                 continue
             hit = _line_hit(rule, ln)
             if hit is None:

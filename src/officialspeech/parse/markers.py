@@ -24,10 +24,11 @@ from functools import cache, lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import regex
 
+from ..firsts import first_items
 from ..numerals import to_int
 from ..vocab import grammar_words, per_vocabulary, using, vocabulary
 from .chars import HEADING_SPACE, INLINE_SPACE
@@ -274,55 +275,13 @@ def first_characters(categories: tuple[Category, ...] = _CATEGORIES) -> str | No
     parts: set[str] = set()
     for category in categories:
         for rule in _alternatives(parser, category):
-            found = _firsts(terms[rule.expansion[0].name])
+            found = first_items(terms[rule.expansion[0].name])
             if found is None:
                 return None
             parts |= found
     return "".join(sorted(parts))
 
 
-def _firsts(pattern: str) -> set[str] | None:
-    """The class items (escaped characters and ranges) a regex can start with, or None."""
-    try:
-        from re import _parser as sre  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse as sre
-    try:
-        return _first_items(sre.parse(pattern), sre)
-    except (re.error, ValueError):
-        return None
-
-
-def _first_items(seq: Any, sre: Any) -> set[str] | None:
-    if not len(seq):
-        return None
-    op, av = seq[0]
-    name = str(op)
-    if name == "LITERAL":
-        return {re.escape(chr(av))}
-    if name == "IN":
-        out: set[str] = set()
-        for item_op, item in av:
-            if str(item_op) == "LITERAL":
-                out.add(re.escape(chr(item)))
-            elif str(item_op) == "RANGE":
-                out.add(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
-            else:
-                return None  # a category or a negated class
-        return out
-    if name == "BRANCH":
-        found: set[str] = set()
-        for branch in av[1]:
-            sub = _first_items(branch, sre)
-            if sub is None:
-                return None
-            found |= sub
-        return found
-    if name == "SUBPATTERN":
-        return _first_items(av[-1], sre)
-    if name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
-        return _first_items(av[2], sre)
-    return None
 
 
 @per_vocabulary

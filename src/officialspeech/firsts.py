@@ -1,0 +1,66 @@
+"""The characters a regular expression can start a match with, read off its parse: a cheap
+test that spares trying a pattern where it cannot match (the marker lexer, site chrome)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+
+def first_items(pattern: str) -> set[str] | None:
+    """The class items (escaped characters and ranges) a match of ``pattern`` can start with
+    (a leading ``^`` skipped), or None when that cannot be told (a category such as ``\\w``,
+    a ``regex``-only construct such as ``\\p{Han}``, an optional start)."""
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import sre_parse as sre
+    try:
+        return _first_items(sre.parse(pattern), sre)
+    except (re.error, ValueError):
+        return None
+
+
+def _first_items(seq: Any, sre: Any) -> set[str] | None:
+    i = 0
+    while i < len(seq) and str(seq[i][0]) == "AT" and str(seq[i][1]) == "AT_BEGINNING":
+        i += 1  # ^
+    if i >= len(seq):
+        return None
+    op, av = seq[i]
+    name = str(op)
+    if name == "LITERAL":
+        return {re.escape(chr(av))}
+    if name == "IN":
+        out: set[str] = set()
+        for item_op, item in av:
+            if str(item_op) == "LITERAL":
+                out.add(re.escape(chr(item)))
+            elif str(item_op) == "RANGE":
+                out.add(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+            else:
+                return None  # a category or a negated class
+        return out
+    if name == "BRANCH":
+        found: set[str] = set()
+        for branch in av[1]:
+            sub = _first_items(branch, sre)
+            if sub is None:
+                return None
+            found |= sub
+        return found
+    if name == "SUBPATTERN":
+        return _first_items(av[-1], sre)
+    if name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+        return _first_items(av[2], sre)
+    return None
+
+
+def first_class(pattern: str) -> re.Pattern[str] | None:
+    """A one-character pattern matching what a match of ``pattern`` can start with (None:
+    it cannot be told)."""
+    items = first_items(pattern)
+    return re.compile(f"[{''.join(sorted(items))}]") if items else None
