@@ -87,16 +87,23 @@ def _rules() -> _Rules:
     )
 
 
-def find_markup(text: str, index: LineIndex) -> Markup:
-    """The Markdown markup of ``text`` (source offsets), line by line."""
-    rules = _rules()
-    out = Markup()
+def _preamble(rules: _Rules, text: str, out: Markup) -> tuple[int, list[tuple[int, int]]]:
+    """Cut a leading YAML block and every HTML comment into ``out``: where the lines start
+    to be read, and the comments' spans."""
     head = rules.front_matter.match(text) if text.startswith("---") else None
     skip = head.end() if head is not None else 0  # (the lines of the YAML block are its own)
     if head is not None:
         out.cuts.append((0, skip, "front_matter"))
     comments = [m.span() for m in rules.comment.finditer(text, skip)] if "<!--" in text else []
     out.cuts.extend((a, b, "comment") for a, b in comments)
+    return skip, comments
+
+
+def find_markup(text: str, index: LineIndex) -> Markup:
+    """The Markdown markup of ``text`` (source offsets), line by line."""
+    rules = _rules()
+    out = Markup()
+    skip, comments = _preamble(rules, text, out)
     ends = [b for _, b in comments]
     starts = index.starts
     prev_blank = True
