@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from officialspeech import Point, Speech
+
 CN = "一二三四五六七八九十"
 
 TITLE_VERBS = ["提高", "加强", "压实", "突出", "抓好", "推进", "强化", "深化", "健全", "优化", "聚焦", "筑牢"]
@@ -221,4 +223,13 @@ def expected_outline(tree: Tree) -> list[tuple[object, ...]]:
         for j, child in enumerate(sec.children):
             out.append(("section", 2, f"（{CN[j]}）", child.title))
             out.extend(("point", k + 1, p) for k, p in enumerate(child.points))
+    return out
+
+
+def parsed_outline(speech: Speech) -> list[tuple[object, ...]]:
+    """The outline of a parse in the shape of :func:`expected_outline`."""
+    out: list[tuple[object, ...]] = []
+    for s in speech.sections():
+        out.append(("section", s.level, s.marker, s.title))
+        out.extend(("point", p.number, p.lead) for p in s.children if isinstance(p, Point))
     return out

@@ -17,18 +17,10 @@ from officialspeech import Point, Section, Speech, parse_file, parse_json, parse
 from officialspeech.cli import main
 from officialspeech.parse import parse_tree
 from spanchecks import check_spans, contract_violations
-from speechgen import Tree, clean, expected_outline, generate, markdown
+from speechgen import Tree, clean, expected_outline, generate, markdown, parsed_outline
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markdown" / "draft.md"
 MARKUP_CHARS = set("#*>_")
-
-
-def outline(speech: Speech) -> list[tuple[object, ...]]:
-    out: list[tuple[object, ...]] = []
-    for s in speech.sections():
-        out.append(("section", s.level, s.marker, s.title))
-        out.extend(("point", p.number, p.lead) for p in s.children if isinstance(p, Point))
-    return out
 
 
 def _trees(seed: int) -> tuple[Tree, str, str]:
@@ -42,8 +34,8 @@ def _trees(seed: int) -> tuple[Tree, str, str]:
 def test_a_markdown_rendering_keeps_the_outline_and_the_slice_contract(seed: int) -> None:
     tree, md, plain = _trees(seed)
     speech = parse_speech(md, markdown=True)
-    assert outline(speech) == expected_outline(tree)
-    assert outline(speech) == outline(parse_speech(plain))
+    assert parsed_outline(speech) == expected_outline(tree)
+    assert parsed_outline(speech) == parsed_outline(parse_speech(plain))
     details: dict[str, str] = {}
     assert contract_violations(md, speech, details) == {}, details
     check_spans(md, speech)
@@ -241,7 +233,7 @@ def _assert_markdown_keeps(paths: list[Path]) -> None:
         plain = parse_speech(text)
         md = as_markdown(text, plain)
         speech = parse_speech(md, markdown=True)
-        assert outline(speech) == outline(plain), path
+        assert parsed_outline(speech) == parsed_outline(plain), path
         assert (speech.title and speech.title.text) == (plain.title and plain.title.text), path
         assert contract_violations(md, speech) == {}, path
 

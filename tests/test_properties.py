@@ -8,7 +8,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from officialspeech import Point, Speech, parse_speech
+from officialspeech import Speech, parse_speech
 from officialspeech.parse import parse_tree
 from spanchecks import check_spans, coverage_gaps
 from speechgen import (
@@ -24,6 +24,7 @@ from speechgen import (
     Node,
     Tree,
     expected_outline,
+    parsed_outline,
 )
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -41,20 +42,12 @@ trees = st.builds(Tree, st.sampled_from(TITLES), st.sampled_from(SALUTATIONS), s
                   st.lists(sections, min_size=2, max_size=4))
 
 
-def outline(speech: Speech) -> list[tuple[object, ...]]:
-    out: list[tuple[object, ...]] = []
-    for s in speech.sections():
-        out.append(("section", s.level, s.marker, s.title))
-        out.extend(("point", p.number, p.lead) for p in s.children if isinstance(p, Point))
-    return out
-
-
 @SETTINGS
 @given(trees, st.sampled_from(sorted(SHAPES)), st.integers(0, 1000))
 def test_every_shape_keeps_the_outline(tree: Tree, shape: str, seed: int) -> None:
     text = SHAPES[shape](tree, seed)
     speech = parse_speech(text)
-    assert outline(speech) == expected_outline(tree)
+    assert parsed_outline(speech) == expected_outline(tree)
     assert speech.title is not None
     assert speech.title.text == tree.title
     assert speech.salutation is not None
@@ -89,4 +82,4 @@ def test_generated_shapes_with_a_fixed_seed_for_reproduction() -> None:
     for _ in range(20):
         tree = generate(rng)
         for render in SHAPES.values():
-            assert outline(parse_speech(render(tree, 7))) == expected_outline(tree)
+            assert parsed_outline(parse_speech(render(tree, 7))) == expected_outline(tree)

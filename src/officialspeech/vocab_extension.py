@@ -15,6 +15,7 @@ import copy
 import importlib
 import json
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Union
@@ -83,10 +84,8 @@ def _read(path: str) -> Mapping[str, Any]:
 
 
 def _toml(text: str, path: str) -> Mapping[str, Any]:
-    try:
-        tomllib: Any = importlib.import_module("tomllib")
-    except ImportError:  # Python 3.10
-        raise VocabularyError("a TOML vocabulary needs Python 3.11 or later (use JSON)", path) from None
+    # (tomli on Python 3.10, a dependency there, as for the check configuration)
+    tomllib: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
