@@ -144,6 +144,7 @@ class Vocabulary:
     speaker_line: LazyPattern
     front_note: LazyPattern
     dash: LazyPattern
+    single_dash: LazyPattern
     dateline: LazyPattern
     title_frame_opens: tuple[str, ...]
     title_frame_close: str
@@ -273,7 +274,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
               "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})",
               "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})",
               "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})",
-              "dash": v["dash"]}
+              "dash": v["dash"], "single_dash": v["single_dash"]}
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
@@ -302,6 +303,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         salutation_max=int(sal["max_length"]),
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
         dash=LazyPattern(v["dash"]),
+        single_dash=LazyPattern(v["single_dash"]),
         occasion=LazyPattern(_expand(v["occasion"], pieces)),
         date_in_text=LazyPattern(v["date_in_text"]),
         metadata_date=LazyPattern(v["metadata_date"]),

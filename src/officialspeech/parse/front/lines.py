@@ -12,7 +12,6 @@ from .glued import Glued, InlineChrome, find_glued, subtitle_parts
 
 Range = tuple[int, int]
 _LINE = re.compile(r"[^\r\n]+")
-_SINGLE_DASH = re.compile("[—―]")  # (the double dashes of vocab.json `dash` are looked for first)
 
 
 @dataclass
@@ -199,7 +198,7 @@ def _split_dash(text: str, r: Range) -> list[Range]:
     dash = voc.dash.search(text, r[0], r[1])
     i = dash.start() if dash is not None else -1
     if i == -1:
-        m = _SINGLE_DASH.search(text, r[0], r[1])
+        m = voc.single_dash.search(text, r[0], r[1])
         i = m.start() if m is not None and voc.subtitle.match(text[m.start():r[1]]) else -1
     if i - r[0] < 2 or i - r[0] > voc.max_title_length:
         return [r]
