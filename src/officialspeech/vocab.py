@@ -414,7 +414,7 @@ class ChromeLine:
     site: str
     name: str
     where: Where
-    pattern: regex.Pattern[str]
+    pattern: LazyPattern
     match: Literal["line", "prefix", "suffix"] = "line"
 
     @property
@@ -436,8 +436,8 @@ class ChromeBlock:
     site: str
     name: str
     where: Where
-    start: regex.Pattern[str]
-    cont: regex.Pattern[str]
+    start: LazyPattern
+    cont: LazyPattern
     max_lines: int | None = None
 
     @property
@@ -513,13 +513,15 @@ def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
     lines: list[ChromeLine] = []
     blocks: list[ChromeBlock] = []
     inline: list[ChromeInline] = []
+    # compiled on first use (LazyPattern): a text meets few of the rules, and the command line
+    # pays only for those (``vocab_extension`` compiles them all up front to check them)
     for site, fam in data["families"].items():
         inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")))
                       for e in fam.get("inline", []))
         for entry in fam.get("lines", []):
-            lines.append(ChromeLine(site, entry["name"], entry["where"], regex.compile(_expand(entry["pattern"], pieces)),
+            lines.append(ChromeLine(site, entry["name"], entry["where"], LazyPattern(_expand(entry["pattern"], pieces)),
                                     entry.get("match", "line")))
         for entry in fam.get("blocks", []):
-            blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), regex.compile(entry["start"]),
-                                      regex.compile(entry["continue"]), entry.get("max_lines")))
+            blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), LazyPattern(entry["start"]),
+                                      LazyPattern(entry["continue"]), entry.get("max_lines")))
     return ChromeRules(tuple(lines), tuple(blocks), tuple(inline))

@@ -124,7 +124,10 @@ def _build(ext: Mapping[str, Any], source: str) -> Vocabulary:
         if chrome is not None:
             from .vocab import _chrome_rules
 
-            _chrome_rules(chrome)
+            rules = _chrome_rules(chrome)
+            for pattern in (*(r.pattern for r in rules.lines), *(p for b in rules.blocks for p in (b.start, b.cont)),
+                            *(r.pattern for r in rules.inline)):
+                regex.compile(pattern.pattern)
     except VocabularyError as exc:
         raise VocabularyError(str(exc), where) from None
     except regex.error as exc:
