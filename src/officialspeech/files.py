@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .io import MAX_BYTES
 from .model import Source, Speech
-from .parse import parse_speech
+from .parse import parse_speech, parse_tree
 from .readers import Extracted, read_document
 from .readers.base import InputFormat
 from .vocab import using
@@ -33,6 +35,17 @@ def parse_file(path: str, input_format: InputFormat | None = None, max_bytes: in
         with using(load_vocabulary(vocabulary)):
             return parse_extracted(read_document(path, input_format, max_bytes))
     return parse_extracted(read_document(path, input_format, max_bytes))
+
+
+def parse_file_tree(path: str, input_format: InputFormat | None = None, max_bytes: int = MAX_BYTES) -> dict[str, Any]:
+    """:func:`parse_file` as the plain tree of :func:`~officialspeech.parse.parse_tree`
+    (the fields of ``parse_file(...).model_dump()``, ``source`` included), without building
+    the models: what the ``outline`` command renders. The active vocabulary applies."""
+    extracted = read_document(path, input_format, max_bytes)
+    tree = parse_tree(extracted.text, heading_lines=heading_lines(extracted), markdown=extracted.format == "markdown")
+    if extracted.format not in ("text", "markdown"):
+        tree["source"] = {"format": extracted.format, "path": extracted.path, "text": extracted.text}
+    return tree
 
 
 def parse_extracted(extracted: Extracted) -> Speech:

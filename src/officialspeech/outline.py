@@ -1,92 +1,113 @@
-"""Render the outline of a Speech for people (text, Markdown) or as a bare JSON outline."""
+"""Render the outline of a Speech for people (text, Markdown) or as a bare JSON outline.
+
+Each renderer takes a :class:`~officialspeech.model.Speech` or the plain tree of
+:func:`~officialspeech.parse.parse_tree` (the same fields, as ``Speech.model_dump()`` gives
+them): the ``outline`` command renders the tree as built, without building the models."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from .model import Block, Point, Section, Speech
+if TYPE_CHECKING:
+    from .model import Section, Speech
+
+Tree = Mapping[str, Any]
 
 
-def heading_text(section: Section) -> str:
+def heading_text(section: Section | Tree) -> str:
     """A heading as the Markdown outline, the chunks' ``heading_path`` and the HTML view
     write it: marker and title on one line (一、提高站位…)."""
-    return (section.marker + section.title).replace("\r", "").replace("\n", " ")
+    marker, title = (section["marker"], section["title"]) if isinstance(section, Mapping) else (
+        section.marker, section.title)
+    return str(marker + title).replace("\r", "").replace("\n", " ")
 
 
-def outline_data(speech: Speech) -> dict[str, Any]:
+def _tree(speech: Speech | Tree) -> Tree:
+    return speech if isinstance(speech, Mapping) else speech.model_dump()
+
+
+def _text(node: Tree | None, key: str = "text") -> Any:
+    return node[key] if node else None
+
+
+def outline_data(speech: Speech | Tree) -> dict[str, Any]:
     """The outline alone: title, salutation, nested headings with their points, closing."""
+    tree = _tree(speech)
 
-    def walk(blocks: list[Block]) -> list[dict[str, Any]]:
+    def walk(blocks: list[Tree]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for b in blocks:
-            if isinstance(b, Section):
-                out.append({"kind": "section", "marker": b.marker, "number": b.number, "level": b.level,
-                            "title": b.title, "line": b.span.line, "children": walk(b.children)})
-            elif isinstance(b, Point):
-                out.append({"kind": "point", "marker": b.marker, "number": b.number, "lead": b.lead,
-                            "line": b.span.line})
+            if b["kind"] == "section":
+                out.append({"kind": "section", "marker": b["marker"], "number": b["number"], "level": b["level"],
+                            "title": b["title"], "line": b["span"]["line"], "children": walk(b["children"])})
+            elif b["kind"] == "point":
+                out.append({"kind": "point", "marker": b["marker"], "number": b["number"], "lead": b["lead"],
+                            "line": b["span"]["line"]})
         return out
 
     return {
-        "title": speech.title.text if speech.title else None,
-        "speaker": speech.speaker.text if speech.speaker else None,
-        "date": speech.date.iso if speech.date else None,
-        "salutation": speech.salutation.text if speech.salutation else None,
-        "outline": walk(speech.body),
-        "closing": speech.closing.text if speech.closing else None,
-        "page_markers": [{"page": p.page, "total": p.total} for p in speech.page_markers],
+        "title": _text(tree["title"]),
+        "speaker": _text(tree["speaker"]),
+        "date": _text(tree["date"], "iso"),
+        "salutation": _text(tree["salutation"]),
+        "outline": walk(tree["body"]),
+        "closing": _text(tree["closing"]),
+        "page_markers": [{"page": p["page"], "total": p["total"]} for p in tree["page_markers"]],
     }
 
 
-def render_text(speech: Speech) -> str:
+def render_text(speech: Speech | Tree) -> str:
     """An indented plain-text outline."""
+    tree = _tree(speech)
     lines: list[str] = []
-    if speech.title:
-        lines.append(speech.title.text.replace("\n", " ").replace("\r", ""))
-    meta = [x for x in (speech.speaker and speech.speaker.text, speech.date and speech.date.text) if x]
+    if tree["title"]:
+        lines.append(tree["title"]["text"].replace("\n", " ").replace("\r", ""))
+    meta = [x for x in (_text(tree["speaker"]), _text(tree["date"])) if x]
     if meta:
         lines.append("  ".join(meta))
-    if speech.salutation:
-        lines.append(speech.salutation.text)
+    if tree["salutation"]:
+        lines.append(tree["salutation"]["text"])
 
-    def walk(blocks: list[Block], depth: int) -> None:
+    def walk(blocks: list[Tree], depth: int) -> None:
         for b in blocks:
             pad = "  " * depth
-            if isinstance(b, Section):
-                flag = " (?)" if b.confidence == "guessed" else ""
-                lines.append(f"{pad}{b.marker}{b.title}{flag}")
-                walk(b.children, depth + 1)
-            elif isinstance(b, Point):
-                lines.append(f"{pad}· {b.marker} {b.lead}")
+            if b["kind"] == "section":
+                flag = " (?)" if b["confidence"] == "guessed" else ""
+                lines.append(f"{pad}{b['marker']}{b['title']}{flag}")
+                walk(b["children"], depth + 1)
+            elif b["kind"] == "point":
+                lines.append(f"{pad}· {b['marker']} {b['lead']}")
 
-    walk(speech.body, 0)
-    if speech.closing:
-        lines.append(speech.closing.text)
+    walk(tree["body"], 0)
+    if tree["closing"]:
+        lines.append(tree["closing"]["text"])
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(speech: Speech) -> str:
+def render_markdown(speech: Speech | Tree) -> str:
     """A Markdown outline: headings as #…####, points as list items."""
+    tree = _tree(speech)
     lines: list[str] = []
-    if speech.title:
-        lines.append("# " + speech.title.text.replace("\r", "").replace("\n", " "))
+    if tree["title"]:
+        lines.append("# " + tree["title"]["text"].replace("\r", "").replace("\n", " "))
         lines.append("")
-    if speech.salutation:
-        lines.append(speech.salutation.text)
+    if tree["salutation"]:
+        lines.append(tree["salutation"]["text"])
         lines.append("")
 
-    def walk(blocks: list[Block]) -> None:
+    def walk(blocks: list[Tree]) -> None:
         for b in blocks:
-            if isinstance(b, Section):
-                lines.append("#" * min(b.level + 1, 6) + " " + heading_text(b))
+            if b["kind"] == "section":
+                lines.append("#" * min(b["level"] + 1, 6) + " " + heading_text(b))
                 lines.append("")
-                walk(b.children)
-            elif isinstance(b, Point):
-                lines.append(f"- **{b.marker}** {b.lead}")
+                walk(b["children"])
+            elif b["kind"] == "point":
+                lines.append(f"- **{b['marker']}** {b['lead']}")
         if lines and lines[-1] != "":
             lines.append("")
 
-    walk(speech.body)
-    if speech.closing:
-        lines.append(speech.closing.text)
+    walk(tree["body"])
+    if tree["closing"]:
+        lines.append(tree["closing"]["text"])
     return "\n".join(lines).rstrip("\n") + "\n"
