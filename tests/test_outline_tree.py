@@ -54,3 +54,21 @@ def test_the_outline_command_prints_the_outline_of_the_speech(tmp_path: Path) ->
         out = subprocess.run([sys.executable, "-m", "officialspeech", "outline", str(ROOT / "examples" / "training_talk.txt"),
                               "--format", fmt], capture_output=True, text=True, encoding="utf-8", check=True).stdout
         assert out == expected, fmt
+
+
+def test_treekeys_list_the_fields_of_metadata_with_their_defaults() -> None:
+    from officialspeech.model import Metadata
+    from officialspeech.treekeys import METADATA_FIELDS, METADATA_LISTS
+
+    assert tuple(Metadata.model_fields) == METADATA_FIELDS
+    defaults = Metadata().model_dump()
+    assert defaults == {name: [] if name in METADATA_LISTS else None for name in METADATA_FIELDS}
+
+
+def test_a_one_shot_outline_builds_no_models_and_loads_no_cn2an() -> None:
+    code = ("import sys; from officialspeech.cli import main; "
+            f"main(['outline', {str(ROOT / 'examples' / 'clean_lines.txt')!r}]); "
+            "print(sorted(m for m in ('pydantic', 'officialspeech.model', 'cn2an') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
+                         check=True).stdout
+    assert out.splitlines()[-1] == "[]"

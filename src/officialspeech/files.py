@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .io import MAX_BYTES
-from .model import Source, Speech
 from .parse import parse_speech, parse_tree
 from .readers import Extracted, read_document
 from .readers.base import InputFormat
 from .vocab import using
 from .vocab_extension import VocabularySource, load_vocabulary
+
+if TYPE_CHECKING:
+    from .model import Speech
 
 
 def heading_lines(extracted: Extracted) -> set[int]:
@@ -50,6 +52,8 @@ def parse_file_tree(path: str, input_format: InputFormat | None = None, max_byte
 
 def parse_extracted(extracted: Extracted) -> Speech:
     """Parse what a reader extracted, with its heading hints."""
+    from .model import Source  # (the models load on first use: the outline command needs none)
+
     speech = parse_speech(extracted.text, heading_lines=heading_lines(extracted),
                           markdown=extracted.format == "markdown")
     match extracted.format:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, mo
 if TYPE_CHECKING:
     from .chunks import Chunk, ChunkBy
 
-SCHEMA_VERSION = "1.4"
+from .treekeys import SCHEMA_VERSION, SOURCE_TEXT_KEY  # (kept apart for the parser: see treekeys)
 
 LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "other"]
 Confidence = Literal["certain", "guessed"]
@@ -290,5 +290,4 @@ class Speech(_Frozen):
         return out
 
 
-SOURCE_TEXT_KEY = "\x00source_text"  # a key no JSON field can clash with
 _SOURCE_TEXTS: dict[int, str] = {}

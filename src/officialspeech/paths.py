@@ -31,9 +31,12 @@ Pages
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import SOURCE_TEXT_KEY, Speech
+from .treekeys import SOURCE_TEXT_KEY
+
+if TYPE_CHECKING:
+    from .model import Speech
 
 _TRAILING = "、.．,，:：;； \t\u3000"
 _FRONT = ("title", "subtitle", "speaker", "occasion", "date", "salutation")

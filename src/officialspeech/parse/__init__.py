@@ -20,10 +20,10 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import SOURCE_TEXT_KEY, Speech
 from ..paths import add_paths
+from ..treekeys import SOURCE_TEXT_KEY
 from ..vocab import Vocabulary, using
 from ..vocab_extension import VocabularySource, load_vocabulary
 from .build import build_tree
@@ -36,6 +36,9 @@ from .pages import find_page_markers
 from .paragraphs import find_paragraphs
 from .points import find_points
 from .positions import LineIndex
+
+if TYPE_CHECKING:
+    from ..model import Speech
 
 __all__ = ["Vocabulary", "load_vocabulary", "parse_json", "parse_speech", "parse_tree"]
 
@@ -74,6 +77,8 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool
     if vocabulary is not None:
         with using(load_vocabulary(vocabulary)):
             return parse_speech(text, heading_lines=heading_lines, markdown=markdown)
+    from ..model import Speech  # (the models load on first use: parse_json and outline need none)
+
     with _no_gc():
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
         tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import cache, partial
 from typing import Any
 
-from ..model import SCHEMA_VERSION, Metadata
+from ..treekeys import METADATA_FIELDS, METADATA_LISTS, SCHEMA_VERSION
 from .chrome import ChromeHit, metadata_from
 from .document import Document, Range
 from .front import Front
@@ -71,15 +71,9 @@ def _metadata(chrome: list[ChromeHit]) -> dict[str, Any]:
 
 @cache
 def _metadata_defaults() -> tuple[tuple[str, Callable[[], Any]], ...]:
-    """Each field of :class:`Metadata` and a maker of its default (asking pydantic for a
-    default inspects the factory's signature every time: once is enough)."""
-    out: list[tuple[str, Callable[[], Any]]] = []
-    for name, field in Metadata.model_fields.items():
-        if field.default_factory is not None:
-            out.append((name, field.default_factory))  # type: ignore[arg-type]
-        else:
-            out.append((name, partial(_same, field.default)))
-    return tuple(out)
+    """Each field of :class:`Metadata` and a maker of its default (from ``treekeys``: the
+    models are not imported to parse)."""
+    return tuple((name, list if name in METADATA_LISTS else partial(_same, None)) for name in METADATA_FIELDS)
 
 
 def _same(value: Any) -> Any:

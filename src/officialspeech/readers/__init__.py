@@ -12,6 +12,7 @@ elements; exceeding one is an ``InputError`` naming the limit.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -122,7 +123,7 @@ def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "tex
         extracted = _guarded(input_format, label, read, tmp, max_bytes)
     finally:
         os.unlink(tmp)
-    return extracted.model_copy(update={"path": name})
+    return dataclasses.replace(extracted, path=name)
 
 
 __all__ = ["ALIASES", "FORMATS", "TEXT_FORMATS", "Extracted", "Hint", "InputFormat", "detect_format", "format_name",
