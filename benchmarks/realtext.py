@@ -332,8 +332,10 @@ def startup(runs: int, other: str | None = None) -> None:
             envs[label] = dict(os.environ, PYTHONPATH=str(src))
     names = list(cmds)
     walls: dict[str, list[float]] = {k: [] for k in names}
-    for k, cmd in cmds.items():  # warm: bytecode written, files in the OS cache
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=envs[k])
+    for k, cmd in cmds.items():  # warm: bytecode written (as pip writes it for an installed package, even
+        # where PYTHONDONTWRITEBYTECODE is set), files in the OS cache
+        warm = {key: v for key, v in (envs[k] or os.environ).items() if key != "PYTHONDONTWRITEBYTECODE"}
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=warm)
     for r in range(runs):
         for k in names[r % len(names):] + names[: r % len(names)]:
             t0 = time.perf_counter()
