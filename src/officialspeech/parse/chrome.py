@@ -9,7 +9,7 @@ from typing import overload
 
 import regex
 
-from ..vocab import ChromeLine, chrome_rules, literal_prefix, vocabulary
+from ..vocab import ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
 from .markers import salutation
 
 
@@ -147,6 +147,14 @@ def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, lis
                 taken += 1
 
 
+@per_vocabulary
+def _edge_rules(first: str) -> tuple[ChromeLine, ...]:
+    """The 'edges' line rules, in order, that a line opening with ``first`` may match (the
+    rules' first-character tests, taken once per character instead of once per line)."""
+    return tuple(rule for rule in chrome_rules().lines
+                 if rule.where == "edges" and (rule.first is None or rule.first.match(first)))
+
+
 def find_chrome(lines: Lines) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
@@ -181,9 +189,7 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
         if not ln.text or i in hits:
             continue
         found: list[ChromeHit] = []
-        for rule in rules.lines:
-            if rule.where != "edges" or (rule.first is not None and not rule.first.match(ln.text)):
-                continue
+        for rule in _edge_rules(ln.text[0]):
             hit = _line_hit(rule, ln)
             if hit is None:
                 continue
