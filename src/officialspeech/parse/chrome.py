@@ -9,7 +9,7 @@ from typing import overload
 
 import regex
 
-from ..vocab import ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
+from ..vocab import ChromeBlock, ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
 from .markers import salutation
 
 
@@ -117,12 +117,23 @@ def _whole(ln: Line, site: str, rule: str, groups: dict[str, str] | None = None)
     return ChromeHit(ln.content_start, ln.content_end, ln.text, site, rule, groups or {})
 
 
+@per_vocabulary
+def _block_rules(where: str) -> tuple[tuple[ChromeBlock, str], ...]:
+    """The chrome blocks of ``where``, in order, each with the literal prefix of its start."""
+    return tuple((b, literal_prefix(b.start.pattern)) for b in chrome_rules().blocks if b.where == where)
+
+
+@per_vocabulary
+def _anywhere_rules() -> tuple[tuple[ChromeLine, str], ...]:
+    """The 'anywhere' line rules, in order, each with the literal prefix of its pattern."""
+    return tuple((r, literal_prefix(r.pattern.pattern)) for r in chrome_rules().lines if r.where == "anywhere")
+
+
 def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, list[ChromeHit]]) -> None:
-    for block in chrome_rules().blocks:
-        if block.where != where:
-            continue
+    if allowed is not None and not allowed:
+        return
+    for block, prefix in _block_rules(where):
         if allowed is None:
-            prefix = literal_prefix(block.start.pattern)
             if prefix and prefix not in lines.text:
                 continue
             found = sorted({lines.index_of(m.start()) for m in block.start_multiline.finditer(lines.text)})
@@ -158,22 +169,20 @@ def _edge_rules(first: str) -> tuple[ChromeLine, ...]:
 def find_chrome(lines: Lines) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
-    rules = chrome_rules()
     hits: dict[int, list[ChromeHit]] = {}
     _blocks(lines, "anywhere", None, hits)
-    for rule in rules.lines:
-        if rule.where == "anywhere":
-            # a pass over the whole text finds the few lines worth matching
-            prefix = literal_prefix(rule.pattern.pattern)
-            if prefix and prefix not in lines.text:
+    for rule, prefix in _anywhere_rules():
+        # a pass over the whole text finds the few lines worth matching
+        if prefix and prefix not in lines.text:
+            continue
+        for m in rule.multiline.finditer(lines.text):
+            i = lines.index_of(m.start())
+            if i in hits or not lines[i].text:
                 continue
-            for m in rule.multiline.finditer(lines.text):
-                i = lines.index_of(m.start())
-                if i in hits or not lines[i].text:
-                    continue
-                hit = _line_hit(rule, lines[i])
-                if hit:
-                    hits[i] = [hit]
+            hit = _line_hit(rule, lines[i])
+            if hit:
+                hits[i] = [hit]
+
     def content(i: int) -> bool:
         return bool(lines[i].text) and i not in hits and _content_like(lines[i].text)
 
