@@ -84,3 +84,21 @@ def test_the_first_character_test_of_a_chrome_rule_never_skips_a_line_it_matches
             if line and rule.pattern.match(line):
                 assert rule.first.match(line), (rule.name, line)
     assert tested >= 10  # most rules open with characters that can be told
+
+
+def test_the_loose_first_characters_look_past_an_optional_start() -> None:
+    import re
+
+    from officialspeech.firsts import first_class, first_items
+
+    assert first_items("^(?:文档)?格式") is None  # the marker scanner's strict reading
+    assert first_items("^(?:文档)?格式", loose=True) == {"文", "格"}
+    assert first_items(r"^\d{4}年|^\s*第", loose=True) == {r"\d", r"\s", "第"}
+    assert first_items(r"^a?", loose=True) is None  # may match empty: every line is tried
+    assert first_items(r"^\w+", loose=True) is None  # re and regex differ on \w
+    first = first_class(r"^(?:当前位置[:：]\s*)?(?:首页|主页)\s*>")
+    assert first is not None
+    for line in ("当前位置：首页 > 新闻", "首页 > 新闻", "主页>"):
+        assert re.match(r"^(?:当前位置[:：]\s*)?(?:首页|主页)\s*>", line)
+        assert first.match(line)
+    assert not first.match("新闻 > 首页")

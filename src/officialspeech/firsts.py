@@ -8,10 +8,14 @@ import warnings
 from typing import Any
 
 
-def first_items(pattern: str) -> set[str] | None:
+def first_items(pattern: str, *, loose: bool = False) -> set[str] | None:
     """The class items (escaped characters and ranges) a match of ``pattern`` can start with
     (a leading ``^`` skipped), or None when that cannot be told (a category such as ``\\w``,
-    a ``regex``-only construct such as ``\\p{Han}``, an optional start)."""
+    a ``regex``-only construct such as ``\\p{Han}``, an optional start).
+
+    ``loose``: also look past an optional start (``(?:文档)?格式``: 文 or 格) and take the
+    categories ``\\d`` and ``\\s`` as items (`re` and `regex` agree on them): a prefilter's
+    answer, as the chrome rules use it; the marker scanner keeps the strict one."""
     try:
         from re import _parser as sre  # type: ignore[attr-defined]
     except ImportError:  # Python 3.10
@@ -19,12 +23,12 @@ def first_items(pattern: str) -> set[str] | None:
             warnings.simplefilter("ignore", DeprecationWarning)
             import sre_parse as sre
     try:
-        return _first_items(sre.parse(pattern), sre)
+        return _first_items(sre.parse(pattern), sre, loose)
     except (re.error, ValueError):
         return None
 
 
-def _first_items(seq: Any, sre: Any) -> set[str] | None:
+def _first_items(seq: Any, sre: Any, loose: bool = False) -> set[str] | None:
     i = 0
     while i < len(seq) and str(seq[i][0]) == "AT" and str(seq[i][1]) == "AT_BEGINNING":
         i += 1  # ^
@@ -41,26 +45,35 @@ def _first_items(seq: Any, sre: Any) -> set[str] | None:
                 out.add(re.escape(chr(item)))
             elif str(item_op) == "RANGE":
                 out.add(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+            elif loose and str(item_op) == "CATEGORY" and str(item) in _CATEGORIES:
+                out.add(_CATEGORIES[str(item)])
             else:
                 return None  # a category or a negated class
         return out
     if name == "BRANCH":
         found: set[str] = set()
         for branch in av[1]:
-            sub = _first_items(branch, sre)
+            sub = _first_items(branch, sre, loose)
             if sub is None:
                 return None
             found |= sub
         return found
     if name == "SUBPATTERN":
-        return _first_items(av[-1], sre)
+        return _first_items(av[-1], sre, loose)
     if name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
-        return _first_items(av[2], sre)
+        return _first_items(av[2], sre, loose)
+    if loose and name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] == 0:
+        # an optional start: what it starts with, or what follows it does
+        body, rest = _first_items(av[2], sre, loose), _first_items(seq[i + 1:], sre, loose)
+        return body | rest if body is not None and rest is not None else None
     return None
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s"}
 
 
 def first_class(pattern: str) -> re.Pattern[str] | None:
     """A one-character pattern matching what a match of ``pattern`` can start with (None:
     it cannot be told)."""
-    items = first_items(pattern)
+    items = first_items(pattern, loose=True)
     return re.compile(f"[{''.join(sorted(items))}]") if items else None
