@@ -86,6 +86,26 @@ def test_the_first_character_test_of_a_chrome_rule_never_skips_a_line_it_matches
     assert tested >= 10  # most rules open with characters that can be told
 
 
+def test_the_required_characters_of_a_chrome_rule_stand_in_every_line_it_matches(shared_dir: Path) -> None:
+    from officialspeech.vocab import chrome_rules
+
+    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
+        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
+    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    tested = matched = 0
+    for rule in chrome_rules().lines:
+        if not rule.required:
+            continue
+        tested += 1
+        for line in lines:
+            m = rule.pattern.search(line)
+            if m:
+                matched += 1
+                assert rule.required <= set(m.group()), (rule.name, line)
+    assert tested >= 8
+    assert matched >= 20  # the rules do match lines of the shared texts
+
+
 def test_the_loose_first_characters_look_past_an_optional_start() -> None:
     import re
 
@@ -102,3 +122,12 @@ def test_the_loose_first_characters_look_past_an_optional_start() -> None:
         assert re.match(r"^(?:当前位置[:：]\s*)?(?:首页|主页)\s*>", line)
         assert first.match(line)
     assert not first.match("新闻 > 首页")
+
+
+def test_required_characters_are_those_every_match_holds() -> None:
+    from officialspeech.firsts import required_chars
+
+    assert required_chars(r"^(?:文档)?格式[:：]\d+页") == {"格", "式", "页"}
+    assert required_chars(r"(?:甲乙|乙丙)丁") == {"乙", "丁"}
+    assert required_chars(r"(?i)abc") == frozenset()
+    assert required_chars(r"a*b?c{0,2}") == frozenset()

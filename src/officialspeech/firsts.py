@@ -77,3 +77,40 @@ def first_class(pattern: str) -> re.Pattern[str] | None:
     it cannot be told)."""
     items = first_items(pattern, loose=True)
     return re.compile(f"[{''.join(sorted(items))}]") if items else None
+
+
+_IGNORECASE = re.compile(r"\(\?[a-zA-Z]*i")
+
+
+def required_chars(pattern: str) -> frozenset[str]:
+    """Characters every match of ``pattern`` holds (literals outside optional parts, the
+    common ones of alternatives): a line without one of them cannot match. Empty when none
+    can be told (a case-insensitive pattern, a ``regex``-only construct)."""
+    if _IGNORECASE.search(pattern):
+        return frozenset()
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import sre_parse as sre
+    try:
+        return frozenset(_required(sre.parse(pattern)))
+    except (re.error, ValueError, RecursionError):
+        return frozenset()
+
+
+def _required(seq: Any) -> set[str]:
+    out: set[str] = set()
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            out.add(chr(av))
+        elif name == "SUBPATTERN":
+            out |= _required(av[-1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+            out |= _required(av[2])
+        elif name == "BRANCH":
+            branches = [_required(b) for b in av[1]]
+            out |= set.intersection(*branches) if branches else set()
+    return out

@@ -21,7 +21,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import regex
 
-from .firsts import first_class
+from .firsts import first_class, required_chars
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -427,6 +427,11 @@ class ChromeLine:
         """What a line this pattern matches (from its start) opens with, when that can be told:
         a line opening otherwise is not tried (None: every line is)."""
         return first_class(self.pattern.pattern) if self.match != "suffix" else None
+
+    @cached_property
+    def required(self) -> frozenset[str]:
+        """Characters a line this pattern matches holds: a line without one is not tried."""
+        return required_chars(self.pattern.pattern)
 
 
 @dataclass(frozen=True)

@@ -159,10 +159,11 @@ def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, lis
 
 
 @per_vocabulary
-def _edge_rules(first: str) -> tuple[ChromeLine, ...]:
+def _edge_rules(first: str) -> tuple[tuple[ChromeLine, frozenset[str]], ...]:
     """The 'edges' line rules, in order, that a line opening with ``first`` may match (the
-    rules' first-character tests, taken once per character instead of once per line)."""
-    return tuple(rule for rule in chrome_rules().lines
+    rules' first-character tests, taken once per character instead of once per line), each
+    with the characters a line it matches holds."""
+    return tuple((rule, rule.required) for rule in chrome_rules().lines
                  if rule.where == "edges" and (rule.first is None or rule.first.match(first)))
 
 
@@ -198,7 +199,9 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
         if not ln.text or i in hits:
             continue
         found: list[ChromeHit] = []
-        for rule in _edge_rules(ln.text[0]):
+        for rule, required in _edge_rules(ln.text[0]):
+            if required and not all(ch in ln.text for ch in required):
+                continue
             hit = _line_hit(rule, ln)
             if hit is None:
                 continue
