@@ -52,6 +52,10 @@ class Lines(Sequence[Line]):
     @overload
     def __getitem__(self, i: slice) -> Sequence[Line]: ...
     def __getitem__(self, i: int | slice) -> Line | Sequence[Line]:
+        if type(i) is int:  # the common case first: a line made before
+            made = self._made.get(i)
+            if made is not None:
+                return made
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
@@ -185,7 +189,8 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
                 hits[i] = [hit]
 
     def content(i: int) -> bool:
-        return bool(lines[i].text) and i not in hits and _content_like(lines[i].text)
+        text = lines[i].text
+        return bool(text) and i not in hits and _content_like(text)
 
     # chrome stands at the edges of a page: look at most EDGE_LINES lines in from either end
     first = next((i for i in range(min(len(lines), EDGE_LINES)) if content(i)), min(len(lines), EDGE_LINES))
