@@ -25,6 +25,17 @@ RUN_ON_MIN = 40
 
 def find_headings(doc: Document, start: int) -> list[Heading]:
     """The headings of the body ``view[start:]``, in order, none overlapping the next."""
+    heads, run_on = rule_headings(doc, start)
+    if run_on and heads:
+        from .reranker import rerank  # (its model is read only for run-on text)
+
+        rerank(doc.view.text, heads, len(doc.view.text))
+    return heads
+
+
+def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
+    """The headings as the rules cut their titles, and whether the body is run-on text
+    (where :mod:`.reranker` re-cuts them)."""
     v = doc.view.text
     end = len(v)
     cands = heading_candidates(v, doc.body_tokens(start), start, end, doc.lines, doc.unnumbered, doc.markdown_items,
@@ -46,7 +57,7 @@ def find_headings(doc: Document, start: int) -> list[Heading]:
         if h.heading_end > nxt.start:
             h.heading_end = nxt.start
             h.title_end = min(h.title_end, nxt.start)
-    return heads
+    return heads, run_on
 
 
 def is_run_on(v: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ WRAP_MAX_AVERAGE = 80  # a wrapped text has shorter lines on average (paragraph 
 _STOPS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "。！？；：!?;:]")  # (`re`: cheaper per call)
 
 
-def _first_title_end(text: str, start: int, stop: int) -> int | None:
+def first_title_end(text: str, start: int, stop: int) -> int | None:
     """The first title terminator in ``text[start:stop]`` outside quotes and brackets."""
     voc = vocabulary()
     depth = 0
@@ -58,7 +58,7 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
             ts = nxt
             c = Candidate(c.start, c.end, c.marker, c.form, c.number, c.strength, min(lines.line_end(nxt), limit))
     stop = c.line_end if wrap is None else wrap.title_stop(c.line_end, limit)
-    t = _first_title_end(text, ts, min(stop, ts + 2 * voc.max_title_length + 1))
+    t = first_title_end(text, ts, min(stop, ts + 2 * voc.max_title_length + 1))
     if t is not None and t - ts > 2 * voc.max_title_length:
         t = None  # a terminator that far away does not end the title
     cand_end = t if t is not None else stop

@@ -1,0 +1,124 @@
+"""The learned title-end re-ranker (src/officialspeech/parse/headings/reranker.py) and its
+trainer (benchmarks/title_end_train.py). The speeches are made up for these tests or generated
+by speechgen; the trainer runs on a folder of generated speeches laid out as ../shared/wild is."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import speechgen
+from corpusscorer import benchmark
+from officialspeech import parse_speech
+from officialspeech.parse.headings import Heading, reranker
+from officialspeech.vocab import vocabulary
+from spanchecks import contract_violations
+
+TABLES = {"R1", "R2", "R3", "L1", "L2", "L3", "T1", "T2", "X"}
+
+
+def _heading(text: str, title: str, end: str, confidence: str = "guessed") -> Heading:
+    """A heading whose title starts at ``title`` and the rules ended before ``end``."""
+    ts = text.index(title)
+    te = text.index(end, ts)
+    return Heading(ts - 3, ts, ts, te, te, "（一）", "cn_paren", 1, confidence)
+
+
+def test_the_shipped_model_has_every_table_and_setting_its_features_read() -> None:
+    m = reranker.model()
+    assert set(m.tables) == TABLES
+    assert m.weights
+    assert m.function_chars
+    assert m.max_length >= 30
+    assert all(isinstance(v, float) for v in m.weights.values())
+
+
+def test_a_cut_before_a_subject_word_is_kept_but_not_one_after_a_conjunction() -> None:
+    text = "（一）提高政治站位我们要坚持问题导向，狠抓工作落实。"
+    assert reranker.settled(text, _heading(text, "提高政治站位", "我们要"))
+    # a year opens sentences, but …和|2025年工作回顾 is one title: the rules' cut is no evidence
+    text = "一、“十四五”时期和2025年工作回顾过去五年，我们砥砺奋进。"
+    assert not reranker.settled(text, _heading(text, "“十四五”时期和", "2025年"))
+
+
+def test_no_candidate_ends_with_a_comma_an_open_quote_or_a_word_that_wants_an_object() -> None:
+    text = "（一）推进高标准农田建设依托我省丰富的水土资源，推动“农田建设”提质增效"
+    h = _heading(text, "推进高标准农田建设", "依托")
+    ends = [text[k - 1] for k in reranker.candidates(text, h, len(text), 60, None)]
+    voc = vocabulary()
+    assert ends
+    assert not {"，", "“"} & set(ends)
+    assert text.index("依托") + 2 not in list(reranker.candidates(text, h, len(text), 60, None))
+    assert "依托" in voc.title_bad_finals
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), shape=st.sampled_from(["one_line", "space_joined"]))
+def test_re_cut_titles_stay_inside_their_heading_and_keep_every_span_contract(seed: int, shape: str) -> None:
+    tree = speechgen.generate(random.Random(seed), sections=3, max_children=3, sentences=2)
+    text = speechgen.SHAPES[shape](tree, seed)
+    speech = parse_speech(text)
+    assert not contract_violations(text, speech)
+    sections = speech.sections()
+    starts = sorted(s.heading_span.start for s in sections)
+    for s in sections:
+        later = [st for st in starts if st > s.heading_span.start]
+        assert s.title
+        assert s.title[-1] not in "，,、“"
+        assert not s.title[-1].isspace()
+        assert not later or s.title_span.end <= later[0]
+
+
+TITLES = ["产业转型升级步伐加快", "城乡面貌持续改善", "民生保障更加有力", "着力扩大有效需求", "加快建设现代化产业体系",
+          "持续增进民生福祉", "深化重点领域改革", "推动文化繁荣发展"]
+BODIES = ["先进制造业集群规模持续壮大，新增规上工业企业120家。", "城市道路新建改造40公里，老旧小区改造86个。",
+          "城镇新增就业3.2万人，居民收入稳步增长。", "重大项目建设提速增效，全年完成投资800亿元。",
+          "新兴产业培育壮大，传统产业改造提升。", "社会保障体系更加健全，养老服务网络不断完善。"]
+
+
+def _report(rng: random.Random) -> str:
+    """A made-up work report: standalone heading lines, bodies opening with their subject."""
+    lines = ["市政府工作报告", "各位代表：", "现在，我代表市人民政府向大会报告工作，请予审议。"]
+    for i, part in enumerate("一二三"):
+        lines.append(f"{part}、{rng.choice(['过去一年工作回顾', '今年主要任务', '全面加强政府自身建设'])}")
+        lines.append(rng.choice(BODIES))
+        for j, sub in enumerate("一二三"):
+            lines.append(f"（{sub}）{TITLES[(3 * i + j + rng.randrange(8)) % len(TITLES)]}")
+            lines.extend(rng.sample(BODIES, 2))
+    return "\n".join(lines) + "\n"
+
+
+def _fake_wild(root: Path, n: int = 6) -> Path:
+    """A folder laid out as ../shared/wild: texts/ and a manifest, clean-lined made-up reports."""
+    (root / "texts").mkdir(parents=True)
+    rows = []
+    for i in range(n):
+        doc = f"G{i:04d}"
+        (root / "texts" / f"{doc}.txt").write_text(_report(random.Random(i)), "utf-8")
+        rows.append({"id": doc, "file": f"texts/{doc}.txt", "near_duplicate_of": None})
+    (root / "manifest.json").write_text(json.dumps(rows), "utf-8")
+    return root
+
+
+def test_the_trainer_writes_a_model_the_parser_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    train = benchmark("title_end_train")
+    out = tmp_path / "model.json"
+    assert train.main(["--wild", str(_fake_wild(tmp_path / "wild")), "--out", str(out), "--epochs", "2"]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert set(data["tables"]) == TABLES
+    assert data["weights"]
+    trained = reranker.Model.from_json(data)
+    monkeypatch.setattr(reranker, "model", lambda: trained)
+    text = _report(random.Random(99)).replace("\n", "")
+    assert not contract_violations(text, parse_speech(text))
+
+
+def test_the_trainer_skips_cleanly_without_the_wild_texts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    train = benchmark("title_end_train")
+    assert train.main(["--wild", str(tmp_path / "absent")]) == 0
+    assert "nothing to train on" in capsys.readouterr().out
