@@ -255,3 +255,49 @@ def test_a_tag_or_breadcrumb_before_the_title_loses_the_tie() -> None:
     # the opening bracket of a tag is no part of a title
     text = "【领导讲话】同志们：今天我们召开会议。"
     _exact(text, parse_speech(text).title, "领导讲话")
+
+
+# the line breaks of a district report lost: single dash, a subtitle ending in 上 followed by a
+# place name (…会议上海河区…: 上 ends the subtitle, 海河区 opens the speaker's office), the
+# speaker run on to it, no space before the name
+DISTRICT = (
+    "政府工作报告\n—2023年2月9日在海河区第九届人民代表大会第三次会议上\n海河区人民政府区长　　林景安\n"
+    "各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n一、2022年工作回顾\n过去一年，我们扎实工作。\n"
+)
+
+
+def test_single_dash_subtitle_and_speaker_run_on_after_a_flattened_title() -> None:
+    for text in (DISTRICT, _flat(DISTRICT), DISTRICT.replace("\n", " ")):
+        speech = parse_speech(text)
+        _exact(text, speech.title, "政府工作报告")
+        _exact(text, speech.subtitle, "—2023年2月9日在海河区第九届人民代表大会第三次会议上")
+        _exact(text, speech.speaker, "海河区人民政府区长　　林景安")
+        assert speech.date is not None
+        assert speech.date.iso == "2023-02-09"
+        assert_lossless(text, speech)
+
+
+def test_repeated_dashes_open_a_subtitle_with_the_speaker_run_on() -> None:
+    text = _flat(DISTRICT.replace("\n—", "\n----"))
+    speech = parse_speech(text)
+    _exact(text, speech.subtitle, "----2023年2月9日在海河区第九届人民代表大会第三次会议上")
+    _exact(text, speech.speaker, "海河区人民政府区长　　林景安")
+
+
+# a news page flattened: the subtitle runs straight into the source and time of the page
+NEWS = (
+    "2024年青山省政府工作报告——2024年1月22日在青山省第九届人民代表大会第二次会议上"
+    "来源：青山日报时间：2024-01-30 08:15:00各位代表：现在，我代表省人民政府，向大会报告工作。"
+    "一、2023年工作回顾过去一年，全省经济回升向好。"
+)
+
+
+def test_subtitle_ends_where_site_chrome_glued_to_it_begins() -> None:
+    speech = parse_speech(NEWS)
+    _exact(NEWS, speech.title, "2024年青山省政府工作报告")
+    _exact(NEWS, speech.subtitle, "——2024年1月22日在青山省第九届人民代表大会第二次会议上")
+    assert speech.date is not None
+    assert speech.date.iso == "2024-01-22"
+    assert speech.salutation is not None
+    assert speech.salutation.text == "各位代表："
+    assert_lossless(NEWS, speech)

@@ -285,18 +285,18 @@ def _following(run: _Run, title: Range) -> Glued:
 
 
 def subtitle_parts(text: str, s: int, e: int) -> Glued | None:
-    """A subtitle line ``text[s:e]`` that goes on with a date or a speaker (——…会议上（2024年…）
-    李明, …会议上 省长 李明): the subtitle proper (as ``title``), date and speaker. None when the
-    line does not open with a subtitle or holds nothing after it."""
+    """A subtitle line ``text[s:e]`` that goes on with a date, a speaker or chrome (——…会议上（2024年…）
+    李明, …会议上 省长 李明, …会议上来源：…): the subtitle proper (as ``title``), date and speaker.
+    None when the line does not open with a subtitle or holds nothing after it."""
     run = _Run(text, s, e, e, True)
     k = _subtitle_end(run, s)
     if k is None or run.skip(k) >= e:
         return None
     out = Glued(title=(s, k), end=k)
     _tail(run, run.skip(k), out, [], subtitle=False)
-    if out.date is None and out.speaker is None:
+    if out.date is None and out.speaker is None and not run.opens(run.skip(k)):
         return None  # ——…会议上（根据录音整理）: nothing split off, the line is the subtitle
-    return out
+    return out  # with a date or speaker, or chrome after it (…会议上来源：…日报)
 
 
 def _subtitle_end(run: _Run, p: int) -> int | None:

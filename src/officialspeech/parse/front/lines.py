@@ -122,8 +122,8 @@ def _kind(t: str, joined: bool) -> str:
         return "subtitle"
     if voc.date_line.match(t):
         return "date"
-    if voc.subtitle.match(t):
-        return "subtitle"
+    if voc.subtitle.match(t) or voc.glued.subtitle.match(t):
+        return "subtitle"  # …会议上 省长 李明, or the name run on: …会议上省长李明
     if voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t):
         return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电: neither a name nor a title
     if len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
@@ -199,10 +199,16 @@ def _split_dash(text: str, r: Range) -> list[Range]:
     i = dash.start() if dash is not None else -1
     if i == -1:
         m = voc.single_dash.search(text, r[0], r[1])
-        i = m.start() if m is not None and voc.subtitle.match(text[m.start():r[1]]) else -1
+        i = m.start() if m is not None and _subtitle_line(text, m.start(), r[1]) else -1
     if i - r[0] < 2 or i - r[0] > voc.max_title_length:
         return [r]
     return [strip(text, r[0], i), (i, r[1])]
+
+
+def _subtitle_line(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` is a subtitle line (——…会议上), also with a speaker run on to it."""
+    voc = vocabulary()
+    return bool(voc.subtitle.match(text[s:e]) or voc.glued.subtitle.match(text, s, e))
 
 
 def _join_subtitle(lines: list[Range], text: str) -> tuple[list[Range], set[Range]]:
