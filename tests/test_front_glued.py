@@ -301,3 +301,42 @@ def test_subtitle_ends_where_site_chrome_glued_to_it_begins() -> None:
     assert speech.salutation is not None
     assert speech.salutation.text == "各位代表："
     assert_lossless(NEWS, speech)
+
+
+# a page headline, a news agency dateline, then the title letter-spaced as headlines are set
+SPACED = (
+    "2023年青山省政府工作报告\n新华社青山3月2日电\n政 府 工 作 报 告\n"
+    "——2023年2月26日在青山省第九届人民代表大会第一次会议上\n省长　周明远\n各位代表：\n"
+    "现在，我代表省人民政府，向大会报告工作。\n一、过去五年工作回顾\n五年来，我们稳步推进各项工作。\n"
+)
+
+
+def test_letter_spaced_title_before_its_subtitle_in_every_shape() -> None:
+    for text in (SPACED, _flat(SPACED), SPACED.replace("\n", " ")):
+        speech = parse_speech(text)
+        _exact(text, speech.title, "政 府 工 作 报 告")
+        _exact(text, speech.subtitle, "——2023年2月26日在青山省第九届人民代表大会第一次会议上")
+        _exact(text, speech.speaker, "省长　周明远")
+        assert_lossless(text, speech)
+
+
+# exported through a tool that wrote each no-break space as the escape <U+00A0>
+ESCAPED = (
+    "<U+00A0>\n2022年青山省政府工作报告\n<U+00A0><U+00A0>新华社青山３月１２日电\n政府工作报告\n"
+    "<U+00A0><U+00A0>——2022年3月6日在青山省第八届人民代表大会第五次会议上\n省长<U+00A0> 周明远<U+00A0>\n"
+    "<U+00A0><U+00A0>各位代表：\n<U+00A0><U+00A0>现在，我代表省人民政府，向大会报告工作。\n"
+    "<U+00A0><U+00A0>一、过去一年工作回顾\n<U+00A0><U+00A0>过去一年，我们稳步推进各项工作。\n"
+)
+
+
+@given(st.sampled_from(["\n", "", " "]))
+@SETTINGS
+def test_escaped_spaces_are_no_part_of_the_front_lines(sep: str) -> None:
+    text = ESCAPED.replace("\n", sep)
+    speech = parse_speech(text)
+    _exact(text, speech.title, "政府工作报告")
+    _exact(text, speech.subtitle, "——2022年3月6日在青山省第八届人民代表大会第五次会议上")
+    _exact(text, speech.speaker, "省长<U+00A0> 周明远")
+    assert speech.date is not None
+    assert speech.date.iso == "2022-03-06"
+    assert_lossless(text, speech)
