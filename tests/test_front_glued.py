@@ -340,3 +340,26 @@ def test_escaped_spaces_are_no_part_of_the_front_lines(sep: str) -> None:
     assert speech.date is not None
     assert speech.date.iso == "2022-03-06"
     assert_lossless(text, speech)
+
+
+# a news page: the column name closes the breadcrumb and heads the column, said twice at once
+COLUMN = (
+    "您的位置:\n首页\n>\n青山要闻\n青山要闻\n2024年政府工作报告\n来源：青山日报\n2024-01-30 08:15:00\n"
+    "——2024年1月22日在青山省第九届人民代表大会第二次会议上\n省长　周明远\n各位代表：\n"
+    "现在，我代表省人民政府，向大会报告工作。\n一、2023年工作回顾\n过去一年，全省经济回升向好。\n"
+)
+
+
+def test_column_name_said_twice_before_a_flattened_title_is_no_part_of_it() -> None:
+    for text in (COLUMN, _flat(COLUMN), COLUMN.replace("\n", " ")):
+        speech = parse_speech(text)
+        _exact(text, speech.title, "2024年政府工作报告")
+        _exact(text, speech.subtitle, "——2024年1月22日在青山省第九届人民代表大会第二次会议上")
+        assert_lossless(text, speech)
+
+
+def test_the_end_of_a_wrapped_dateline_is_no_part_of_the_title() -> None:
+    text = SPACED.replace("新华社青山3月2日电", "新华社青\n山3月2日电").replace("政 府 工 作 报 告", "政府工作报告")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "政府工作报告")
+    assert_lossless(text, speech)

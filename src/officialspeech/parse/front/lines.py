@@ -38,6 +38,11 @@ def _escaped_space() -> LazyPattern:
     return LazyPattern(vocabulary().data["escaped_space"])
 
 
+@per_vocabulary
+def _dateline_end() -> LazyPattern:
+    return LazyPattern(vocabulary().data["dateline_end"])
+
+
 def _strip(text: str, s: int, e: int, cut: list[Range] | None = None) -> Range:
     """``[s, e)`` without the white space at either end, written out or as an escape
     (``escaped_space``: <U+00A0>); the escapes cut off are added to ``cut``."""
@@ -175,8 +180,9 @@ def _kind(t: str, joined: bool) -> str:
         return "date"
     if voc.subtitle.match(t) or voc.glued.subtitle.match(t):
         return "subtitle"  # …会议上 省长 李明, or the name run on: …会议上省长李明
-    if voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t):
-        return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电: neither a name nor a title
+    if (voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t)
+            or _dateline_end().search(t)):
+        return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电 (or its end): neither a name nor a title
     if len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
         return "speaker"
     if voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
