@@ -275,6 +275,11 @@ def test_single_dash_subtitle_and_speaker_run_on_after_a_flattened_title() -> No
         assert speech.date is not None
         assert speech.date.iso == "2023-02-09"
         assert_lossless(text, speech)
+    # the speaker on its own line is certain; run on to the subtitle its end is inferred
+    for text, want in ((DISTRICT, "certain"), (_flat(DISTRICT), "guessed")):
+        speaker = parse_speech(text).speaker
+        assert speaker is not None
+        assert speaker.confidence == want
 
 
 def test_repeated_dashes_open_a_subtitle_with_the_speaker_run_on() -> None:

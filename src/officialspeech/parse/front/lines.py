@@ -66,20 +66,24 @@ def _strip(text: str, s: int, e: int, cut: list[Range] | None = None) -> Range:
     return s, e
 
 
+def _inline_gap(t: str) -> bool:
+    return not t.strip() and "\n" not in t and "\r" not in t
+
+
 def _keep_cut(text: str, front: Front, cut: list[Range]) -> None:
     """The escapes cut off the front lines stay in the front (no character is lost): joined to
-    an other line they stand next to (only white space between), else on their own."""
+    an other line they stand next to on the same line, else on their own."""
     if not cut:
         return
     others = list(front.others)
     for a, b in cut:
         if any(s <= a and b <= e for s, e in others):
             continue
-        k = next((i for i, (s, e) in enumerate(others) if s >= b and not text[b:s].strip()), None)
+        k = next((i for i, (s, e) in enumerate(others) if s >= b and _inline_gap(text[b:s])), None)
         if k is not None:
             others[k] = (a, others[k][1])
             continue
-        k = next((i for i, (s, e) in enumerate(others) if e <= a and not text[e:a].strip()), None)
+        k = next((i for i, (s, e) in enumerate(others) if e <= a and _inline_gap(text[e:a])), None)
         if k is not None:
             others[k] = (others[k][0], b)
         else:
@@ -147,9 +151,15 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
         if i in title_idx:
             continue
         if k == "subtitle" and front.subtitle is None:
+            had = {"date": front.date, "speaker": front.speaker}
             _take_subtitle(text, front, r)
+            if r not in joined and not voc.subtitle.match(text[r[0]:r[1]]):
+                # what is run on to the subtitle (…会议上省长李明): the ends are inferred
+                front.guessed.update(n for n in ("subtitle", "date", "speaker")
+                                     if getattr(front, n) is not None and getattr(front, n) != had.get(n))
         elif k == "date" and (front.date is None or _inside(front.date, front.subtitle)):
             front.date = r
+            front.guessed.discard("date")
             found = iso_date(text[r[0]:r[1]])
             front.date_iso = found[1] if found else None
         elif k == "speaker" and front.speaker is None:
