@@ -368,3 +368,29 @@ def test_the_end_of_a_wrapped_dateline_is_no_part_of_the_title() -> None:
     speech = parse_speech(text)
     _exact(text, speech.title, "政府工作报告")
     assert_lossless(text, speech)
+
+
+# a leader's speech with its line breaks lost: the speaker's name (after the office, or after
+# the date in brackets) runs straight into the address
+SUMMIT = (
+    "携手共建绿色家园\n——在青山论坛第三届年会上的致辞\n（2023年5月8日，青山）\n青山省省长 周明远\n"
+    "尊敬的各位来宾，女士们，先生们：\n大家好！很高兴同大家相聚。\n"
+)
+
+
+@given(st.sampled_from(["", " "]), st.booleans())
+@SETTINGS
+def test_speakers_name_glued_to_the_address_is_no_part_of_it(sep: str, bare: bool) -> None:
+    text = SUMMIT.replace("青山省省长 ", "") if bare else SUMMIT
+    text = text.replace("\n", sep)
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "尊敬的各位来宾，女士们，先生们："
+    assert_lossless(text, speech)
+
+
+def test_an_address_opening_with_a_short_phrase_keeps_it() -> None:
+    text = "在座的各位领导，同志们：今天我们召开全市工作会议。"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "在座的各位领导，同志们："
