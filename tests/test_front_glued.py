@@ -394,3 +394,15 @@ def test_an_address_opening_with_a_short_phrase_keeps_it() -> None:
     speech = parse_speech(text)
     assert speech.salutation is not None
     assert speech.salutation.text == "在座的各位领导，同志们："
+
+
+def test_bracketed_date_with_the_place_ends_a_run_on_title() -> None:
+    for text, title in ((_flat(SUMMIT), "携手共建绿色家园"),
+                        (_flat(SUMMIT).replace("携手共建绿色家园——", ""), "在青山论坛第三届年会上的致辞")):
+        speech = parse_speech(text)
+        _exact(text, speech.date, "（2023年5月8日，青山）")
+        assert speech.date is not None
+        assert speech.date.iso == "2023-05-08"
+        _exact(text, speech.speaker, "青山省省长 周明远")
+        _exact(text, speech.title, title)
+        assert_lossless(text, speech)
