@@ -255,3 +255,154 @@ def test_a_tag_or_breadcrumb_before_the_title_loses_the_tie() -> None:
     # the opening bracket of a tag is no part of a title
     text = "【领导讲话】同志们：今天我们召开会议。"
     _exact(text, parse_speech(text).title, "领导讲话")
+
+
+# the line breaks of a district report lost: single dash, a subtitle ending in 上 followed by a
+# place name (…会议上海河区…: 上 ends the subtitle, 海河区 opens the speaker's office), the
+# speaker run on to it, no space before the name
+DISTRICT = (
+    "政府工作报告\n—2023年2月9日在海河区第九届人民代表大会第三次会议上\n海河区人民政府区长　　林景安\n"
+    "各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n一、2022年工作回顾\n过去一年，我们扎实工作。\n"
+)
+
+
+def test_single_dash_subtitle_and_speaker_run_on_after_a_flattened_title() -> None:
+    for text in (DISTRICT, _flat(DISTRICT), DISTRICT.replace("\n", " ")):
+        speech = parse_speech(text)
+        _exact(text, speech.title, "政府工作报告")
+        _exact(text, speech.subtitle, "—2023年2月9日在海河区第九届人民代表大会第三次会议上")
+        _exact(text, speech.speaker, "海河区人民政府区长　　林景安")
+        assert speech.date is not None
+        assert speech.date.iso == "2023-02-09"
+        assert_lossless(text, speech)
+    # the speaker on its own line is certain; run on to the subtitle its end is inferred
+    for text, want in ((DISTRICT, "certain"), (_flat(DISTRICT), "guessed")):
+        speaker = parse_speech(text).speaker
+        assert speaker is not None
+        assert speaker.confidence == want
+
+
+def test_repeated_dashes_open_a_subtitle_with_the_speaker_run_on() -> None:
+    text = _flat(DISTRICT.replace("\n—", "\n----"))
+    speech = parse_speech(text)
+    _exact(text, speech.subtitle, "----2023年2月9日在海河区第九届人民代表大会第三次会议上")
+    _exact(text, speech.speaker, "海河区人民政府区长　　林景安")
+
+
+# a news page flattened: the subtitle runs straight into the source and time of the page
+NEWS = (
+    "2024年青山省政府工作报告——2024年1月22日在青山省第九届人民代表大会第二次会议上"
+    "来源：青山日报时间：2024-01-30 08:15:00各位代表：现在，我代表省人民政府，向大会报告工作。"
+    "一、2023年工作回顾过去一年，全省经济回升向好。"
+)
+
+
+def test_subtitle_ends_where_site_chrome_glued_to_it_begins() -> None:
+    speech = parse_speech(NEWS)
+    _exact(NEWS, speech.title, "2024年青山省政府工作报告")
+    _exact(NEWS, speech.subtitle, "——2024年1月22日在青山省第九届人民代表大会第二次会议上")
+    assert speech.date is not None
+    assert speech.date.iso == "2024-01-22"
+    assert speech.salutation is not None
+    assert speech.salutation.text == "各位代表："
+    assert_lossless(NEWS, speech)
+
+
+# a page headline, a news agency dateline, then the title letter-spaced as headlines are set
+SPACED = (
+    "2023年青山省政府工作报告\n新华社青山3月2日电\n政 府 工 作 报 告\n"
+    "——2023年2月26日在青山省第九届人民代表大会第一次会议上\n省长　周明远\n各位代表：\n"
+    "现在，我代表省人民政府，向大会报告工作。\n一、过去五年工作回顾\n五年来，我们稳步推进各项工作。\n"
+)
+
+
+def test_letter_spaced_title_before_its_subtitle_in_every_shape() -> None:
+    for text in (SPACED, _flat(SPACED), SPACED.replace("\n", " ")):
+        speech = parse_speech(text)
+        _exact(text, speech.title, "政 府 工 作 报 告")
+        _exact(text, speech.subtitle, "——2023年2月26日在青山省第九届人民代表大会第一次会议上")
+        _exact(text, speech.speaker, "省长　周明远")
+        assert_lossless(text, speech)
+
+
+# exported through a tool that wrote each no-break space as the escape <U+00A0>
+ESCAPED = (
+    "<U+00A0>\n2022年青山省政府工作报告\n<U+00A0><U+00A0>新华社青山３月１２日电\n政府工作报告\n"
+    "<U+00A0><U+00A0>——2022年3月6日在青山省第八届人民代表大会第五次会议上\n省长<U+00A0> 周明远<U+00A0>\n"
+    "<U+00A0><U+00A0>各位代表：\n<U+00A0><U+00A0>现在，我代表省人民政府，向大会报告工作。\n"
+    "<U+00A0><U+00A0>一、过去一年工作回顾\n<U+00A0><U+00A0>过去一年，我们稳步推进各项工作。\n"
+)
+
+
+@given(st.sampled_from(["\n", "", " "]))
+@SETTINGS
+def test_escaped_spaces_are_no_part_of_the_front_lines(sep: str) -> None:
+    text = ESCAPED.replace("\n", sep)
+    speech = parse_speech(text)
+    _exact(text, speech.title, "政府工作报告")
+    _exact(text, speech.subtitle, "——2022年3月6日在青山省第八届人民代表大会第五次会议上")
+    _exact(text, speech.speaker, "省长<U+00A0> 周明远")
+    assert speech.date is not None
+    assert speech.date.iso == "2022-03-06"
+    assert_lossless(text, speech)
+
+
+# a news page: the column name closes the breadcrumb and heads the column, said twice at once
+COLUMN = (
+    "您的位置:\n首页\n>\n青山要闻\n青山要闻\n2024年政府工作报告\n来源：青山日报\n2024-01-30 08:15:00\n"
+    "——2024年1月22日在青山省第九届人民代表大会第二次会议上\n省长　周明远\n各位代表：\n"
+    "现在，我代表省人民政府，向大会报告工作。\n一、2023年工作回顾\n过去一年，全省经济回升向好。\n"
+)
+
+
+def test_column_name_said_twice_before_a_flattened_title_is_no_part_of_it() -> None:
+    for text in (COLUMN, _flat(COLUMN), COLUMN.replace("\n", " ")):
+        speech = parse_speech(text)
+        _exact(text, speech.title, "2024年政府工作报告")
+        _exact(text, speech.subtitle, "——2024年1月22日在青山省第九届人民代表大会第二次会议上")
+        assert_lossless(text, speech)
+
+
+def test_the_end_of_a_wrapped_dateline_is_no_part_of_the_title() -> None:
+    text = SPACED.replace("新华社青山3月2日电", "新华社青\n山3月2日电").replace("政 府 工 作 报 告", "政府工作报告")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "政府工作报告")
+    assert_lossless(text, speech)
+
+
+# a leader's speech with its line breaks lost: the speaker's name (after the office, or after
+# the date in brackets) runs straight into the address
+SUMMIT = (
+    "携手共建绿色家园\n——在青山论坛第三届年会上的致辞\n（2023年5月8日，青山）\n青山省省长 周明远\n"
+    "尊敬的各位来宾，女士们，先生们：\n大家好！很高兴同大家相聚。\n"
+)
+
+
+@given(st.sampled_from(["", " "]), st.booleans())
+@SETTINGS
+def test_speakers_name_glued_to_the_address_is_no_part_of_it(sep: str, bare: bool) -> None:
+    text = SUMMIT.replace("青山省省长 ", "") if bare else SUMMIT
+    text = text.replace("\n", sep)
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "尊敬的各位来宾，女士们，先生们："
+    assert_lossless(text, speech)
+
+
+def test_an_address_opening_with_a_short_phrase_keeps_it() -> None:
+    text = "在座的各位领导，同志们：今天我们召开全市工作会议。"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "在座的各位领导，同志们："
+
+
+def test_bracketed_date_with_the_place_ends_a_run_on_title() -> None:
+    for text, title in ((_flat(SUMMIT), "携手共建绿色家园"),
+                        (_flat(SUMMIT).replace("携手共建绿色家园——", ""), "在青山论坛第三届年会上的致辞")):
+        speech = parse_speech(text)
+        _exact(text, speech.date, "（2023年5月8日，青山）")
+        assert speech.date is not None
+        assert speech.date.iso == "2023-05-08"
+        _exact(text, speech.speaker, "青山省省长 周明远")
+        _exact(text, speech.title, title)
+        assert_lossless(text, speech)

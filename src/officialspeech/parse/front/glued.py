@@ -196,6 +196,7 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
                 s = r
         if s is None or s >= words[k]:
             continue
+        s = _after_doubled(run, s, words[k])
         if at_body and (score < 3 or s != run.left(run.a) or g.body_openers.match(text, s, e)):
             continue
         if g.title_bad.search(text, s, e) or run.inside(s, e):
@@ -205,6 +206,22 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
         if score > best_score or (score == best_score and best is not None and e - s > best[1] - best[0]):
             best, best_score = (s, e), score
     return best
+
+
+DOUBLED = range(2, 9)  # lengths of a page label said twice at once before a title (要闻要闻)
+
+
+def _after_doubled(run: _Run, s: int, w: int) -> int:
+    """Where a title starting at ``s`` (its title word at ``w``) starts when it opens with the
+    same words said twice at once: a column name in the breadcrumb and as the column's heading
+    (云南要闻云南要闻2026年政府工作报告) is no part of it."""
+    text = run.text
+    for n in DOUBLED:
+        if s + 2 * n > w:
+            break
+        if text.startswith(text[s:s + n], s + n) and is_han(text[s]):
+            return run.skip(s + 2 * n)
+    return s
 
 
 def _repeats(run: _Run, ends: list[int], words: list[int], own: list[int], lefts: list[int | None]) -> list[int | None]:
@@ -285,18 +302,18 @@ def _following(run: _Run, title: Range) -> Glued:
 
 
 def subtitle_parts(text: str, s: int, e: int) -> Glued | None:
-    """A subtitle line ``text[s:e]`` that goes on with a date or a speaker (——…会议上（2024年…）
-    李明, …会议上 省长 李明): the subtitle proper (as ``title``), date and speaker. None when the
-    line does not open with a subtitle or holds nothing after it."""
+    """A subtitle line ``text[s:e]`` that goes on with a date, a speaker or chrome (——…会议上（2024年…）
+    李明, …会议上 省长 李明, …会议上来源：…): the subtitle proper (as ``title``), date and speaker.
+    None when the line does not open with a subtitle or holds nothing after it."""
     run = _Run(text, s, e, e, True)
     k = _subtitle_end(run, s)
     if k is None or run.skip(k) >= e:
         return None
     out = Glued(title=(s, k), end=k)
     _tail(run, run.skip(k), out, [], subtitle=False)
-    if out.date is None and out.speaker is None:
+    if out.date is None and out.speaker is None and not run.opens(run.skip(k)):
         return None  # ——…会议上（根据录音整理）: nothing split off, the line is the subtitle
-    return out
+    return out  # with a date or speaker, or chrome after it (…会议上来源：…日报)
 
 
 def _subtitle_end(run: _Run, p: int) -> int | None:

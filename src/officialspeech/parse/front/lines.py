@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...numerals import to_int
-from ...vocab import vocabulary
+from ...vocab import LazyPattern, per_vocabulary, vocabulary
 from ..positions import strip
 from .glued import Glued, InlineChrome, find_glued, subtitle_parts
 
@@ -31,6 +31,64 @@ class Front:
     chrome: list[InlineChrome] = field(default_factory=list)
     guessed: set[str] = field(default_factory=set)
     """The fields read out of front matter run together (their ends inferred)."""
+
+
+@per_vocabulary
+def _escaped_space() -> LazyPattern:
+    return LazyPattern(vocabulary().data["escaped_space"])
+
+
+@per_vocabulary
+def _dateline_end() -> LazyPattern:
+    return LazyPattern(vocabulary().data["dateline_end"])
+
+
+def _strip(text: str, s: int, e: int, cut: list[Range] | None = None) -> Range:
+    """``[s, e)`` without the white space at either end, written out or as an escape
+    (``escaped_space``: <U+00A0>); the escapes cut off are added to ``cut``."""
+    s, e = strip(text, s, e)
+    if "<" not in text[s:s + 1] and ">" not in text[e - 1:e]:
+        return s, e
+    esc = _escaped_space()
+    s0, e0 = s, e
+    while s < e:
+        m = esc.match(text, s, e)
+        if m is None:
+            break
+        s, e = strip(text, m.end(), e)
+    while e > s and text[e - 1] == ">":
+        k = text.rfind("<", s, e)
+        if k < 0 or esc.fullmatch(text, k, e) is None:
+            break
+        s, e = strip(text, s, k)
+    if cut is not None:
+        cut.extend(r for r in (strip(text, s0, s), strip(text, e, e0)) if r[1] > r[0])
+    return s, e
+
+
+def _inline_gap(t: str) -> bool:
+    return not t.strip() and "\n" not in t and "\r" not in t
+
+
+def _keep_cut(text: str, front: Front, cut: list[Range]) -> None:
+    """The escapes cut off the front lines stay in the front (no character is lost): joined to
+    an other line they stand next to on the same line, else on their own."""
+    if not cut:
+        return
+    others = list(front.others)
+    for a, b in cut:
+        if any(s <= a and b <= e for s, e in others):
+            continue
+        k = next((i for i, (s, e) in enumerate(others) if s >= b and _inline_gap(text[b:s])), None)
+        if k is not None:
+            others[k] = (a, others[k][1])
+            continue
+        k = next((i for i, (s, e) in enumerate(others) if e <= a and _inline_gap(text[e:a])), None)
+        if k is not None:
+            others[k] = (others[k][0], b)
+        else:
+            others.append((a, b))
+    front.others = sorted(others)
 
 
 def iso_date(text: str) -> tuple[Range, str | None] | None:
@@ -82,8 +140,9 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     """
     voc = vocabulary()
     front = Front(body_start=body_start)
-    lines = [strip(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
-    lines, joined = _join_subtitle([r for part in lines if part[1] > part[0] for r in _split_dash(text, part)], text)
+    cut: list[Range] = []
+    lines = [_strip(text, m.start(), m.end(), cut) for m in _LINE.finditer(text, start, end)]
+    lines, joined = _join_subtitle([r for part in lines if part[1] > part[0] for r in _split_dash(text, part, cut)], text)
     kinds = [_kind(text[s:e], (s, e) in joined) for s, e in lines]
     title_idx = _title_lines(text, lines, kinds)
     if title_idx:
@@ -92,9 +151,15 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
         if i in title_idx:
             continue
         if k == "subtitle" and front.subtitle is None:
+            had = {"date": front.date, "speaker": front.speaker}
             _take_subtitle(text, front, r)
+            if r not in joined and not voc.subtitle.match(text[r[0]:r[1]]):
+                # what is run on to the subtitle (…会议上省长李明): the ends are inferred
+                front.guessed.update(n for n in ("subtitle", "date", "speaker")
+                                     if getattr(front, n) is not None and getattr(front, n) != had.get(n))
         elif k == "date" and (front.date is None or _inside(front.date, front.subtitle)):
             front.date = r
+            front.guessed.discard("date")
             found = iso_date(text[r[0]:r[1]])
             front.date_iso = found[1] if found else None
         elif k == "speaker" and front.speaker is None:
@@ -104,6 +169,7 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     glued = _glued(text, start, end, body_start, front, lookahead, earlier, lines)
     if glued is not None:
         _take_glued(text, front, glued, lines, body_start)
+    _keep_cut(text, front, cut)
     for name in ("subtitle", "title"):
         where = getattr(front, name)
         if where is not None and front.occasion is None:
@@ -122,10 +188,11 @@ def _kind(t: str, joined: bool) -> str:
         return "subtitle"
     if voc.date_line.match(t):
         return "date"
-    if voc.subtitle.match(t):
-        return "subtitle"
-    if voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t):
-        return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电: neither a name nor a title
+    if voc.subtitle.match(t) or voc.glued.subtitle.match(t):
+        return "subtitle"  # …会议上 省长 李明, or the name run on: …会议上省长李明
+    if (voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t)
+            or _dateline_end().search(t)):
+        return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电 (or its end): neither a name nor a title
     if len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
         return "speaker"
     if voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
@@ -191,7 +258,7 @@ def _take_subtitle(text: str, front: Front, r: Range) -> None:
             front.date, front.date_iso = (sub[0] + a, sub[0] + b), iso
 
 
-def _split_dash(text: str, r: Range) -> list[Range]:
+def _split_dash(text: str, r: Range, cut: list[Range]) -> list[Range]:
     """政府工作报告——2024年3月5日在…上: a title glued to its dash subtitle is two lines (after a
     double dash, ―― and -- too; after a single one where a subtitle follows it)."""
     voc = vocabulary()
@@ -199,10 +266,16 @@ def _split_dash(text: str, r: Range) -> list[Range]:
     i = dash.start() if dash is not None else -1
     if i == -1:
         m = voc.single_dash.search(text, r[0], r[1])
-        i = m.start() if m is not None and voc.subtitle.match(text[m.start():r[1]]) else -1
+        i = m.start() if m is not None and _subtitle_line(text, m.start(), r[1]) else -1
     if i - r[0] < 2 or i - r[0] > voc.max_title_length:
         return [r]
-    return [strip(text, r[0], i), (i, r[1])]
+    return [_strip(text, r[0], i, cut), (i, r[1])]
+
+
+def _subtitle_line(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` is a subtitle line (——…会议上), also with a speaker run on to it."""
+    voc = vocabulary()
+    return bool(voc.subtitle.match(text[s:e]) or voc.glued.subtitle.match(text, s, e))
 
 
 def _join_subtitle(lines: list[Range], text: str) -> tuple[list[Range], set[Range]]:

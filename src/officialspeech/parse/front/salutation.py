@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ...vocab import vocabulary
+from ...vocab import LazyPattern, per_vocabulary, vocabulary
 from ..chars import INLINE_SPACE, LINE_BREAKS
 from ..markers import bare_address, salutation
 
@@ -24,6 +24,8 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         while s > floor and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before):
             s -= 1
         starts: list[int] = []
+        if s < hint.start() and _speaker_before(text, s, hint.start()):
+            s = hint.start()  # …主席 习近平尊敬的各位来宾：: the speaker's name is no addressee
         if not (s in tried or (s > 0 and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before))):
             tried.add(s)
             starts = _item_starts(text, s, hint.start())
@@ -64,3 +66,21 @@ def _item_starts(text: str, s: int, hint: int) -> list[int]:
     starts = [s]
     starts.extend(i + 1 for i in range(s, hint) if text[i].isspace())
     return starts
+
+
+@per_vocabulary
+def _speaker_end() -> LazyPattern:
+    """What ends right before a speaker's name: an office (主席 习近平) or a date in brackets
+    (（2020年11月12日）习近平)."""
+    voc = vocabulary()
+    date = voc.data["date"]
+    return LazyPattern(f"(?:{voc.glued.speaker_office.pattern})[ \u3000\u00a0]*$|(?:{date})[^（）()]{{0,10}}[）)][ \u3000\u00a0]*$")
+
+
+def _speaker_before(text: str, s: int, hint: int) -> bool:
+    """``text[s:hint]`` is a speaker's name glued to the address, after their office or the
+    date (the front matter of a speech run together: …主席 习近平尊敬的…)."""
+    g = vocabulary().glued
+    if g.speaker_name.fullmatch(text, s, hint) is None or g.not_names.fullmatch(text, s, hint) is not None:
+        return False
+    return _speaker_end().search(text, max(0, s - 40), s) is not None
