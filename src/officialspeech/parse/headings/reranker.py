@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -71,10 +72,7 @@ _T = ("", "T1", "T2")
 
 def bucket(n: int, edges: Sequence[int]) -> int:
     """The index of the first edge ``n`` does not exceed (len(edges): beyond the last)."""
-    for i, e in enumerate(edges):
-        if n <= e:
-            return i
-    return len(edges)
+    return bisect_left(edges, n)
 
 
 @cache
@@ -192,7 +190,8 @@ def candidate_features(text: str, h: Heading, stop: int, terminator: int | None,
                     if open_inside is None or found[0] < open_inside[0]:
                         open_inside = found
         prev = max(prev, k)
-        pair = text[k - 1] + context_after(text, k, 1)
+        right3 = context_after(text, k, NGRAM)
+        pair = text[k - 1] + right3[:1]
         x = x_table.get(pair, 0.0)
         if x <= WORD and k not in (terminator, h.title_end):
             continue  # the cut would split a word: the pair is common and (almost) never split
@@ -219,7 +218,7 @@ def candidate_features(text: str, h: Heading, stop: int, terminator: int | None,
         if sc < 0:
             f.append(("cutneg", 1.0))
         for n in range(1, NGRAM + 1):
-            right = context_after(text, k, n)
+            right = right3[:n]
             if len(right) == n:
                 f.append((_R[n], tables[_R[n]].get(right, 0.0)))
             if length >= n:
