@@ -182,3 +182,21 @@ def test_a_record_is_the_speech_json_with_its_id_first() -> None:
     assert ok
     assert line == json.dumps({"id": "a/b.txt", **parse_speech(text).model_dump(mode="json")},
                               ensure_ascii=False, separators=(",", ":"))
+
+
+FILE_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "speeches" / "texts").glob("*.txt")) + sorted(
+    (Path(__file__).parent / "fixtures" / "markdown").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", FILE_FIXTURES, ids=lambda p: p.name)
+def test_a_file_record_is_the_speech_json_of_parse_file(path: Path) -> None:
+    # text and Markdown files take the parse_json path in the batch; the record must still be
+    # the id and the JSON of parse_file's Speech, as read from a path or from bytes
+    from officialspeech import parse_file
+
+    want = json.dumps({"id": "x", **parse_file(str(path)).model_dump(mode="json")}, ensure_ascii=False,
+                      separators=(",", ":"))
+    assert convert(Document(id="x", path=str(path))) == (want, True)
+    data = path.read_bytes()
+    assert convert(Document(id="x", data=data, format="markdown" if path.suffix == ".md" else "text")) == (want, True)
+

@@ -7,6 +7,7 @@ import gc
 import io
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -91,3 +92,22 @@ def test_lookahead_counts_the_batches_that_follow(count: int, n: int) -> None:
     got = list(runner._lookahead(iter(batches), n))
     assert [b for b, _ in got] == batches
     assert [left for _, left in got] == [min(n, count - 1 - i) for i in range(count)]
+
+
+def test_the_pool_pipes_are_widened_where_the_platform_allows() -> None:
+    import fcntl
+    import multiprocessing
+
+    getsize = getattr(fcntl, "F_GETPIPE_SZ", None)
+    if getsize is None:
+        pytest.skip("no F_GETPIPE_SZ on this platform")
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < runner.PIPE_BYTES:
+        pytest.skip("pipes cannot be that wide here (pipe-max-size)")
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        before = fcntl.fcntl(pool._outqueue._writer.fileno(), getsize)  # type: ignore[attr-defined]
+        runner._widen_pipes(pool)
+        ends = [q._writer for q in (pool._outqueue, pool._inqueue)]  # type: ignore[attr-defined]
+        sizes = [fcntl.fcntl(e.fileno(), getsize) for e in ends]
+        assert pool.apply(len, ("abc",)) == 3  # still a working pool
+    assert before < runner.PIPE_BYTES
+    assert sizes == [runner.PIPE_BYTES] * 2

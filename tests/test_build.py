@@ -83,3 +83,51 @@ def test_garbage_collector_state_is_restored() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_parsed_speech_is_not_left_in_the_young_generation() -> None:
+    # the collector off during the parse makes every node young; parse_speech moves them up
+    # (gc.freeze + unfreeze) so that the next young collection does not traverse them all
+    import gc
+
+    text = CLEAN * 200
+    collections: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    assert gc.get_freeze_count() == 0
+    gc.callbacks.append(seen)
+    try:
+        speech = parse_speech(text)
+    finally:
+        gc.callbacks.remove(seen)
+    assert len(speech.sections()) >= 400  # thousands of model objects were made
+    assert collections == []  # no collection ran over them on the way out
+    assert any(o is speech for o in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+def test_the_callers_frozen_objects_stay_frozen_and_cycles_are_still_collected() -> None:
+    import gc
+    import weakref
+
+    class Node:
+        other: object = None
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        parse_speech(CLEAN)
+        assert gc.get_freeze_count() == frozen  # not thawed by the parse
+    finally:
+        gc.unfreeze()
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle made before the parse, garbage after it
+    alive = weakref.ref(a)
+    del a, b
+    parse_speech(CLEAN)
+    gc.collect()
+    assert alive() is None

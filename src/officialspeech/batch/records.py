@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import OfficialSpeechError
-from ..files import parse_extracted, parse_file
+from ..files import heading_lines, parse_extracted
 from ..parse import parse_json
-from ..readers import read_document_bytes
+from ..readers import Extracted, read_document, read_document_bytes
 from ..readers.limits import check_text
 from ..vocab import Vocabulary, using
 from ..vocab_extension import load_vocabulary
@@ -30,11 +31,10 @@ def convert(doc: Document) -> tuple[str, bool]:
             body = parse_json(doc.text)  # (the tree serialised as built, no models)
         else:
             if doc.data is not None:
-                speech = parse_extracted(read_document_bytes(doc.data, doc.id or "-", doc.format or "text",
-                                                             doc.max_bytes))
+                extracted = read_document_bytes(doc.data, doc.id or "-", doc.format or "text", doc.max_bytes)
             else:
-                speech = parse_file(doc.path or "-", doc.format, doc.max_bytes)
-            body = speech.model_dump_json()
+                extracted = read_document(doc.path or "-", doc.format, doc.max_bytes)
+            body = _extracted_json(extracted)
         # the speech's JSON with the id put in front: the same line as
         # json.dumps({"id": …, **model_dump(mode="json")})
     except OfficialSpeechError as exc:
@@ -42,6 +42,20 @@ def convert(doc: Document) -> tuple[str, bool]:
     except Exception as exc:  # one bad document never stops the run
         return _error(doc.id, type(exc).__name__, f"{doc.id}: {exc}")
     return '{"id":' + json.dumps(doc.id, ensure_ascii=False) + "," + body[1:], True
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _extracted_json(extracted: Extracted) -> str:
+    """``parse_extracted(extracted).model_dump_json()``. A text or Markdown file (no
+    ``source`` to add) goes through :func:`parse_json`, the same string without building the
+    models (twice as fast; tests/test_parse_json.py holds them equal); other formats, and
+    text with an unpaired surrogate (whose error names pydantic's exception), build the Speech."""
+    text = extracted.text
+    if extracted.format in ("text", "markdown") and not _SURROGATE.search(text):
+        return parse_json(text, heading_lines=heading_lines(extracted), markdown=extracted.format == "markdown")
+    return parse_extracted(extracted).model_dump_json()
 
 
 _LOADED: dict[str, Vocabulary] = {}  # the vocabulary files this process loaded

@@ -165,6 +165,7 @@ def _run_pool(batches: Iterator[list[tuple[Document, int]]], write: Callable[[Re
     queued = workers * IN_FLIGHT
     warm(converter)  # once, before the fork: the workers inherit the compiled patterns (spawn: they warm themselves)
     with multiprocessing.get_context(method).Pool(workers, initializer=_init_worker, initargs=(converter,)) as pool:
+        _widen_pipes(pool)
         pending: deque[AsyncResult[Result] | Result] = deque()
 
         def write_ready() -> None:
@@ -185,3 +186,27 @@ def _run_pool(batches: Iterator[list[tuple[Document, int]]], write: Callable[[Re
         while pending:
             item = pending.popleft()
             write(item if isinstance(item, list) else item.get())
+
+
+PIPE_BYTES = 1 << 20  # the pool's pipes widened to this (Linux's default cap, /proc/sys/fs/pipe-max-size)
+
+
+def _widen_pipes(pool: object) -> None:
+    """Widen the pool's task and result pipes (Linux: 64 KB by default) to PIPE_BYTES. A
+    batch's records (~0.75 MB of JSON) then go into the pipe at once: through a 64 KB pipe
+    the worker waits for the parent to drain each 64 KB, and the parent's reader thread waits
+    for the GIL held by the parent's own parsing, a few ms a batch (about a tenth of the
+    worker's time idle). Pools have no public handle on their pipes: ``_inqueue`` and
+    ``_outqueue`` are looked up and anything missing (another platform, another Python) or
+    refused (a lower pipe-max-size) leaves the pipe as it was; only speed depends on it."""
+    import fcntl
+
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setsize is None:
+        return
+    for queue in (getattr(pool, "_outqueue", None), getattr(pool, "_inqueue", None)):
+        for end in (getattr(queue, "_writer", None), getattr(queue, "_reader", None)):
+            try:
+                fcntl.fcntl(end.fileno(), setsize, PIPE_BYTES)  # type: ignore[union-attr]
+            except (OSError, AttributeError, ValueError):
+                continue

@@ -79,11 +79,13 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool
             return parse_speech(text, heading_lines=heading_lines, markdown=markdown)
     from ..model import Speech  # (the models load on first use: parse_json and outline need none)
 
-    with _no_gc():
+    with _no_gc(promote=True):
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
         tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
         tree[SOURCE_TEXT_KEY] = text  # kept beside the Speech for Speech.chunks(), not in it
-        return Speech.model_validate(tree, extra="ignore")
+        speech = Speech.model_validate(tree, extra="ignore")
+        del tree  # freed now, before the collector is back on (it would traverse it once)
+    return speech
 
 
 def parse_json(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False,
@@ -97,9 +99,11 @@ def parse_json(text: str, *, heading_lines: Iterable[int] = (), markdown: bool =
             return parse_json(text, heading_lines=heading_lines, markdown=markdown)
     with _no_gc():
         tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
-    if _SURROGATE.search(text):
-        raise ValueError("Error serializing to JSON: the text holds an unpaired surrogate (not UTF-8)")
-    return _encode(tree)
+        if _SURROGATE.search(text):
+            raise ValueError("Error serializing to JSON: the text holds an unpaired surrogate (not UTF-8)")
+        out = _encode(tree)
+        del tree  # freed before the collector is back on: nothing of the parse is left to traverse
+    return out
 
 
 def parse_tree(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False) -> dict[str, Any]:
@@ -119,14 +123,29 @@ def parse_tree(text: str, *, heading_lines: Iterable[int] = (), markdown: bool =
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def _no_gc(*, promote: bool = False) -> Iterator[None]:
     """The tree is built of fresh dicts and lists with no reference cycles: the cyclic
     garbage collector, triggered over and over by the allocations, only costs time (half of
-    it on a long text). It is switched back on afterwards if it was on."""
+    it on a long text). It is switched back on afterwards if it was on (never left off, also
+    when the parse raises); if it was off, nothing else is touched.
+
+    ``promote``: the result outlives the parse (a ``Speech``: a model object per node). Every
+    object made while the collector was off is young, and the first allocation after it is
+    back on would traverse them all (a fifth of ``parse_speech`` on a long text, more on a
+    loaded machine) and again when they move up a generation. ``gc.freeze()`` +
+    ``gc.unfreeze()`` moves the young objects to the oldest generation at once (and resets
+    the young count), as if they had survived those collections: they are traversed only by
+    full collections, which run as they would anyway. The caller's own young objects move up
+    with them (a garbage cycle among them is then found by the next full collection rather
+    than the next young one). Skipped when the caller has frozen objects (``gc.freeze()``
+    before a fork): ``unfreeze`` would thaw those too."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
+            if promote and gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
