@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import speechgen
+from conftest import SHARED
 from corpusscorer import benchmark
 from officialspeech import parse_speech
 from officialspeech.parse.headings import Heading, reranker
@@ -122,3 +123,13 @@ def test_the_trainer_skips_cleanly_without_the_wild_texts(tmp_path: Path, capsys
     train = benchmark("title_end_train")
     assert train.main(["--wild", str(tmp_path / "absent")]) == 0
     assert "nothing to train on" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not (SHARED / "wild" / "manifest.json").is_file(), reason="../shared/wild is not available")
+def test_the_shipped_model_is_what_the_trainer_makes_of_wild_half_a(tmp_path: Path) -> None:
+    # a feature changed without retraining would leave weights that mean something else
+    train = benchmark("title_end_train")
+    out = tmp_path / "model.json"
+    assert train.main(["--wild", str(SHARED / "wild"), "--out", str(out)]) == 0
+    shipped = Path(reranker.__file__).parents[2] / "data" / reranker.MODEL_FILE
+    assert out.read_bytes() == shipped.read_bytes()
