@@ -38,13 +38,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import shape_consistency as sc
 
 from officialspeech import parse_speech
-from officialspeech.parse.chrome import Lines, find_chrome
+from officialspeech.parse import read_document
 from officialspeech.parse.document import Document
 from officialspeech.parse.front import read_front_matter
 from officialspeech.parse.headings import Heading, rule_headings
 from officialspeech.parse.headings import reranker as rr
-from officialspeech.parse.pages import find_page_markers
-from officialspeech.parse.positions import LineIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 WILD = ROOT.parent / "shared" / "wild"
@@ -175,9 +173,7 @@ class Row:
 
 def rule_parse(text: str) -> tuple[str, list[Heading], bool, Document]:
     """The view and the rules' headings of ``text`` (the stages of ``parse_tree`` up to headings)."""
-    index = LineIndex(text)
-    doc = Document(text, index, find_page_markers(text, index), find_chrome(Lines(text, index.starts)),
-                   frozenset(), None)
+    doc = read_document(text)
     front = read_front_matter(doc)
     heads, run_on = rule_headings(doc, front.body_start)
     return doc.view.text, heads, run_on, doc

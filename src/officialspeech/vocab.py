@@ -145,6 +145,8 @@ class Vocabulary:
     front_note: LazyPattern
     dash: LazyPattern
     single_dash: LazyPattern
+    escaped_space: LazyPattern
+    dateline_end: LazyPattern
     dateline: LazyPattern
     title_frame_opens: tuple[str, ...]
     title_frame_close: str
@@ -304,6 +306,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
         dash=LazyPattern(v["dash"]),
         single_dash=LazyPattern(v["single_dash"]),
+        escaped_space=LazyPattern(v["escaped_space"]),
+        dateline_end=LazyPattern(v["dateline_end"]),
         occasion=LazyPattern(_expand(v["occasion"], pieces)),
         date_in_text=LazyPattern(v["date_in_text"]),
         metadata_date=LazyPattern(v["metadata_date"]),

@@ -110,16 +110,22 @@ def parse_tree(text: str, *, heading_lines: Iterable[int] = (), markdown: bool =
     """The plain dict tree that :func:`parse_speech` validates into a ``Speech``."""
     if not isinstance(text, str):
         raise TypeError(f"parse_speech() expects str, not {type(text).__name__}")
-    index = LineIndex(text)
-    pages = find_page_markers(text, index)
-    chrome = find_chrome(Lines(text, index.starts))
-    markup = find_markup(text, index) if markdown else None
-    doc = Document(text, index, pages, chrome, frozenset(heading_lines), markup)  # the view, lexed once
+    doc = read_document(text, heading_lines=heading_lines, markdown=markdown)
     front = read_front_matter(doc)
     heads = find_headings(doc, front.body_start)
     paras, closing = find_paragraphs(doc, front.body_start, heads)
     pieces = find_points(doc, front.body_start, heads, paras)
     return add_paths(build_tree(doc, front, heads, pieces, closing))
+
+
+def read_document(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False) -> Document:
+    """Stages 1-2: page markers, chrome (and Markdown markup) found and cut out, the view
+    lexed once; what every later stage reads (benchmarks/title_end_train.py reads it too)."""
+    index = LineIndex(text)
+    pages = find_page_markers(text, index)
+    chrome = find_chrome(Lines(text, index.starts))
+    markup = find_markup(text, index) if markdown else None
+    return Document(text, index, pages, chrome, frozenset(heading_lines), markup)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...numerals import to_int
-from ...vocab import LazyPattern, per_vocabulary, vocabulary
+from ...vocab import vocabulary
 from ..positions import strip
 from .glued import Glued, InlineChrome, find_glued, subtitle_parts
 
@@ -33,23 +33,13 @@ class Front:
     """The fields read out of front matter run together (their ends inferred)."""
 
 
-@per_vocabulary
-def _escaped_space() -> LazyPattern:
-    return LazyPattern(vocabulary().data["escaped_space"])
-
-
-@per_vocabulary
-def _dateline_end() -> LazyPattern:
-    return LazyPattern(vocabulary().data["dateline_end"])
-
-
 def _strip(text: str, s: int, e: int, cut: list[Range] | None = None) -> Range:
     """``[s, e)`` without the white space at either end, written out or as an escape
     (``escaped_space``: <U+00A0>); the escapes cut off are added to ``cut``."""
     s, e = strip(text, s, e)
     if "<" not in text[s:s + 1] and ">" not in text[e - 1:e]:
         return s, e
-    esc = _escaped_space()
+    esc = vocabulary().escaped_space
     s0, e0 = s, e
     while s < e:
         m = esc.match(text, s, e)
@@ -191,7 +181,7 @@ def _kind(t: str, joined: bool) -> str:
     if voc.subtitle.match(t) or voc.glued.subtitle.match(t):
         return "subtitle"  # …会议上 省长 李明, or the name run on: …会议上省长李明
     if (voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t)
-            or _dateline_end().search(t)):
+            or voc.dateline_end.search(t)):
         return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电 (or its end): neither a name nor a title
     if len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
         return "speaker"

@@ -36,8 +36,8 @@ from typing import Any
 from ...vocab import vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, OPEN_QUOTES
 from .candidates import Heading
-from .siblings import SUBHEAD_MAX
-from .titleend import _ending_score, _opener_strength, _opening_score, _point_marker, announced_end, cut_score, cut_scores
+from .siblings import SUBHEAD_MAX, sibling_groups
+from .titleend import announced_end, cut_score, cut_scores, ending_score, opener_strength, opening_score, point_marker
 from .titles import first_title_end
 
 Features = list[tuple[str, float]]
@@ -83,7 +83,8 @@ def _class(ch: str) -> str:
 
 def char_class(ch: str) -> str:
     """One letter for the class of ``ch``: H Han, D digit, T terminator, C comma, O opening
-    and Q closing quote or bracket, S space, L Latin letter, X anything else ('' past the end)."""
+    and Q closing quote or bracket, S space, L Latin letter, X anything else, E none ('': past
+    the end). Han is the unified block U+4E00–U+9FFF, as the model was trained (not chars.HAN)."""
     if not ch:
         return "E"
     if "\u4e00" <= ch <= "\u9fff":
@@ -92,7 +93,7 @@ def char_class(ch: str) -> str:
         return "D"
     if ch in BOUNDARY_CHARS:
         return "T"
-    if ch in "，,、":
+    if ch in _COMMAS:
         return "C"
     if ch in OPEN_QUOTES:
         return "O"
@@ -113,7 +114,7 @@ class Model:
     tables: dict[str, dict[str, float]]
     function_chars: str
     max_length: int
-    locative: tuple[str, str] = ("在", "中上下里内时前后间")
+    locative: tuple[str, str]  # (opens, closes): 在…中, a place or time the title opens and closes
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
@@ -169,7 +170,7 @@ def candidate_features(text: str, h: Heading, stop: int, terminator: int | None,
     tables = m.tables
     x_table = tables["X"]
     fn = m.function_chars
-    opener_at = _opener_strength().match
+    opener_at = opener_strength().match
     open_inside: tuple[int, str] | None = None  # the first opener in the title (start, strength)
     pending: dict[int, list[tuple[int, str]]] = {}  # openers by their end
     counts = dict.fromkeys("“”《》（），,", 0)
@@ -237,8 +238,8 @@ def candidate_features(text: str, h: Heading, stop: int, terminator: int | None,
         if text[k:k + 1] == text[k - 1]:
             f.append(("samechar", 1.0))
         if k < len(text) - 1:
-            f.append(("opening", _opening_score(text, k)))
-            f.append(("ending", _ending_score(text, ts, k, 0.0)))
+            f.append(("opening", opening_score(text, k)))
+            f.append(("ending", ending_score(text, ts, k, 0.0)))
         if (opener := opener_at(text, k)) is not None:
             f.append((f"opener|{opener.lastgroup}", 1.0))
         if open_inside is not None:
@@ -276,8 +277,6 @@ def score(f: Features, weights: dict[str, float]) -> float:
 def sibling_medians(heads: Sequence[Heading]) -> list[float | None]:
     """Per heading, the median title length of its siblings (same form, consecutive run under
     one parent; None when it has fewer than two)."""
-    from .siblings import sibling_groups
-
     out: dict[int, float | None] = {}
     for group in sibling_groups(list(heads)):
         for h in group:
@@ -305,9 +304,9 @@ def settled(text: str, h: Heading) -> bool:
     # a point marker (一是…), or a quoted term after a typical title ending (…意义|“多规合一”改革是…)
     voc = vocabulary()
     opener = voc.openers.match(text, k)
-    if (opener is not None and not opener.group()[0].isdigit()) or _point_marker().match(text, k):
+    if (opener is not None and not opener.group()[0].isdigit()) or point_marker().match(text, k):
         return True
-    return text[k] in OPEN_QUOTES and _opening_score(text, k) > 0 and _ending_score(text, h.title_start, k, 0.0) > 0
+    return text[k] in OPEN_QUOTES and opening_score(text, k) > 0 and ending_score(text, h.title_start, k, 0.0) > 0
 
 
 def _subheading(text: str, k: int, t: int | None, h: Heading) -> bool:

@@ -47,7 +47,7 @@ _REPEAT = re.compile(f"(?=([{HAN}]{{2,{RESTATE_MAX}}})\\1)")
 
 
 @per_vocabulary
-def _point_marker() -> regex.Pattern[str]:
+def point_marker() -> regex.Pattern[str]:
     """Any point marker of the grammar (一是, 第一，, 首先…): the body visibly starts there."""
     return regex.compile(category_pattern("point"))
 
@@ -67,7 +67,7 @@ def _title_finals() -> re.Pattern[str]:
 
 
 @per_vocabulary
-def _opener_strength() -> re.Pattern[str]:
+def opener_strength() -> re.Pattern[str]:
     """One match tells the strongest opener at a position: its group names the strength."""
     voc = vocabulary()
     return re.compile(f"(?P<sure>{voc.openers_sure.pattern})|(?P<likely>(?:{voc.openers.pattern})|(?:"
@@ -91,7 +91,7 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
         return -1.0
     if k - title_start < 4:
         return -1.0
-    score = _ending_score(text, title_start, k, _opening_score(text, k))
+    score = ending_score(text, title_start, k, opening_score(text, k))
     return _restated_score(text, title_start, k, score, long_penalty)
 
 
@@ -102,16 +102,16 @@ def _gap_score(text: str, k: int) -> float:
     j = k + 1
     while j < len(text) and text[j] in _SPACES:
         j += 1
-    if voc.openers.match(text, j) or _point_marker().match(text, j):
+    if voc.openers.match(text, j) or point_marker().match(text, j):
         score += SPACE_THEN_OPENER
     return score
 
 
-def _opening_score(text: str, k: int) -> float:
+def opening_score(text: str, k: int) -> float:
     """How surely a sentence opens at ``k``: 习近平总书记…, 党的十八大以来… surely; 我们…,
     一是… likely; 坚持… maybe; a quoted term (…重大意义|“十四五”时期是…) as a weak opener,
     not a quoted term the title ends with (…空间治理“一张图”：, …“五个专项治理”。)."""
-    opener = _opener_strength().match(text, k)
+    opener = opener_strength().match(text, k)
     score = OPENER_SCORE[opener.lastgroup or ""] if opener else 0.0
     if text[k] == "“":
         close = text.find("”", k + 1, k + QUOTED_MAX)
@@ -120,7 +120,7 @@ def _opening_score(text: str, k: int) -> float:
     return score
 
 
-def _ending_score(text: str, title_start: int, k: int, score: float) -> float:
+def ending_score(text: str, title_start: int, k: int, score: float) -> float:
     """``score`` with the evidence of how the title would end at ``k``."""
     voc = vocabulary()
     for n in voc.title_final_lengths:
@@ -227,7 +227,7 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     voc = vocabulary()
     lo = title_start + 4
     return bool(voc.openers.search(text, lo, stop + 8) or _GAP.search(text, title_start + 2, stop)
-                or _point_marker().search(text, lo, stop + 8)
+                or point_marker().search(text, lo, stop + 8)
                 or _REPEAT.search(text, title_start, stop + 6)
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1
                 or announced_end(text, title_start) is not None)
