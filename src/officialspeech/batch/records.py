@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import OfficialSpeechError
 from ..files import heading_lines, parse_extracted
 from ..parse import parse_json
+from ..parse.chars import has_surrogate
 from ..readers import Extracted, read_document, read_document_bytes
 from ..readers.limits import check_text
 from ..vocab import Vocabulary, using
@@ -44,16 +44,13 @@ def convert(doc: Document) -> tuple[str, bool]:
     return '{"id":' + json.dumps(doc.id, ensure_ascii=False) + "," + body[1:], True
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _extracted_json(extracted: Extracted) -> str:
     """``parse_extracted(extracted).model_dump_json()``. A text or Markdown file (no
     ``source`` to add) goes through :func:`parse_json`, the same string without building the
     models (twice as fast; tests/test_parse_json.py holds them equal); other formats, and
     text with an unpaired surrogate (whose error names pydantic's exception), build the Speech."""
     text = extracted.text
-    if extracted.format in ("text", "markdown") and not _SURROGATE.search(text):
+    if extracted.format in ("text", "markdown") and not has_surrogate(text):
         return parse_json(text, heading_lines=heading_lines(extracted), markdown=extracted.format == "markdown")
     return parse_extracted(extracted).model_dump_json()
 

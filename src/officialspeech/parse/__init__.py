@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from ..treekeys import SOURCE_TEXT_KEY
 from ..vocab import Vocabulary, using
 from ..vocab_extension import VocabularySource, load_vocabulary
 from .build import build_tree
+from .chars import has_surrogate
 from .chrome import Lines, find_chrome
 from .document import Document
 from .front import read_front_matter
@@ -57,7 +57,6 @@ def _json_encoder() -> Callable[[object], str]:
 
 
 _encode = _json_encoder()
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False,
@@ -99,7 +98,7 @@ def parse_json(text: str, *, heading_lines: Iterable[int] = (), markdown: bool =
             return parse_json(text, heading_lines=heading_lines, markdown=markdown)
     with _no_gc():
         tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
-        if _SURROGATE.search(text):
+        if has_surrogate(text):
             raise ValueError("Error serializing to JSON: the text holds an unpaired surrogate (not UTF-8)")
         out = _encode(tree)
         del tree  # freed before the collector is back on: nothing of the parse is left to traverse

@@ -52,3 +52,11 @@ def is_han(ch: str) -> bool:
 def is_text(ch: str) -> bool:
     """A letter, digit or quote mark: what titles and the words around a cut are made of."""
     return ch.isalnum() or ch in TEXT_QUOTES
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogate(text: str) -> bool:
+    """``text`` holds an unpaired surrogate (it cannot be written as UTF-8)."""
+    return _SURROGATE.search(text) is not None
