@@ -114,3 +114,32 @@ def _required(seq: Any) -> set[str]:
             branches = [_required(b) for b in av[1]]
             out |= set.intersection(*branches) if branches else set()
     return out
+
+
+_PROPERTY = re.compile(r"\\[pP]\{[^{}]*\}")  # \p{Han}: one character, which `re` cannot parse
+# what `re` would read otherwise than `regex` does: a brace that opens no repeat count
+# (a fuzzy constraint {e<=1}), an inline flag (?i) (?V1) (?r), a named list \L<...>
+_READ_OTHERWISE = re.compile(r"\{(?!\d*,?\d*\})|\(\?[a-zA-Z]|\\L<")
+_NAMED = re.compile(r"\(\?P<[^>]*>")
+
+
+def match_widths(pattern: str) -> tuple[int, int] | None:
+    """The fewest and most characters a match of ``pattern`` spans (``regex`` syntax; the
+    most may be very large: no bound), or None when that cannot be told: a line shorter than
+    the first cannot match it, nor can one longer than the second be matched whole."""
+    plain = _PROPERTY.sub("x", pattern)
+    if "(?P=" not in plain:  # (`re` refuses a group name used twice, as in the branches of a rule)
+        plain = _NAMED.sub("(?:", plain)
+    if _READ_OTHERWISE.search(plain.replace("(?P=", "")):
+        return None
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import sre_parse as sre
+    try:
+        lo, hi = sre.parse(plain).getwidth()
+    except (re.error, ValueError, RecursionError, OverflowError):
+        return None
+    return int(lo), int(hi)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,7 +22,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import regex
 
-from .firsts import first_class, required_chars
+from .firsts import first_class, match_widths, required_chars
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -41,6 +42,11 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
+
+    @property
+    def flags(self) -> int:
+        """The flags it is compiled with."""
+        return self._flags
 
     @property
     def compiled(self) -> regex.Pattern[str]:
@@ -433,6 +439,15 @@ class ChromeLine:
         """Characters a line this pattern matches holds: a line without one is not tried."""
         return required_chars(self.pattern.pattern)
 
+    @cached_property
+    def widths(self) -> tuple[int, int]:
+        """The fewest and most characters of a line this pattern matches (a 'line' rule
+        matches it whole; a prefix or suffix rule, a part): a line of another length is not
+        tried. (0, no bound) when that cannot be told."""
+        found = match_widths(self.pattern.pattern) if not self.pattern.flags else None
+        lo, hi = found if found is not None else (0, sys.maxsize)
+        return lo, hi if self.match == "line" else sys.maxsize
+
 
 @dataclass(frozen=True)
 class ChromeBlock:
@@ -449,6 +464,12 @@ class ChromeBlock:
     def start_multiline(self) -> regex.Pattern[str]:
         """The start pattern with ^ and $ at line boundaries, to search a whole text at once."""
         return _multiline(self.start.pattern)
+
+    @cached_property
+    def first(self) -> re.Pattern[str] | None:
+        """What the start line of the block opens with, when that can be told (None: every
+        line may start it)."""
+        return first_class(self.start.pattern)
 
 
 @dataclass(frozen=True)
