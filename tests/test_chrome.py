@@ -106,6 +106,45 @@ def test_the_required_characters_of_a_chrome_rule_stand_in_every_line_it_matches
     assert matched >= 20  # the rules do match lines of the shared texts
 
 
+def test_a_line_a_chrome_rule_matches_holds_a_character_of_each_of_its_sets(shared_dir: Path) -> None:
+    from officialspeech.parse.chrome import _salutation_needs
+    from officialspeech.parse.markers import salutation
+    from officialspeech.vocab import chrome_rules
+
+    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
+        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
+    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    tested = matched = 0
+    for rule in chrome_rules().lines:
+        tested += bool(rule.needs)
+        for line in lines:
+            m = rule.pattern.search(line)
+            if m:
+                matched += 1
+                for chars in rule.needs:
+                    assert set(chars) & set(m.group()), (rule.name, line, chars)
+    assert tested >= 34  # nearly every rule needs some character
+    assert matched >= 20
+    assert _salutation_needs()  # (a colon, and a word of address)
+    said = 0
+    for line in lines:
+        m = salutation().match(line)
+        if m:
+            said += 1
+            assert all(set(chars) & set(m.group()) for chars in _salutation_needs()), line
+    assert said >= 20
+
+
+def test_required_sets_are_sets_every_match_holds_one_of() -> None:
+    from officialspeech.firsts import required_sets
+
+    assert required_sets(r"^(?:来源|时间)[:：]$") == (":：", "时来")
+    assert required_sets(r"(?:甲乙|乙丙)丁") == ("丁", "乙甲")
+    assert required_sets(r"[^ab]c[\p{Han}x]") == ("c",)  # a negated class or a category is no set
+    assert required_sets(r"(?i)abc") == ()
+    assert required_sets(r"a*b?c{0,2}") == ()
+
+
 def test_the_widths_of_a_chrome_rule_bound_every_line_it_matches(shared_dir: Path) -> None:
     from officialspeech.vocab import chrome_rules
 

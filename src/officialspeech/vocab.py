@@ -22,7 +22,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import regex
 
-from .firsts import first_class, match_widths, required_chars
+from .firsts import first_class, match_widths, required_chars, required_sets
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -438,6 +438,13 @@ class ChromeLine:
     def required(self) -> frozenset[str]:
         """Characters a line this pattern matches holds: a line without one is not tried."""
         return required_chars(self.pattern.pattern)
+
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """Sets of characters (each a string) of which a line this pattern matches holds at
+        least one each, the smallest first: a line missing a set is not tried."""
+        sets = {*required_sets(self.pattern.pattern), *self.required} if not self.pattern.flags else set()
+        return tuple(sorted(sets, key=lambda x: (len(x), x)))
 
     @cached_property
     def widths(self) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from typing import NamedTuple, overload
 
 import regex
 
+from ..firsts import required_sets
 from ..vocab import ChromeBlock, ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
 from .markers import salutation
 
@@ -108,7 +109,14 @@ def _content_like(text: str) -> bool:
     if _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
             _SENTENCE_END.search(text) or _HAN_MANY.match(text, 0, CONTENT_PREFIX)):
         return True
-    return bool(salutation().match(text))  # the costlier test last
+    # the costlier test last, and only on a line that holds what every salutation does (a colon)
+    return _holds(text, _salutation_needs()) and bool(salutation().match(text))
+
+
+@per_vocabulary
+def _salutation_needs() -> tuple[str, ...]:
+    address = salutation()
+    return required_sets(address.pattern) if not address.flags & regex.IGNORECASE else ()
 
 
 def _groups(m: regex.Match[str]) -> dict[str, str]:
@@ -187,12 +195,24 @@ def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, lis
 
 
 @per_vocabulary
-def _edge_rules(first: str) -> tuple[tuple[ChromeLine, frozenset[str], int, int], ...]:
+def _edge_rules(first: str) -> tuple[tuple[ChromeLine, tuple[str, ...], int, int], ...]:
     """The 'edges' line rules, in order, that a line opening with ``first`` may match (the
     rules' first-character tests, taken once per character instead of once per line), each
-    with the characters a line it matches holds and the fewest and most characters it has."""
-    return tuple((rule, rule.required, *rule.widths) for rule in chrome_rules().lines
+    with the sets of characters a line it matches holds one of each, and the fewest and most
+    characters it has."""
+    return tuple((rule, rule.needs, *rule.widths) for rule in chrome_rules().lines
                  if rule.where == "edges" and (rule.first is None or rule.first.match(first)))
+
+
+def _holds(text: str, needs: tuple[str, ...]) -> bool:
+    """``text`` holds a character of each set of ``needs``."""
+    for chars in needs:
+        for ch in chars:
+            if ch in text:
+                break
+        else:
+            return False
+    return True
 
 
 def find_chrome(lines: Lines) -> list[ChromeHit]:
@@ -235,8 +255,8 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
             continue
         n = len(text)
         found: list[ChromeHit] = []
-        for rule, required, fewest, most in _edge_rules(text[0]):
-            if n < fewest or n > most or (required and not all(ch in text for ch in required)):
+        for rule, needs, fewest, most in _edge_rules(text[0]):
+            if n < fewest or n > most or not _holds(text, needs):
                 continue
             hit = _line_hit(rule, ln)
             if hit is None:
