@@ -125,6 +125,13 @@ def test_a_line_a_chrome_rule_matches_holds_a_character_of_each_of_its_sets(shar
                     assert set(chars) & set(m.group()), (rule.name, line, chars)
     assert tested >= 34  # nearly every rule needs some character
     assert matched >= 20
+    for inline in chrome_rules().inline:
+        tested += bool(inline.needs)
+        for line in lines:
+            for m in inline.pattern.finditer(line):
+                matched += 1
+                assert all(set(chars) & set(m.group()) for chars in inline.needs), (inline.name, line)
+    assert tested >= 50  # (the inline rules too)
     assert _salutation_needs()  # (a colon, and a word of address)
     said = 0
     for line in lines:

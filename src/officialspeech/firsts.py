@@ -141,6 +141,18 @@ def required_sets(pattern: str) -> tuple[str, ...]:
     return tuple(sorted({"".join(sorted(x)) for x in found}, key=lambda x: (len(x), x)))
 
 
+def holds(text: str, needs: tuple[str, ...]) -> bool:
+    """``text`` holds a character of each set of ``needs`` (strings of characters; see
+    :func:`required_sets`)."""
+    for chars in needs:
+        for ch in chars:
+            if ch in text:
+                break
+        else:
+            return False
+    return True
+
+
 _SET_MAX = 64  # a class of more characters (a range of Han characters) is no test worth making
 
 

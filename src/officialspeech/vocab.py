@@ -443,8 +443,7 @@ class ChromeLine:
     def needs(self) -> tuple[str, ...]:
         """Sets of characters (each a string) of which a line this pattern matches holds at
         least one each, the smallest first: a line missing a set is not tried."""
-        sets = {*required_sets(self.pattern.pattern), *self.required} if not self.pattern.flags else set()
-        return tuple(sorted(sets, key=lambda x: (len(x), x)))
+        return pattern_needs(self.pattern)
 
     @cached_property
     def widths(self) -> tuple[int, int]:
@@ -488,6 +487,12 @@ class ChromeInline:
     pattern: LazyPattern
     titled: bool = False  # what stands just before a hit is a title (6800字, .docx)
 
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """Sets of characters (each a string) of which a hit holds one each, the smallest
+        first: a run missing a set holds no hit."""
+        return pattern_needs(self.pattern)
+
 
 @dataclass(frozen=True)
 class ChromeRules:
@@ -496,6 +501,15 @@ class ChromeRules:
     lines: tuple[ChromeLine, ...]
     blocks: tuple[ChromeBlock, ...]
     inline: tuple[ChromeInline, ...] = ()
+
+
+def pattern_needs(pattern: LazyPattern) -> tuple[str, ...]:
+    """The sets of characters every match of ``pattern`` holds one of each (see
+    :func:`firsts.required_sets`; the characters it always holds among them), smallest first."""
+    if pattern.flags:
+        return ()
+    sets = {*required_sets(pattern.pattern), *required_chars(pattern.pattern)}
+    return tuple(sorted(sets, key=lambda x: (len(x), x)))
 
 
 @cache

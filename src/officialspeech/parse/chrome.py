@@ -9,7 +9,7 @@ from typing import NamedTuple, overload
 
 import regex
 
-from ..firsts import required_sets
+from ..firsts import holds, required_sets
 from ..vocab import ChromeBlock, ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
 from .markers import salutation
 
@@ -110,7 +110,7 @@ def _content_like(text: str) -> bool:
             _SENTENCE_END.search(text) or _HAN_MANY.match(text, 0, CONTENT_PREFIX)):
         return True
     # the costlier test last, and only on a line that holds what every salutation does (a colon)
-    return _holds(text, _salutation_needs()) and bool(salutation().match(text))
+    return holds(text, _salutation_needs()) and bool(salutation().match(text))
 
 
 @per_vocabulary
@@ -204,16 +204,6 @@ def _edge_rules(first: str) -> tuple[tuple[ChromeLine, tuple[str, ...], int, int
                  if rule.where == "edges" and (rule.first is None or rule.first.match(first)))
 
 
-def _holds(text: str, needs: tuple[str, ...]) -> bool:
-    """``text`` holds a character of each set of ``needs``."""
-    for chars in needs:
-        for ch in chars:
-            if ch in text:
-                break
-        else:
-            return False
-    return True
-
 
 def find_chrome(lines: Lines) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
@@ -256,7 +246,7 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
         n = len(text)
         found: list[ChromeHit] = []
         for rule, needs, fewest, most in _edge_rules(text[0]):
-            if n < fewest or n > most or not _holds(text, needs):
+            if n < fewest or n > most or not holds(text, needs):
                 continue
             hit = _line_hit(rule, ln)
             if hit is None:
