@@ -106,7 +106,7 @@ _HAN_MANY = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN_LONG}}}")
 
 
 def _content_like(text: str) -> bool:
-    if _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
+    if len(text) >= CONTENT_HAN and _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
             _SENTENCE_END.search(text) or _HAN_MANY.match(text, 0, CONTENT_PREFIX)):
         return True
     # the costlier test last, and only on a line that holds what every salutation does (a colon)
