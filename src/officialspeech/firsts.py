@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from typing import Any
 
 
@@ -130,13 +131,12 @@ def required_sets(pattern: str) -> tuple[str, ...]:
     first; none when none can be told (a case-insensitive pattern, flags `re` reads otherwise)."""
     if _IGNORECASE.search(pattern):
         return ()
-    plain = _re_readable(pattern)
-    if plain is None:
+    parsed = _readable_parse(pattern)
+    if parsed is None:
         return ()
-    sre = _sre()
     try:
-        found = _sets(sre.parse(plain))
-    except (re.error, ValueError, RecursionError, OverflowError):
+        found = _sets(parsed)
+    except (ValueError, RecursionError, OverflowError):
         return ()
     return tuple(sorted({"".join(sorted(x)) for x in found}, key=lambda x: (len(x), x)))
 
@@ -200,6 +200,19 @@ def _re_readable(pattern: str) -> str | None:
     return plain
 
 
+@lru_cache(maxsize=512)
+def _readable_parse(pattern: str) -> Any:
+    """`re`'s parse of :func:`_re_readable` ``pattern`` (None: there is none), made once for
+    the tests read off it."""
+    plain = _re_readable(pattern)
+    if plain is None:
+        return None
+    try:
+        return _sre().parse(plain)
+    except (re.error, ValueError, RecursionError, OverflowError):
+        return None
+
+
 def _sre() -> Any:
     try:
         from re import _parser as sre  # type: ignore[attr-defined]
@@ -214,12 +227,11 @@ def match_widths(pattern: str) -> tuple[int, int] | None:
     """The fewest and most characters a match of ``pattern`` spans (``regex`` syntax; the
     most may be very large: no bound), or None when that cannot be told: a line shorter than
     the first cannot match it, nor can one longer than the second be matched whole."""
-    plain = _re_readable(pattern)
-    if plain is None:
+    parsed = _readable_parse(pattern)
+    if parsed is None:
         return None
-    sre = _sre()
     try:
-        lo, hi = sre.parse(plain).getwidth()
-    except (re.error, ValueError, RecursionError, OverflowError):
+        lo, hi = parsed.getwidth()
+    except (ValueError, RecursionError, OverflowError):
         return None
     return int(lo), int(hi)
