@@ -205,6 +205,24 @@ def _edge_rules(first: str) -> tuple[tuple[ChromeLine, tuple[str, ...], int, int
 
 
 
+@per_vocabulary
+def _edge_lengths() -> tuple[int, ...]:
+    """The line lengths at which the edge rules a line may match change (each rule's fewest
+    characters, and one more than its most)."""
+    return tuple(sorted({n for rule in chrome_rules().lines if rule.where == "edges"
+                         for n in (rule.widths[0], rule.widths[1] + 1)}))
+
+
+@per_vocabulary
+def _edge_rules_at(first: str, length_class: int) -> tuple[tuple[ChromeLine, tuple[str, ...]], ...]:
+    """The edge rules, in order, that a line opening with ``first`` may match when its length
+    falls in ``length_class`` (the bisection of it into :func:`_edge_lengths`: within a class
+    every length admits the same rules), each with the sets of characters it needs."""
+    bounds = _edge_lengths()
+    n = bounds[length_class - 1] if length_class > 0 else 0  # (any length of the class)
+    return tuple((rule, needs) for rule, needs, fewest, most in _edge_rules(first) if fewest <= n <= most)
+
+
 def find_chrome(lines: Lines) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
@@ -236,6 +254,7 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)
+    lengths = _edge_lengths()
     for i in zone:
         if i in hits:
             continue
@@ -243,10 +262,9 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
         text = ln.text
         if not text:
             continue
-        n = len(text)
         found: list[ChromeHit] = []
-        for rule, needs, fewest, most in _edge_rules(text[0]):
-            if n < fewest or n > most or not holds(text, needs):
+        for rule, needs in _edge_rules_at(text[0], bisect_right(lengths, len(text))):
+            if not holds(text, needs):
                 continue
             hit = _line_hit(rule, ln)
             if hit is None:
