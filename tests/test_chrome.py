@@ -106,6 +106,115 @@ def test_the_required_characters_of_a_chrome_rule_stand_in_every_line_it_matches
     assert matched >= 20  # the rules do match lines of the shared texts
 
 
+def test_a_line_a_chrome_rule_matches_holds_a_character_of_each_of_its_sets(shared_dir: Path) -> None:
+    from officialspeech.parse.chrome import _salutation_needs
+    from officialspeech.parse.markers import salutation
+    from officialspeech.vocab import chrome_rules
+
+    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
+        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
+    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    tested = matched = 0
+    for rule in chrome_rules().lines:
+        tested += bool(rule.needs)
+        for line in lines:
+            m = rule.pattern.search(line)
+            if m:
+                matched += 1
+                for chars in rule.needs:
+                    assert set(chars) & set(m.group()), (rule.name, line, chars)
+    assert tested >= 34  # nearly every rule needs some character
+    assert matched >= 20
+    for inline in chrome_rules().inline:
+        tested += bool(inline.needs)
+        for line in lines:
+            for m in inline.pattern.finditer(line):
+                matched += 1
+                assert all(set(chars) & set(m.group()) for chars in inline.needs), (inline.name, line)
+    assert tested >= 50  # (the inline rules too)
+    assert _salutation_needs()  # (a colon, and a word of address)
+    said = 0
+    for line in lines:
+        m = salutation().match(line)
+        if m:
+            said += 1
+            assert all(set(chars) & set(m.group()) for chars in _salutation_needs()), line
+    assert said >= 20
+
+
+def test_required_sets_are_sets_every_match_holds_one_of() -> None:
+    from officialspeech.firsts import required_sets
+
+    assert required_sets(r"^(?:来源|时间)[:：]$") == (":：", "时来")
+    assert required_sets(r"(?:甲乙|乙丙)丁") == ("丁", "乙甲")
+    assert required_sets(r"[^ab]c[\p{Han}x]") == ("c",)  # a negated class or a category is no set
+    assert required_sets(r"(?i)abc") == ()
+    assert required_sets(r"a*b?c{0,2}") == ()
+
+
+def test_the_widths_of_a_chrome_rule_bound_every_line_it_matches(shared_dir: Path) -> None:
+    from officialspeech.vocab import chrome_rules
+
+    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
+        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
+    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    bounded = matched = 0
+    for rule in chrome_rules().lines:
+        fewest, most = rule.widths
+        bounded += fewest > 0
+        for line in lines:
+            m = rule.pattern.match(line) if rule.match != "suffix" else rule.pattern.search(line)
+            if m and (rule.match != "line" or m.end() == len(line)):
+                matched += 1
+                assert fewest <= len(m.group()) <= most, (rule.name, line)
+                assert fewest <= len(line) <= most, (rule.name, line)
+    assert bounded >= 30  # nearly every rule needs a few characters
+    assert matched >= 20
+
+
+def test_the_first_character_test_of_a_chrome_block_never_skips_a_start_line(shared_dir: Path) -> None:
+    from officialspeech.vocab import chrome_rules
+
+    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
+        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
+    lines |= {"相关文档", "猜你喜欢：", "来源：", "温馨提示："}
+    started = 0
+    for block in chrome_rules().blocks:
+        assert block.first is not None
+        for line in lines:
+            if line and block.start.match(line):
+                started += 1
+                assert block.first.match(line), (block.name, line)
+    assert started >= 4
+
+
+def test_match_widths_are_the_fewest_and_most_characters_of_a_match() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from officialspeech.firsts import match_widths
+
+    assert match_widths(r"^(?:分享|收藏)$") == (2, 2)
+    assert match_widths(r"^[\p{Han}A-Z]{2,5}(?=\S)") == (2, 5)
+    assert match_widths(r"^(?P<d>\d{4})年|^(?P<d>\d{2})月") == (3, 5)  # a group name used twice
+    assert match_widths(r"(?:abc){e<=1}") is None  # fuzzy: `re` would read the braces as text
+    assert match_widths(r"(?i)ß") is None  # full case folding may match two characters
+    assert match_widths(r"a+")[1] > 10**9  # no bound
+
+    import regex
+
+    pattern = regex.compile(r"^(?:[0-9]{1,3}|x[\p{Han}]?)(?:-|——)?$")
+    fewest, most = match_widths(pattern.pattern) or (0, 0)
+
+    @given(st.text(alphabet="0123x中-—", max_size=8))
+    def check(s: str) -> None:
+        m = pattern.match(s)
+        if m:
+            assert fewest <= len(m.group()) <= most
+
+    check()
+
+
 def test_the_loose_first_characters_look_past_an_optional_start() -> None:
     import re
 

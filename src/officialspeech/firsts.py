@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from typing import Any
 
 
@@ -114,3 +115,123 @@ def _required(seq: Any) -> set[str]:
             branches = [_required(b) for b in av[1]]
             out |= set.intersection(*branches) if branches else set()
     return out
+
+
+_PROPERTY = re.compile(r"\\[pP]\{[^{}]*\}")  # \p{Han}: one character of a kind `re` cannot name
+# what `re` would read otherwise than `regex` does: a brace that opens no repeat count
+# (a fuzzy constraint {e<=1}), an inline flag (?i) (?V1) (?r), a named list \L<...>
+_READ_OTHERWISE = re.compile(r"\{(?!\d*,?\d*\})|\(\?[a-zA-Z]|\\L<")
+_NAMED = re.compile(r"\(\?P<[^>]*>")
+
+
+def required_sets(pattern: str) -> tuple[str, ...]:
+    """Characters of which every match of ``pattern`` holds at least one, set by set (``[:：]``,
+    the first characters of each branch of ``(?:来源|时间)``, a literal): a line without any
+    character of a set cannot match. Each set is a string of its characters, the smaller sets
+    first; none when none can be told (a case-insensitive pattern, flags `re` reads otherwise)."""
+    if _IGNORECASE.search(pattern):
+        return ()
+    parsed = _readable_parse(pattern)
+    if parsed is None:
+        return ()
+    try:
+        found = _sets(parsed)
+    except (ValueError, RecursionError, OverflowError):
+        return ()
+    return tuple(sorted({"".join(sorted(x)) for x in found}, key=lambda x: (len(x), x)))
+
+
+def holds(text: str, needs: tuple[str, ...]) -> bool:
+    """``text`` holds a character of each set of ``needs`` (strings of characters; see
+    :func:`required_sets`)."""
+    for chars in needs:
+        for ch in chars:
+            if ch in text:
+                break
+        else:
+            return False
+    return True
+
+
+_SET_MAX = 64  # a class of more characters (a range of Han characters) is no test worth making
+
+
+def _sets(seq: Any) -> list[frozenset[str]]:
+    out: list[frozenset[str]] = []
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(frozenset(chr(av)))
+        elif name == "IN":
+            chars: set[str] = set()
+            for item_op, item in av:
+                if str(item_op) == "LITERAL":
+                    chars.add(chr(item))
+                elif str(item_op) == "RANGE" and item[1] - item[0] < _SET_MAX:
+                    chars.update(chr(c) for c in range(item[0], item[1] + 1))
+                else:
+                    break  # a category, a negated class, a wide range: any character may do
+            else:
+                if 0 < len(chars) <= _SET_MAX:
+                    out.append(frozenset(chars))
+        elif name == "SUBPATTERN":
+            out.extend(_sets(av[-1]))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+            out.extend(_sets(av[2]))
+        elif name == "BRANCH":
+            # every branch holds its own first set: one of their characters stands in a match
+            firsts = [_sets(b) for b in av[1]]
+            if firsts and all(firsts):
+                union = frozenset().union(*(f[0] for f in firsts))
+                if len(union) <= _SET_MAX:
+                    out.append(union)
+    return out
+
+
+def _re_readable(pattern: str) -> str | None:
+    """``pattern`` as `re` reads it for these tests (``\\p{Han}`` as one word character, group
+    names dropped where no group is referred to by name), or None when `re` would read it
+    otherwise than `regex` does."""
+    plain = _PROPERTY.sub(r"\\w", pattern)
+    if "(?P=" not in plain:  # (`re` refuses a group name used twice, as in the branches of a rule)
+        plain = _NAMED.sub("(?:", plain)
+    if _READ_OTHERWISE.search(plain.replace("(?P=", "")):
+        return None
+    return plain
+
+
+@lru_cache(maxsize=512)
+def _readable_parse(pattern: str) -> Any:
+    """`re`'s parse of :func:`_re_readable` ``pattern`` (None: there is none), made once for
+    the tests read off it."""
+    plain = _re_readable(pattern)
+    if plain is None:
+        return None
+    try:
+        return _sre().parse(plain)
+    except (re.error, ValueError, RecursionError, OverflowError):
+        return None
+
+
+def _sre() -> Any:
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import sre_parse as sre
+    return sre
+
+
+def match_widths(pattern: str) -> tuple[int, int] | None:
+    """The fewest and most characters a match of ``pattern`` spans (``regex`` syntax; the
+    most may be very large: no bound), or None when that cannot be told: a line shorter than
+    the first cannot match it, nor can one longer than the second be matched whole."""
+    parsed = _readable_parse(pattern)
+    if parsed is None:
+        return None
+    try:
+        lo, hi = parsed.getwidth()
+    except (ValueError, RecursionError, OverflowError):
+        return None
+    return int(lo), int(hi)

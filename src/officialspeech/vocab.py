@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,7 +22,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import regex
 
-from .firsts import first_class, required_chars
+from .firsts import first_class, match_widths, required_chars, required_sets
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -41,6 +42,11 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
+
+    @property
+    def flags(self) -> int:
+        """The flags it is compiled with."""
+        return self._flags
 
     @property
     def compiled(self) -> regex.Pattern[str]:
@@ -437,6 +443,21 @@ class ChromeLine:
         """Characters a line this pattern matches holds: a line without one is not tried."""
         return required_chars(self.pattern.pattern)
 
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """Sets of characters (each a string) of which a line this pattern matches holds at
+        least one each, the smallest first: a line missing a set is not tried."""
+        return pattern_needs(self.pattern)
+
+    @cached_property
+    def widths(self) -> tuple[int, int]:
+        """The fewest and most characters of a line this pattern matches (a 'line' rule
+        matches it whole; a prefix or suffix rule, a part): a line of another length is not
+        tried. (0, no bound) when that cannot be told."""
+        found = match_widths(self.pattern.pattern) if not self.pattern.flags else None
+        lo, hi = found if found is not None else (0, sys.maxsize)
+        return lo, hi if self.match == "line" else sys.maxsize
+
 
 @dataclass(frozen=True)
 class ChromeBlock:
@@ -454,6 +475,12 @@ class ChromeBlock:
         """The start pattern with ^ and $ at line boundaries, to search a whole text at once."""
         return _multiline(self.start.pattern)
 
+    @cached_property
+    def first(self) -> re.Pattern[str] | None:
+        """What the start line of the block opens with, when that can be told (None: every
+        line may start it)."""
+        return first_class(self.start.pattern)
+
 
 @dataclass(frozen=True)
 class ChromeInline:
@@ -464,6 +491,12 @@ class ChromeInline:
     pattern: LazyPattern
     titled: bool = False  # what stands just before a hit is a title (6800字, .docx)
 
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """Sets of characters (each a string) of which a hit holds one each, the smallest
+        first: a run missing a set holds no hit."""
+        return pattern_needs(self.pattern)
+
 
 @dataclass(frozen=True)
 class ChromeRules:
@@ -472,6 +505,15 @@ class ChromeRules:
     lines: tuple[ChromeLine, ...]
     blocks: tuple[ChromeBlock, ...]
     inline: tuple[ChromeInline, ...] = ()
+
+
+def pattern_needs(pattern: LazyPattern) -> tuple[str, ...]:
+    """The sets of characters every match of ``pattern`` holds one of each (see
+    :func:`firsts.required_sets`; the characters it always holds among them), smallest first."""
+    if pattern.flags:
+        return ()
+    sets = {*required_sets(pattern.pattern), *required_chars(pattern.pattern)}
+    return tuple(sorted(sets, key=lambda x: (len(x), x)))
 
 
 @cache

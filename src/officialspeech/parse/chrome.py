@@ -5,16 +5,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import NamedTuple, overload
 
 import regex
 
+from ..firsts import holds, required_sets
 from ..vocab import ChromeBlock, ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
 from .markers import salutation
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """A physical line: ``start``/``end`` exclude the line break; ``text`` is the stripped content."""
 
     start: int
@@ -60,11 +60,18 @@ class Lines(Sequence[Line]):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
             i += len(self)
+        if not 0 <= i < len(self.starts):
+            raise IndexError(i)
+        return self.line(i)
+
+    def line(self, i: int) -> Line:
+        """Line ``i`` (0 <= i < len(self))."""
         line = self._made.get(i)
         if line is None:
-            s = self.starts[i]
-            if i + 1 < len(self.starts):
-                e = self.starts[i + 1] - 1
+            starts = self.starts
+            s = starts[i]
+            if i + 1 < len(starts):
+                e = starts[i + 1] - 1
                 if e > s and self.text[e - 1] == "\r" and self.text[e] == "\n":
                     e -= 1
             else:
@@ -80,7 +87,9 @@ class Lines(Sequence[Line]):
 def _line(text: str, s: int, e: int) -> Line:
     raw = text[s:e]
     stripped = raw.strip()
-    lead = len(raw) - len(raw.lstrip())
+    # (what is stripped off the start is white space: the first character kept is the
+    # first of its kind in the line)
+    lead = raw.find(stripped[0]) if stripped else len(raw)
     return Line(s, e, stripped, s + lead, s + lead + len(stripped))
 
 
@@ -97,10 +106,17 @@ _HAN_MANY = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN_LONG}}}")
 
 
 def _content_like(text: str) -> bool:
-    if _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
+    if len(text) >= CONTENT_HAN and _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
             _SENTENCE_END.search(text) or _HAN_MANY.match(text, 0, CONTENT_PREFIX)):
         return True
-    return bool(salutation().match(text))  # the costlier test last
+    # the costlier test last, and only on a line that holds what every salutation does (a colon)
+    return holds(text, _salutation_needs()) and bool(salutation().match(text))
+
+
+@per_vocabulary
+def _salutation_needs() -> tuple[str, ...]:
+    address = salutation()
+    return required_sets(address.pattern) if not address.flags & regex.IGNORECASE else ()
 
 
 def _groups(m: regex.Match[str]) -> dict[str, str]:
@@ -133,24 +149,40 @@ def _anywhere_rules() -> tuple[tuple[ChromeLine, str], ...]:
     return tuple((r, literal_prefix(r.pattern.pattern)) for r in chrome_rules().lines if r.where == "anywhere")
 
 
+def _opens(text: str, where: str) -> bool:
+    return bool(text) and _may_open_block(where, text[0])
+
+
+@per_vocabulary
+def _may_open_block(where: str, first: str) -> bool:
+    """A line opening with ``first`` may start a block of ``where``."""
+    return any(b.first is None or b.first.match(first) for b, _ in _block_rules(where))
+
+
 def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, list[ChromeHit]]) -> None:
-    if allowed is not None and not allowed:
-        return
+    if allowed is not None:
+        # the lines that may start a block (the blocks' first-character tests, once per line)
+        allowed_lines = [i for i in allowed if i not in hits and _opens(lines.line(i).text, where)]
+        if not allowed_lines:
+            return
     for block, prefix in _block_rules(where):
         if allowed is None:
             if prefix and prefix not in lines.text:
                 continue
             found = sorted({lines.index_of(m.start()) for m in block.start_multiline.finditer(lines.text)})
         else:
-            found = list(allowed)
+            found = allowed_lines
+        first = block.first
         for i in found:
-            ln = lines[i]
-            if i in hits or not ln.text or not block.start.match(ln.text):
+            if i in hits:
+                continue
+            ln = lines.line(i)
+            if not ln.text or (first is not None and not first.match(ln.text)) or not block.start.match(ln.text):
                 continue
             hits[i] = [_whole(ln, block.site, block.name)]
             j, taken = i + 1, 0
             while j < len(lines) and (block.max_lines is None or taken < block.max_lines):
-                nxt = lines[j]
+                nxt = lines.line(j)
                 if not nxt.text:
                     j += 1
                     continue
@@ -163,12 +195,32 @@ def _blocks(lines: Lines, where: str, allowed: range | None, hits: dict[int, lis
 
 
 @per_vocabulary
-def _edge_rules(first: str) -> tuple[tuple[ChromeLine, frozenset[str]], ...]:
+def _edge_rules(first: str) -> tuple[tuple[ChromeLine, tuple[str, ...], int, int], ...]:
     """The 'edges' line rules, in order, that a line opening with ``first`` may match (the
     rules' first-character tests, taken once per character instead of once per line), each
-    with the characters a line it matches holds."""
-    return tuple((rule, rule.required) for rule in chrome_rules().lines
+    with the sets of characters a line it matches holds one of each, and the fewest and most
+    characters it has."""
+    return tuple((rule, rule.needs, *rule.widths) for rule in chrome_rules().lines
                  if rule.where == "edges" and (rule.first is None or rule.first.match(first)))
+
+
+
+@per_vocabulary
+def _edge_lengths() -> tuple[int, ...]:
+    """The line lengths at which the edge rules a line may match change (each rule's fewest
+    characters, and one more than its most)."""
+    return tuple(sorted({n for rule in chrome_rules().lines if rule.where == "edges"
+                         for n in (rule.widths[0], rule.widths[1] + 1)}))
+
+
+@per_vocabulary
+def _edge_rules_at(first: str, length_class: int) -> tuple[tuple[ChromeLine, tuple[str, ...]], ...]:
+    """The edge rules, in order, that a line opening with ``first`` may match when its length
+    falls in ``length_class`` (the bisection of it into :func:`_edge_lengths`: within a class
+    every length admits the same rules), each with the sets of characters it needs."""
+    bounds = _edge_lengths()
+    n = bounds[length_class - 1] if length_class > 0 else 0  # (any length of the class)
+    return tuple((rule, needs) for rule, needs, fewest, most in _edge_rules(first) if fewest <= n <= most)
 
 
 def find_chrome(lines: Lines) -> list[ChromeHit]:
@@ -176,21 +228,24 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
     hits: dict[int, list[ChromeHit]] = {}
     _blocks(lines, "anywhere", None, hits)
+    line = lines.line
     for rule, prefix in _anywhere_rules():
         # a pass over the whole text finds the few lines worth matching
         if prefix and prefix not in lines.text:
             continue
         for m in rule.multiline.finditer(lines.text):
             i = lines.index_of(m.start())
-            if i in hits or not lines[i].text:
+            if i in hits or not line(i).text:
                 continue
-            hit = _line_hit(rule, lines[i])
+            hit = _line_hit(rule, line(i))
             if hit:
                 hits[i] = [hit]
 
     def content(i: int) -> bool:
-        text = lines[i].text
-        return bool(text) and i not in hits and _content_like(text)
+        if i in hits:
+            return False
+        text = line(i).text
+        return bool(text) and _content_like(text)
 
     # chrome stands at the edges of a page: look at most EDGE_LINES lines in from either end
     first = next((i for i in range(min(len(lines), EDGE_LINES)) if content(i)), min(len(lines), EDGE_LINES))
@@ -199,13 +254,17 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)
+    lengths = _edge_lengths()
     for i in zone:
-        ln = lines[i]
-        if not ln.text or i in hits:
+        if i in hits:
+            continue
+        ln = line(i)
+        text = ln.text
+        if not text:
             continue
         found: list[ChromeHit] = []
-        for rule, required in _edge_rules(ln.text[0]):
-            if required and not all(ch in ln.text for ch in required):
+        for rule, needs in _edge_rules_at(text[0], bisect_right(lengths, len(text))):
+            if not holds(text, needs):
                 continue
             hit = _line_hit(rule, ln)
             if hit is None:

@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ...firsts import holds
 from ...vocab import chrome_rules, vocabulary
 from ..chars import HEADING_SPACE, LINE_BREAKS, is_han
 
@@ -61,7 +62,10 @@ class Glued:
 def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
     """The inline chrome patterns' hits in ``text[a:b]``, leftmost-longest, not overlapping."""
     found: list[InlineChrome] = []
+    run = text[a:b]
     for rule in chrome_rules().inline:
+        if not holds(run, rule.needs):
+            continue  # (a run without a character each hit holds: most rules want a colon)
         for m in rule.pattern.finditer(text, a, b):
             if m.end() > m.start():
                 groups = {k: v for k, v in m.groupdict().items() if v}

@@ -132,8 +132,10 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     front = Front(body_start=body_start)
     cut: list[Range] = []
     lines = [_strip(text, m.start(), m.end(), cut) for m in _LINE.finditer(text, start, end)]
-    lines, joined = _join_subtitle([r for part in lines if part[1] > part[0] for r in _split_dash(text, part, cut)], text)
-    kinds = [_kind(text[s:e], (s, e) in joined) for s, e in lines]
+    subtitles: dict[str, bool] = {}  # (each line matched once against the subtitle pattern)
+    lines, joined = _join_subtitle([r for part in lines if part[1] > part[0] for r in _split_dash(text, part, cut)],
+                                   text, subtitles)
+    kinds = [_kind(text[s:e], (s, e) in joined, subtitles) for s, e in lines]
     title_idx = _title_lines(text, lines, kinds)
     if title_idx:
         front.title = (lines[title_idx[0]][0], lines[title_idx[-1]][1])
@@ -143,7 +145,7 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
         if k == "subtitle" and front.subtitle is None:
             had = {"date": front.date, "speaker": front.speaker}
             _take_subtitle(text, front, r)
-            if r not in joined and not voc.subtitle.match(text[r[0]:r[1]]):
+            if r not in joined and not _is_subtitle(text[r[0]:r[1]], subtitles):
                 # what is run on to the subtitle (…会议上省长李明): the ends are inferred
                 front.guessed.update(n for n in ("subtitle", "date", "speaker")
                                      if getattr(front, n) is not None and getattr(front, n) != had.get(n))
@@ -171,14 +173,23 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     return front
 
 
-def _kind(t: str, joined: bool) -> str:
-    """What a front line is: title, subtitle, date, speaker or other."""
+def _is_subtitle(t: str, memo: dict[str, bool]) -> bool:
+    """``t`` matches the subtitle pattern (…在…会议上), remembered in ``memo``."""
+    found = memo.get(t)
+    if found is None:
+        found = memo[t] = vocabulary().subtitle.match(t) is not None
+    return found
+
+
+def _kind(t: str, joined: bool, subtitles: dict[str, bool]) -> str:
+    """What a front line is: title, subtitle, date, speaker or other (``subtitles``: see
+    :func:`_is_subtitle`)."""
     voc = vocabulary()
     if joined:
         return "subtitle"
     if voc.date_line.match(t):
         return "date"
-    if voc.subtitle.match(t) or voc.glued.subtitle.match(t):
+    if _is_subtitle(t, subtitles) or voc.glued.subtitle.match(t):
         return "subtitle"  # …会议上 省长 李明, or the name run on: …会议上省长李明
     if (voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t)
             or voc.dateline_end.search(t)):
@@ -268,7 +279,7 @@ def _subtitle_line(text: str, s: int, e: int) -> bool:
     return bool(voc.subtitle.match(text[s:e]) or voc.glued.subtitle.match(text, s, e))
 
 
-def _join_subtitle(lines: list[Range], text: str) -> tuple[list[Range], set[Range]]:
+def _join_subtitle(lines: list[Range], text: str, subtitles: dict[str, bool]) -> tuple[list[Range], set[Range]]:
     """A subtitle broken over two lines (——2024年1月5日在青山市第十届 / 人民代表大会第三次会议上)
     is one line: where the subtitle pattern of glued front matter ends only on the next line.
     Returns the lines and those joined."""
@@ -278,7 +289,7 @@ def _join_subtitle(lines: list[Range], text: str) -> tuple[list[Range], set[Rang
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        if i + 1 < len(lines) and voc.subtitle.match(text[s:e]) and not voc.glued.subtitle.match(text, s, e):
+        if i + 1 < len(lines) and _is_subtitle(text[s:e], subtitles) and not voc.glued.subtitle.match(text, s, e):
             ns, ne = lines[i + 1]
             gap = text[e:ns]
             m = voc.glued.subtitle.match(text, s, ne)

@@ -92,6 +92,9 @@ class Wrap:
         paragraph per line varies far more, and its lines end with their sentences)."""
         if len(text) > WRAP_MAX_AVERAGE * len(lines.starts):
             return None  # lines far longer on average than any wrap width (one paragraph each)
+        starts = lines.starts
+        if sum(1 for k in range(1, len(starts)) if starts[k] - starts[k - 1] > WRAP_MIN) + 1 < WRAP_LINES:
+            return None  # too few lines long enough to count (a line spans less than to the next start)
         lengths: Counter[int] = Counter()
         open_ends: Counter[int] = Counter()  # lines of that length broken mid-sentence
         for s in lines.starts:
