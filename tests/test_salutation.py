@@ -43,3 +43,28 @@ def test_the_colon_wrapped_onto_the_next_line() -> None:
     assert speech.salutation is not None
     assert speech.salutation.text == "各位代表\n："
     assert speech.salutation.addressees == ["各位代表"]
+
+
+@pytest.mark.parametrize(("address", "names"), [
+    ("议长先生，各位议员：", ["议长先生", "各位议员"]),
+    ("同胞们，同志们，朋友们：", ["同胞们", "同志们", "朋友们"]),
+    ("论坛主席先生，秘书处总干事女士，各位代表：", ["论坛主席先生", "秘书处总干事女士", "各位代表"]),
+    ("尊敬的来访团长，各位同事：", ["尊敬的来访团长", "各位同事"]),
+])
+@pytest.mark.parametrize("after", ["\n", ""])  # on its own line, or run on as in flattened pages
+def test_addressees_before_a_known_one_across_a_comma(address: str, names: list[str], after: str) -> None:
+    # the address starts at the first addressee, not after the comma: nothing of it is a title
+    speech = parse_speech(address + after + "今天，我们在这里举行会议。" + after + BODY)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+    assert speech.salutation.addressees == names
+    assert speech.title is None
+
+
+@pytest.mark.parametrize("lead", ["今天，", "最后讲一点，"])
+def test_a_clause_before_the_address_is_neither_address_nor_title(lead: str) -> None:
+    # 今天 is no addressee (it does not end like one), and a line ending in a comma is no title
+    speech = parse_speech(lead + "同志们：\n" + BODY)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "同志们："
+    assert speech.title is None

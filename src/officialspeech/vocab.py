@@ -141,6 +141,7 @@ class Vocabulary:
     never_split: LazyPattern
     salutation_hint: LazyPattern
     salutation_addressee: LazyPattern
+    salutation_item_before: LazyPattern
     salutation_max: int
     subtitle: LazyPattern
     occasion: LazyPattern
@@ -204,6 +205,7 @@ class GluedVocab:
     lookahead: int
     max_candidates: int
     clause_continuations: LazyPattern
+    clause_punctuation: CharClass  # a title never ends with one (主席先生，各位同事：)
     not_names: LazyPattern
     subtitle_max: int
     speaker_office_max: int
@@ -308,6 +310,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         never_split=LazyPattern(_alternation(v["never_split"])),
         salutation_hint=LazyPattern(f"{words['addressees']}|{words['honorifics']}|{words['collective']}"),
         salutation_addressee=LazyPattern(words["addressees"]),
+        salutation_item_before=LazyPattern(f"(?:{words['honorifics']})(?:{sal['honorific_item']})"
+                                           f"|(?:{sal['item']})?(?:{words['addressee_suffixes']})"),
         salutation_max=int(sal["max_length"]),
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
         dash=LazyPattern(v["dash"]),
@@ -374,6 +378,7 @@ def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
     return {
         "addressees": _alternation(_with_variants(sal["addressees"], variants)),
         "honorifics": _alternation(_with_variants(sal["honorifics"], variants)),
+        "addressee_suffixes": _alternation(_with_variants(sal.get("addressee_suffixes", []), variants)),
         "sequence_words": _alternation(list(v["point_sequence_words"])),
         "item": sal["item"],
         "honorific_item": sal["honorific_item"],
@@ -408,6 +413,7 @@ def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
         lookahead=int(g["lookahead"]),
         max_candidates=int(g["max_candidates"]),
         clause_continuations=LazyPattern(f"(?:{_alternation(g['clause_continuations'])})|{g['clause_punctuation']}"),
+        clause_punctuation=CharClass(g["clause_punctuation"]),
         not_names=LazyPattern(_alternation(g["not_names"])),
         subtitle_max=int(g["subtitle_max_length"]),
         speaker_office_max=max(len(w) for w in g["speaker_offices"]),

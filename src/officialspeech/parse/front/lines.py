@@ -198,7 +198,7 @@ def _kind(t: str, joined: bool, subtitles: dict[str, bool]) -> str:
         return "speaker"
     if voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
         return "other"  # a caption; a time stamp or number (202X/X/XX) is no part of a title
-    if len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]):
+    if len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]) and t[-1:] not in voc.glued.clause_punctuation:
         return "title"
     return "other"
 

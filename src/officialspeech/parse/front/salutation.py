@@ -10,6 +10,16 @@ from ..markers import bare_address, salutation
 
 Range = tuple[int, int]
 _ITEM_SEP = regex.compile(r"[、，,]")
+_SEPARATORS = "、，,"
+
+
+def _item_start(text: str, end: int, floor: int) -> int:
+    """Where the item ending at ``end`` starts: after the boundary before it (not before ``floor``)."""
+    boundary = vocabulary().boundary_before
+    s = end
+    while s > floor and not (text[s - 1].isspace() or text[s - 1] in boundary):
+        s -= 1
+    return s
 
 
 def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
@@ -19,10 +29,14 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
     tried: set[int] = set()
     for hint in voc.salutation_hint.finditer(text, 0, limit):
         # the address may start a few items before the word that gave it away
-        s = hint.start()
-        floor = max(0, s - voc.salutation_max)
-        while s > floor and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before):
-            s -= 1
+        floor = max(0, hint.start() - voc.salutation_max)
+        s = _item_start(text, hint.start(), floor)
+        while s - 1 > floor and text[s - 1] in _SEPARATORS:
+            # an addressee before it across a comma: 主席先生，各位同事： / 同胞们，同志们，朋友们：
+            before = _item_start(text, s - 1, floor)
+            if before == s - 1 or voc.salutation_item_before.fullmatch(text, before, s - 1) is None:
+                break
+            s = before
         starts: list[int] = []
         if s < hint.start() and _speaker_before(text, s, hint.start()):
             s = hint.start()  # …主席 习近平尊敬的各位来宾：: the speaker's name is no addressee
