@@ -406,3 +406,27 @@ def test_bracketed_date_with_the_place_ends_a_run_on_title() -> None:
         _exact(text, speech.speaker, "青山省省长 周明远")
         _exact(text, speech.title, title)
         assert_lossless(text, speech)
+
+
+MARKED = "坚持系统观念 推动城乡融合发展走深走实"
+
+
+@given(author=st.sampled_from(["王建国", "李 明", ""]),
+       body=st.sampled_from(["今年以来，各地区各部门扎实工作。", "一、总体要求\n要坚持稳中求进。", "我们召开会议。"]),
+       joiner=st.sampled_from(["", " "]))
+@SETTINGS
+def test_a_title_ended_by_its_note_mark(author: str, body: str, joiner: str) -> None:
+    # a title with no title word (…讲话, …报告), closed by the note mark (※) that points to
+    # its source note, the author's name and the body run on after it
+    text = MARKED + joiner + "※" + author + body
+    speech = parse_speech(text)
+    _exact(text, speech.title, MARKED)
+    assert speech.title is not None
+    assert speech.title.confidence == "guessed"
+    assert_lossless(text, speech)
+
+
+def test_a_note_mark_after_a_sentence_makes_no_title() -> None:
+    # a sentence before the mark (a comma in it), or a mark deep in the body, is no title
+    for text in ("今年以来，各地区扎实推进改革※注：数据为初步统计。", "我们召开会议。改革取得新进展※"):
+        assert parse_speech(text).title is None, text

@@ -199,6 +199,7 @@ class GluedVocab:
     speaker_name: LazyPattern
     max_name_length: int
     title_bad: LazyPattern
+    title_marks: LazyPattern  # the note mark after a title (…体系※习近平)
     body_openers: LazyPattern
     min_repeat: int
     min_restated: int
@@ -407,6 +408,7 @@ def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
         speaker_name=LazyPattern(g["speaker_name"]),
         max_name_length=int(g["max_name_length"]),
         title_bad=LazyPattern(g["title_bad"]),
+        title_marks=LazyPattern(g["title_marks"]),
         body_openers=LazyPattern(_alternation(g["body_openers"])),
         min_repeat=int(g["min_repeat"]),
         min_restated=int(g["min_restated"]),

@@ -148,6 +148,8 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
     if title is None and at_body:
         title = _restated(run, earlier)
     if title is None:
+        title = _by_mark(run, at_body)
+    if title is None:
         return None
     out = _following(run, title)
     if _goes_on(run, out.end):
@@ -210,6 +212,30 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
         if score > best_score or (score == best_score and best is not None and e - s > best[1] - best[0]):
             best, best_score = (s, e), score
     return best
+
+
+MIN_MARKED = 4  # a title ended by a note mark (※) is at least this long
+
+
+def _by_mark(run: _Run, at_body: bool) -> Range | None:
+    """A title without a title word, ended by the note mark set after it (``title_marks``:
+    全面提高…应急管理体系※习近平…): from where the run starts (at the start of a body
+    line: the line's start) to the mark, with no break, chrome or ``title_bad`` character in it."""
+    voc = vocabulary()
+    g = voc.glued
+    text = run.text
+    m = g.title_marks.search(text, run.a, run.b)
+    if m is None:
+        return None
+    e = m.start()
+    while e > run.a and text[e - 1] in _SPACE:
+        e -= 1
+    s = run.left(run.a) if at_body else run.left(e)
+    if not MIN_MARKED <= e - s <= voc.max_title_length or run.inside(s, e) or g.title_bad.search(text, s, e):
+        return None
+    if at_body and g.body_openers.match(text, s, e):
+        return None
+    return s, e
 
 
 DOUBLED = range(2, 9)  # lengths of a page label said twice at once before a title (要闻要闻)

@@ -332,7 +332,7 @@ def _glued(text: str, start: int, end: int, body_start: int, front: Front,
     ts, te = front.title
     g = vocabulary().glued
     words = [m.end() for m in g.title_words.finditer(text, ts, te)]
-    if not words or any(c in "\r\n" for c in text[ts:te]):
+    if any(c in "\r\n" for c in text[ts:te]) or not (words or g.title_marks.search(text, ts, te)):
         return None
     if words == [te] and g.breaks.search(text, ts, te) is None:
         return None  # the common case: one line that ends with its one title word
