@@ -242,3 +242,26 @@ def test_required_characters_are_those_every_match_holds() -> None:
     assert required_chars(r"(?:甲乙|乙丙)丁") == {"乙", "丁"}
     assert required_chars(r"(?i)abc") == frozenset()
     assert required_chars(r"a*b?c{0,2}") == frozenset()
+
+
+PRINT_NOTES = ["（新华社北京5月8日电）《 人民日报 》（ 2025年05月09日 02 版）",
+               "（新华社成都5月8日电）\u3000\u3000《光明日报》（2025年5月9日 3版）",
+               "《 青山日报 》（ 2025年05月09日 01 版）"]
+
+
+def test_a_reprinted_speech_ends_with_its_print_note_as_chrome() -> None:
+    from spanchecks import assert_lossless
+
+    for note in PRINT_NOTES:
+        for sep in ("", "\u3000\u3000", "\n"):
+            text = ("同志们：今天我们召开全市安全生产工作会议。一、提高认识要高度重视安全生产。"
+                    "二、压实责任要层层落实。我相信，只要我们共同努力，就一定能够完成任务！" + sep + "谢谢大家。" + note)
+            speech = parse_speech(text)
+            assert [c.text for c in speech.chrome] == [note], (note, sep)
+            assert speech.closing is not None, (note, sep)
+            assert speech.closing.text == "谢谢大家。"
+            assert speech.metadata.source in ("人民日报", "光明日报", "青山日报")
+            assert_lossless(text, speech)
+    # a note inside a line, not closing it, is text
+    inside = "同志们：今天我们学习" + PRINT_NOTES[0] + "刊登的文章。"
+    assert parse_speech(inside).chrome == []
