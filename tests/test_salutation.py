@@ -68,3 +68,24 @@ def test_a_clause_before_the_address_is_neither_address_nor_title(lead: str) -> 
     assert speech.salutation is not None
     assert speech.salutation.text == "同志们："
     assert speech.title is None
+
+
+@pytest.mark.parametrize(("address", "names"), [
+    ("尊敬的李部长，尊敬的王主席，", ["尊敬的李部长", "尊敬的王主席"]),
+    ("尊敬的各位理事、各位代表，尊敬的秘书长先生，", ["尊敬的各位理事", "各位代表", "尊敬的秘书长先生"]),
+    ("尊敬的会长，各位同事，", ["尊敬的会长", "各位同事"]),
+])
+def test_an_address_closed_by_a_comma_runs_on_into_the_speech(address: str, names: list[str]) -> None:
+    text = address + "在这个收获的季节，我们相聚在这里。" + BODY
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+    assert speech.salutation.addressees == names
+
+
+@pytest.mark.parametrize("text", [
+    "尊敬的李部长，今天我们在这里召开会议。" + BODY,  # one addressee and a comma: a sentence may go on so
+    "我们要尊敬的老师，敬爱的长辈，都要关心。" + BODY,  # not opened by an honorific
+])
+def test_a_comma_closed_address_needs_two_addressees_from_an_honorific(text: str) -> None:
+    assert parse_speech(text).salutation is None

@@ -142,6 +142,7 @@ class Vocabulary:
     salutation_hint: LazyPattern
     salutation_addressee: LazyPattern
     salutation_item_before: LazyPattern
+    salutation_honorific: LazyPattern
     salutation_max: int
     subtitle: LazyPattern
     occasion: LazyPattern
@@ -311,6 +312,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         never_split=LazyPattern(_alternation(v["never_split"])),
         salutation_hint=LazyPattern(f"{words['addressees']}|{words['honorifics']}|{words['collective']}"),
         salutation_addressee=LazyPattern(words["addressees"]),
+        salutation_honorific=LazyPattern(words["honorifics"]),
         salutation_item_before=LazyPattern(f"(?:{words['honorifics']})(?:{sal['honorific_item']})"
                                            f"|(?:{sal['item']})?(?:{words['addressee_suffixes']})"),
         salutation_max=int(sal["max_length"]),

@@ -11,6 +11,9 @@ from ..markers import bare_address, salutation
 Range = tuple[int, int]
 _ITEM_SEP = regex.compile(r"[、，,]")
 _SEPARATORS = "、，,"
+_COMMA = regex.compile(r"[，,]")
+_DUN = regex.compile(r"、")
+_STOPS = frozenset("。！？!?；;：:\r\n")
 
 
 def _item_start(text: str, end: int, floor: int) -> int:
@@ -48,7 +51,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         starts.append(hint.start())
         for start in starts:
             m = address.match(text, start, limit)
-            end = m.end() if m is not None else _alone(text, start, limit)
+            end = m.end() if m is not None else (_alone(text, start, limit) or _comma_closed(text, start, limit))
             if end is None or end - start > voc.salutation_max:
                 continue
             body = text[start:end].rstrip("：: \u3000")
@@ -72,6 +75,56 @@ def _alone(text: str, start: int, limit: int) -> int | None:
     while after < limit and text[after] in INLINE_SPACE:
         after += 1
     return end if after >= limit or text[after] in LINE_BREAKS else None
+
+
+COMMA_CLOSED_MIN = 2  # addressees in an address closed by a comma (尊敬的…总统，尊敬的…先生，在…)
+
+
+def _comma_closed(text: str, start: int, limit: int) -> int | None:
+    """The end (after its comma) of an address with no colon that runs on into the speech: at
+    least COMMA_CLOSED_MIN addressees, the first honorific-led, each part between commas one
+    (honorific-led, or each of its 、-items ending like an addressee), and what follows the
+    last comma none (尊敬的…总统，尊敬的…总干事谭德塞先生，在全球抗击疫情的重要时刻…); it
+    starts the text or follows a boundary.
+    None: not such an address."""
+    voc = vocabulary()
+    if start > 0 and not (text[start - 1].isspace() or text[start - 1] in voc.boundary_before):
+        return None  # (not glued to what stands before it, as a sentence's words are)
+    if voc.salutation_honorific.match(text, start, limit) is None:
+        return None
+    cap = min(limit, start + voc.salutation_max)
+    pos, parts, end = start, 0, None
+    while pos < cap:
+        comma = _COMMA.search(text, pos, cap)
+        if comma is None:
+            break
+        if not _addressee_part(text, pos, comma.start()):
+            break
+        parts += 1
+        pos = end = comma.end()
+    if end is None or parts < COMMA_CLOSED_MIN or end >= limit:
+        return None
+    return end
+
+
+def _addressee_part(text: str, s: int, e: int) -> bool:
+    voc = vocabulary()
+    if s >= e or any(text[i] in _STOPS for i in range(s, e)):
+        return False
+    if voc.salutation_honorific.match(text, s, e) is not None:
+        return True
+    return all(voc.salutation_item_before.fullmatch(text, a, b) is not None or voc.salutation_addressee.fullmatch(text, a, b)
+               is not None for a, b in _items(text, s, e))
+
+
+def _items(text: str, s: int, e: int) -> list[Range]:
+    out: list[Range] = []
+    a = s
+    for m in _DUN.finditer(text, s, e):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, e))
+    return out
 
 
 def _item_starts(text: str, s: int, hint: int) -> list[int]:
