@@ -166,3 +166,13 @@ def test_lines_that_end_their_sentences_are_not_a_wrap() -> None:
     lines = ["同志们：", "一、提高政治站位，在服务大局上展现新作为", "我们要坚持问题导向，狠抓工作落实落细。"] * 6
     titles = {s.title for s in parse_speech("\n".join(lines) + "\n").sections()}
     assert titles == {"提高政治站位，在服务大局上展现新作为"}
+
+
+def test_a_half_width_colon_before_a_year_ends_the_title_and_a_time_does_not() -> None:
+    # NFKC pages write the full-width colon half-width: 4、…计划:2010年… ends the title at the
+    # colon as 4、…计划：2010年… does; a clock time (10:30) or ratio (1:5) inside it does not
+    for colon in ("：", ":"):
+        text = ("各位代表：\n一、主要工作\n1、城乡供水保障计划" + colon + "2024年5月省政府印发实施方案。\n"
+                "2、会议安排调整为上午10:30召开\n会议按时举行。\n")
+        titles = [s.title for s in parse_speech(text).sections()]
+        assert titles == ["主要工作", "城乡供水保障计划", "会议安排调整为上午10:30召开"], colon
