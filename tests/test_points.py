@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from officialspeech import Point, Speech, parse_speech
 
 
@@ -30,3 +33,23 @@ def test_a_nested_agenda_sequence_is_its_own_series_and_the_outer_goes_on() -> N
     points = parse_speech(text).points()
     assert [(p.marker, p.series, p.number) for p in points] == [
         ("首先", 0, 1), ("下面", 0, 2), ("首先", 1, 1), ("其次", 1, 2), ("最后", 1, 3), ("最后", 0, 3)]
+
+
+WRAPPED_SERIES = ["一是", "二是", "三是", "四是"], ["第一，", "第二，", "第三，", "第四，"]
+
+
+@given(series=st.sampled_from(WRAPPED_SERIES), which=st.integers(0, 3), cut=st.integers(1, 2),
+       newline=st.sampled_from(["\n", "\r\n"]))
+@settings(max_examples=60, deadline=None)
+def test_a_line_wrapped_inside_a_point_marker_keeps_the_series(series: list[str], which: int, cut: int,
+                                                                newline: str) -> None:
+    # text extracted from a PDF breaks its lines anywhere, also inside a marker (三⏎是, 第三⏎，)
+    leads = ["稳增长，经济稳中向好", "促改革，改革深入推进", "惠民生，民生持续改善", "保安全，社会和谐稳定"]
+    markers = list(series)
+    m = markers[which]
+    cut = min(cut, len(m) - 1)
+    markers[which] = m[:cut] + newline + m[cut:]
+    text = "各位代表：\n一、工作回顾\n过去一年，我们做了四件事。" + "".join(
+        mk + lead + "。" for mk, lead in zip(markers, leads, strict=True)) + "\n"
+    got = [(p.marker, p.number, p.lead) for p in parse_speech(text).points()]
+    assert got == [(mk, i + 1, lead) for i, (mk, lead) in enumerate(zip(markers, leads, strict=True))]
