@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from officialspeech import Speech, parse_speech
+from officialspeech.outline import render_text
 
 
 def _leads(speech: Speech) -> list[tuple[str, int, str]]:
@@ -176,3 +177,31 @@ def test_a_half_width_colon_before_a_year_ends_the_title_and_a_time_does_not() -
                 "2、会议安排调整为上午10:30召开\n会议按时举行。\n")
         titles = [s.title for s in parse_speech(text).sections()]
         assert titles == ["主要工作", "城乡供水保障计划", "会议安排调整为上午10:30召开"], colon
+
+
+def test_a_line_wrapped_inside_a_bracketed_heading_marker_keeps_the_heading() -> None:
+    for marker in ("（\n二）", "（二\n）", "（\r\n二）"):
+        text = "各位代表：\n一、主要工作\n（一）稳住经济大盘\n经济平稳运行。\n" + marker + "深化改革开放\n改革深入推进。\n"
+        sections = parse_speech(text).sections()
+        assert [(s.marker, s.number, s.level, s.title) for s in sections] == [
+            ("一、", 1, 1, "主要工作"), ("（一）", 1, 2, "稳住经济大盘"), (marker, 2, 2, "深化改革开放")]
+        assert sections[-1].path == "一/（二）"  # the path has no line break
+        assert "  （二）深化改革开放\n" in render_text(parse_speech(text))  # nor the outline
+
+
+def test_a_run_on_series_goes_on_after_a_number_it_lacks() -> None:
+    # one line (breaks lost), the （三） never written: （四） and after stay headings when the
+    # next numbers follow, as they do in text that kept its line breaks
+    items = ["（一）稳住经济大盘。经济平稳运行。", "（二）深化改革开放。改革深入推进。", "（四）保障改善民生。民生持续改善。",
+             "（五）守牢安全底线。社会和谐稳定。", "（六）加强自身建设。作风持续转变。"]
+    lines = ["各位代表：", "一、过去一年的工作", *items, "二、今年的任务", "（一）扩大有效需求。需求稳步回升。",
+             "（二）推动产业升级。产业提质增效。"]
+    clean = parse_speech("\n".join(lines) + "\n")
+    for sep in ("", " "):
+        flat = parse_speech(sep.join(lines))
+        assert [(s.marker, s.title) for s in flat.sections()] == [(s.marker, s.title) for s in clean.sections()]
+    assert [s.number for s in clean.sections()] == [1, 1, 2, 4, 5, 6, 2, 1, 2]
+    # a lone number past a gap, with no run after it, stays text
+    lone = ("各位代表：一、过去一年的工作（一）稳住经济大盘。经济平稳运行。（二）深化改革开放。改革深入推进。"
+            "（四）保障改善民生。民生持续改善。")
+    assert [s.marker for s in parse_speech(lone).sections()] == ["一、", "（一）", "（二）"]

@@ -20,7 +20,17 @@ def heading_text(section: Section | Tree) -> str:
     write it: marker and title on one line (一、提高站位…)."""
     marker, title = (section["marker"], section["title"]) if isinstance(section, Mapping) else (
         section.marker, section.title)
-    return str(marker + title).replace("\r", "").replace("\n", " ")
+    return one_line_marker(str(marker)) + one_line(str(title))
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: each line break a space."""
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ") if "\n" in text or "\r" in text else text
+
+
+def one_line_marker(marker: str) -> str:
+    """A marker on one line: a line wrapped inside it (三⏎是, （⏎三）) joined back."""
+    return marker.replace("\r", "").replace("\n", "")
 
 
 def _tree(speech: Speech | Tree) -> Tree:
@@ -74,10 +84,10 @@ def render_text(speech: Speech | Tree) -> str:
             pad = "  " * depth
             if b["kind"] == "section":
                 flag = " (?)" if b["confidence"] == "guessed" else ""
-                lines.append(f"{pad}{b['marker']}{b['title']}{flag}")
+                lines.append(f"{pad}{heading_text(b)}{flag}")
                 walk(b["children"], depth + 1)
             elif b["kind"] == "point":
-                lines.append(f"{pad}· {b['marker']} {b['lead']}")
+                lines.append(f"{pad}· {one_line_marker(b['marker'])} {one_line(b['lead'])}")
 
     walk(tree["body"], 0)
     if tree["closing"]:
@@ -103,7 +113,7 @@ def render_markdown(speech: Speech | Tree) -> str:
                 lines.append("")
                 walk(b["children"])
             elif b["kind"] == "point":
-                lines.append(f"- **{b['marker']}** {b['lead']}")
+                lines.append(f"- **{one_line_marker(b['marker'])}** {one_line(b['lead'])}")
         if lines and lines[-1] != "":
             lines.append("")
 

@@ -6,7 +6,8 @@ number; a page is a bisection over the page markers).
 
 Paths
     A section's path is the markers of its ancestors and itself as written, without trailing
-    punctuation (、 . ． and white space), joined by ``/``: ``一/（二）/3``.  Points are
+    punctuation (、 . ． and white space) and without a line break inside one (a line wrapped
+    inside the marker: （⏎三） is ``（三）``), joined by ``/``: ``一/（二）/3``.  Points are
     ``p1``, ``p2`` … and paragraphs ``b1``, ``b2`` … by their rank among the points or the
     paragraphs of the same parent (``一/（二）/3/p2`` is the second point of that section,
     ``b4`` the fourth paragraph at body level).  An unnumbered container (注释) is ``s1``,
@@ -113,8 +114,10 @@ def speech_page_index(speech: Speech) -> PageIndex:
 
 
 def marker_key(marker: str) -> str:
-    """A section marker as it stands in a path: without trailing punctuation, ``/`` as ``／``."""
-    return marker.rstrip(_TRAILING).replace("/", "／")
+    """A section marker as it stands in a path: without trailing punctuation or a line break
+    inside it (（⏎三）, wrapped as in PDF text), ``/`` as ``／``."""
+    key = marker.rstrip(_TRAILING).replace("/", "／")
+    return key.replace("\r", "").replace("\n", "") if "\n" in key or "\r" in key else key
 
 
 def add_paths(tree: dict[str, Any], text: str | None = None) -> dict[str, Any]:

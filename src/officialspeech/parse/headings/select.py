@@ -12,6 +12,8 @@ from .titleend import announced_end
 CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
 DEFAULT_CONFIRM_WINDOW = 4000
 ANNOUNCE_REACH = 40
+GAP_CONFIRMS = 2  # a series that skips a number goes on only when the next this many follow
+GAP_LOOKAHEAD = 60  # candidates looked at for them
 
 
 def _title_like_line(text: str, c: Candidate) -> bool:
@@ -28,12 +30,34 @@ class _Confirmation:
 
     def __init__(self, text: str, cands: list[Candidate]) -> None:
         self.text = text
+        self.cands = cands
+        self.index = {c.start: i for i, c in enumerate(cands)}
         self.twos: dict[str, list[int]] = {}
         for c in cands:
             if c.number == 2 and (c.strength >= AFTER_BOUNDARY or c.form == "cn_paren"):
                 self.twos.setdefault(c.form, []).append(c.start)
         for starts in self.twos.values():
             starts.sort()
+
+    def continued(self, c: Candidate) -> bool:
+        """``c`` (number n, one past the number its series expects) is followed by n + 1 and
+        n + 2 of its form, each standing after a boundary, before any marker of a higher level:
+        the series goes on after a number it lacks (（二）…（四）（五）（六）, the （三） lost or
+        never written), as a line-start series may."""
+        rank = FORMS[c.form].rank
+        want = c.number
+        for d in self.after(c):
+            if FORMS[d.form].rank < rank and d.strength >= AFTER_BOUNDARY:
+                return False
+            if d.form == c.form and d.strength >= AFTER_BOUNDARY and want is not None and d.number == want + 1:
+                want += 1
+                if want == (c.number or 0) + GAP_CONFIRMS:
+                    return True
+        return False
+
+    def after(self, c: Candidate) -> list[Candidate]:
+        i = self.index.get(c.start, len(self.cands))
+        return self.cands[i + 1:i + 1 + GAP_LOOKAHEAD]
 
     def __call__(self, c: Candidate) -> bool:
         window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
@@ -102,7 +126,7 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
     if c.strength == AFTER_BOUNDARY:
         if depth is None:
             return n == 1 and confirmed(c)
-        return n == expected
+        return n == expected or (n == expected + 1 and confirmed.continued(c))
     # glued to the text before it
     if form in ("cn_paren", "cn_dun"):
         if n == 1:
