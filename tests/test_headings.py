@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from officialspeech import Speech, parse_speech
 from officialspeech.outline import render_text
 
@@ -189,18 +191,22 @@ def test_a_line_wrapped_inside_a_bracketed_heading_marker_keeps_the_heading() ->
         assert "  （二）深化改革开放\n" in render_text(parse_speech(text))  # nor the outline
 
 
-def test_a_run_on_series_goes_on_after_a_number_it_lacks() -> None:
-    # one line (breaks lost), the （三） never written: （四） and after stay headings when the
-    # next numbers follow, as they do in text that kept its line breaks
-    items = ["（一）稳住经济大盘。经济平稳运行。", "（二）深化改革开放。改革深入推进。", "（四）保障改善民生。民生持续改善。",
-             "（五）守牢安全底线。社会和谐稳定。", "（六）加强自身建设。作风持续转变。"]
+@pytest.mark.parametrize("skipped", [1, 2])
+def test_a_run_on_series_goes_on_after_a_number_it_lacks(skipped: int) -> None:
+    # one line (breaks lost), the （三） (and （四）) never written: the numbers after stay
+    # headings when the next ones follow, as they do in text that kept its line breaks
+    numerals = "一二三四五六七八九"
+    bodies = ["稳住经济大盘。经济平稳运行。", "深化改革开放。改革深入推进。", "保障改善民生。民生持续改善。",
+              "守牢安全底线。社会和谐稳定。", "加强自身建设。作风持续转变。"]
+    numbers = [1, 2, *range(3 + skipped, 6 + skipped)]
+    items = [f"（{numerals[n - 1]}）{body}" for n, body in zip(numbers, bodies, strict=True)]
     lines = ["各位代表：", "一、过去一年的工作", *items, "二、今年的任务", "（一）扩大有效需求。需求稳步回升。",
              "（二）推动产业升级。产业提质增效。"]
     clean = parse_speech("\n".join(lines) + "\n")
     for sep in ("", " "):
         flat = parse_speech(sep.join(lines))
         assert [(s.marker, s.title) for s in flat.sections()] == [(s.marker, s.title) for s in clean.sections()]
-    assert [s.number for s in clean.sections()] == [1, 1, 2, 4, 5, 6, 2, 1, 2]
+    assert [s.number for s in clean.sections()] == [1, *numbers, 2, 1, 2]
     # a lone number past a gap, with no run after it, stays text
     lone = ("各位代表：一、过去一年的工作（一）稳住经济大盘。经济平稳运行。（二）深化改革开放。改革深入推进。"
             "（四）保障改善民生。民生持续改善。")

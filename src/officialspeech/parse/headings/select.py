@@ -12,6 +12,7 @@ from .titleend import announced_end
 CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
 DEFAULT_CONFIRM_WINDOW = 4000
 ANNOUNCE_REACH = 40
+SKIPPED_MAX = 2  # numbers a run-on series may skip (as a line-start one may: n <= expected + 2)
 GAP_CONFIRMS = 2  # a series that skips a number goes on only when the next this many follow
 GAP_LOOKAHEAD = 60  # candidates looked at for them
 
@@ -40,7 +41,7 @@ class _Confirmation:
             starts.sort()
 
     def continued(self, c: Candidate) -> bool:
-        """``c`` (number n, one past the number its series expects) is followed by n + 1 and
+        """``c`` (number n, past the number its series expects) is followed by n + 1 and
         n + 2 of its form, each standing after a boundary, before any marker of a higher level:
         the series goes on after a number it lacks (（二）…（四）（五）（六）, the （三） lost or
         never written), as a line-start series may."""
@@ -126,7 +127,7 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
     if c.strength == AFTER_BOUNDARY:
         if depth is None:
             return n == 1 and confirmed(c)
-        return n == expected or (n == expected + 1 and confirmed.continued(c))
+        return n == expected or (expected < n <= expected + SKIPPED_MAX and confirmed.continued(c))
     # glued to the text before it
     if form in ("cn_paren", "cn_dun"):
         if n == 1:
