@@ -5,7 +5,7 @@ Usage: python benchmarks/shape_consistency.py [--wild DIR] [--half A|B|all] [--s
 
 There is no hand gold.  The reference is the parser's own outline of each *clean-lined* text
 (>= 20 non-blank lines, no line over 2,000 characters, >= 2 headings in its own outline).  The
-same text is then rendered in five shapes and parsed again:
+same text is then rendered in six shapes and parsed again:
 
   flattened     every line break removed
   space_joined  every line break (CRLF, CR or LF) replaced by one space
@@ -16,6 +16,8 @@ same text is then rendered in five shapes and parsed again:
                 (PDF-like: mid-sentence)
   chrome        header and footer lines of a document-sharing or news site (breadcrumbs, 下载,
                 举报, 相关文档, page counts, time stamps, site names)
+  halfwidth     full-width ，：；（）！？ and U+3000 written half-width, as a web archive's NFKC
+                normalisation does (。、“”《》 unchanged)
 
 The page-marker and chrome templates are written here, in several styles chosen at random with
 a fixed seed per text and shape; nothing is read from the parser's data files or grammar, so the
@@ -29,7 +31,8 @@ the same heading as a reference one when its marker (white space removed), level
 matches nothing.  Points likewise (marker without a trailing comma or colon, number, offset).
 Titles, leads and the document title agree when their text is equal with all white space
 removed (line breaks and the spaces that replaced them do not count; an inserted page marker or
-chrome line inside a title does).  Parent accuracy: the matched heading's parent is the match of
+chrome line inside a title does) and the punctuation of ``halfwidth`` folded to one width (markers
+too: （一） is (一)).  Parent accuracy: the matched heading's parent is the match of
 the reference heading's parent (or both are top level).
 
 Columns: hF1 heading F1, title heading title exact (of matched headings), parent parent accuracy,
@@ -71,7 +74,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 import spanchecks  # noqa: E402
 from officialspeech import Speech, parse_speech  # noqa: E402
 
-SHAPES = ("flattened", "space_joined", "page_broken", "hard_wrapped", "chrome")
+SHAPES = ("flattened", "space_joined", "page_broken", "hard_wrapped", "chrome", "halfwidth")
+# NFKC as a web archive applies it: full-width ，：；（）！？ and U+3000 become half-width
+# (。、“”《》 are unchanged); written here, not read from the parser's data
+HALFWIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "\u3000": " "})
 BREAK = re.compile(r"\r\n|\r|\n")
 WS = re.compile(r"\s+")
 MIN_LINES = 20
@@ -153,6 +159,12 @@ def newline_of(text: str) -> str:
 def flattened(text: str, rng: random.Random) -> Variant:
     """Every line break removed."""
     return build("flattened", text, [(s, e) for s, e, _ in line_ranges(text)])
+
+
+def halfwidth(text: str, rng: random.Random) -> Variant:
+    """Full-width ，：；（）！？ and U+3000 written half-width (NFKC), character for character:
+    every character keeps its offset."""
+    return Variant("halfwidth", text.translate(HALFWIDTH), array("l", range(len(text))))
 
 
 def space_joined(text: str, rng: random.Random) -> Variant:
@@ -310,7 +322,7 @@ def chrome(text: str, rng: random.Random) -> Variant:
 
 GENERATORS: dict[str, Callable[[str, random.Random], Variant]] = {
     "flattened": flattened, "space_joined": space_joined, "page_broken": page_broken,
-    "hard_wrapped": hard_wrapped, "chrome": chrome}
+    "hard_wrapped": hard_wrapped, "chrome": chrome, "halfwidth": halfwidth}
 
 
 def variant(text: str, shape: str, key: str, seed: int = 0, width: int = 36, page_chars: int = 900) -> Variant:
@@ -327,14 +339,20 @@ def variant(text: str, shape: str, key: str, seed: int = 0, width: int = 36, pag
 # outlines and agreement
 
 
+def fold(s: str) -> str:
+    """``s`` with the full-width punctuation of HALFWIDTH written half-width."""
+    return s.translate(HALFWIDTH)
+
+
 def norm(s: str | None) -> str | None:
-    """Text compared without any white space."""
-    return None if s is None else WS.sub("", s)
+    """Text compared without any white space, full- and half-width punctuation alike."""
+    return None if s is None else WS.sub("", fold(s))
 
 
 def marker_key(marker: str) -> str:
-    """A marker without white space and without the comma or colon after it (第一， = 第一)."""
-    return WS.sub("", marker).rstrip("，,：:")
+    """A marker without white space and without the comma or colon after it (第一， = 第一),
+    full- and half-width alike (（一） = (一))."""
+    return WS.sub("", fold(marker)).rstrip(",:")
 
 
 @dataclass(frozen=True)

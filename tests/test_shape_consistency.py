@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import unicodedata
 from array import array
 from itertools import pairwise
 from pathlib import Path
@@ -34,10 +35,14 @@ def speech_text(seed: int, shape: str = "clean") -> str:
 
 
 def check_map(original: str, v: Any) -> None:
-    """Every kept character is the original character at its origin, in order."""
+    """Every kept character is the original character at its origin (halfwidth: in its
+    half-width form; every other shape: itself), in order."""
     assert len(v.origin) == len(v.text)
     kept = [(i, o) for i, o in enumerate(v.origin) if o >= 0]
-    assert all(v.text[i] == original[o] for i, o in kept)
+    if v.shape == "halfwidth":
+        assert all(v.text[i] == sc.fold(original[o]) for i, o in kept)
+    else:
+        assert all(v.text[i] == original[o] for i, o in kept)
     assert all(a[1] < b[1] for a, b in pairwise(kept))
 
 
@@ -69,6 +74,16 @@ def test_flattened_and_space_joined_only_touch_line_breaks(text: str) -> None:
     spaces = "".join(run for _, run in joined.inserted())
     assert spaces == " " * len(re.findall(r"\r\n|\r|\n", text))  # one inserted space per line break
     assert flat.kept() == joined.kept() == re.sub(r"[\r\n]", "", text)
+
+
+@SETTINGS
+@given(texts)
+def test_halfwidth_writes_the_full_width_punctuation_half_width_and_nothing_else(text: str) -> None:
+    v = sc.variant(text, "halfwidth", "T")
+    assert v.inserted() == []
+    assert len(v.text) == len(text)
+    for a, b in zip(text, v.text, strict=True):
+        assert b == a if a not in "，：；（）！？\u3000" else b == unicodedata.normalize("NFKC", a)
 
 
 @SETTINGS
@@ -131,7 +146,7 @@ def test_heading_markers_stand_at_their_mapped_offsets(seed: int, source: str) -
         for o in starts:
             i = where[o]
             marker = text[o:text.index("、" if text[o] != "（" else "）", o) + 1]
-            assert v.text[i:i + len(marker)] == marker
+            assert v.text[i:i + len(marker)] == (sc.fold(marker) if shape == "halfwidth" else marker)
 
 
 @pytest.mark.parametrize("seed", range(4))
