@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from officialspeech import parse_speech
@@ -69,12 +70,17 @@ def test_the_title_is_the_line_its_subtitle_follows() -> None:
     assert speech.date.iso == "2024-03-02"
 
 
+@cache
+def shared_lines(shared_dir: Path) -> frozenset[str]:
+    """Every line of the shared corpus and wild texts, stripped (read once for the tests below)."""
+    texts = sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted((shared_dir / "wild" / "texts").glob("*.txt"))
+    return frozenset(ln.strip() for f in texts for ln in f.read_text("utf-8", errors="replace").splitlines())
+
+
 def test_the_first_character_test_of_a_chrome_rule_never_skips_a_line_it_matches(shared_dir: Path) -> None:
     from officialspeech.vocab import chrome_rules
 
-    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
-        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
-    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    lines = shared_lines(shared_dir) | {ln.strip() for ln in SHARED_PAGE.splitlines()}
     tested = 0
     for rule in chrome_rules().lines:
         if rule.first is None:
@@ -89,9 +95,7 @@ def test_the_first_character_test_of_a_chrome_rule_never_skips_a_line_it_matches
 def test_the_required_characters_of_a_chrome_rule_stand_in_every_line_it_matches(shared_dir: Path) -> None:
     from officialspeech.vocab import chrome_rules
 
-    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
-        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
-    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    lines = shared_lines(shared_dir) | {ln.strip() for ln in SHARED_PAGE.splitlines()}
     tested = matched = 0
     for rule in chrome_rules().lines:
         if not rule.required:
@@ -111,9 +115,7 @@ def test_a_line_a_chrome_rule_matches_holds_a_character_of_each_of_its_sets(shar
     from officialspeech.parse.markers import salutation
     from officialspeech.vocab import chrome_rules
 
-    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
-        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
-    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    lines = shared_lines(shared_dir) | {ln.strip() for ln in SHARED_PAGE.splitlines()}
     tested = matched = 0
     for rule in chrome_rules().lines:
         tested += bool(rule.needs)
@@ -155,9 +157,7 @@ def test_required_sets_are_sets_every_match_holds_one_of() -> None:
 def test_the_widths_of_a_chrome_rule_bound_every_line_it_matches(shared_dir: Path) -> None:
     from officialspeech.vocab import chrome_rules
 
-    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
-        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
-    lines |= {ln.strip() for ln in SHARED_PAGE.splitlines()}
+    lines = shared_lines(shared_dir) | {ln.strip() for ln in SHARED_PAGE.splitlines()}
     bounded = matched = 0
     for rule in chrome_rules().lines:
         fewest, most = rule.widths
@@ -175,9 +175,7 @@ def test_the_widths_of_a_chrome_rule_bound_every_line_it_matches(shared_dir: Pat
 def test_the_first_character_test_of_a_chrome_block_never_skips_a_start_line(shared_dir: Path) -> None:
     from officialspeech.vocab import chrome_rules
 
-    lines = {ln.strip() for f in sorted((shared_dir / "corpus" / "texts").glob("*.txt")) + sorted(
-        (shared_dir / "wild" / "texts").glob("*.txt")) for ln in f.read_text("utf-8", errors="replace").splitlines()}
-    lines |= {"相关文档", "猜你喜欢：", "来源：", "温馨提示："}
+    lines = shared_lines(shared_dir) | {"相关文档", "猜你喜欢：", "来源：", "温馨提示："}
     started = 0
     for block in chrome_rules().blocks:
         assert block.first is not None

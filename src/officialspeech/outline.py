@@ -25,7 +25,7 @@ def heading_text(section: Section | Tree) -> str:
 
 def one_line(text: str) -> str:
     """``text`` on one line: each line break a space."""
-    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ") if "\n" in text or "\r" in text else text
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
 def one_line_marker(marker: str) -> str:

@@ -34,6 +34,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
+from .outline import one_line_marker
 from .treekeys import SOURCE_TEXT_KEY
 
 if TYPE_CHECKING:
@@ -116,8 +117,7 @@ def speech_page_index(speech: Speech) -> PageIndex:
 def marker_key(marker: str) -> str:
     """A section marker as it stands in a path: without trailing punctuation or a line break
     inside it (（⏎三）, wrapped as in PDF text), ``/`` as ``／``."""
-    key = marker.rstrip(_TRAILING).replace("/", "／")
-    return key.replace("\r", "").replace("\n", "") if "\n" in key or "\r" in key else key
+    return one_line_marker(marker.rstrip(_TRAILING)).replace("/", "／")
 
 
 def add_paths(tree: dict[str, Any], text: str | None = None) -> dict[str, Any]:

@@ -9,18 +9,21 @@ from ..chars import INLINE_SPACE, LINE_BREAKS
 from ..markers import bare_address, salutation
 
 Range = tuple[int, int]
-_ITEM_SEP = regex.compile(r"[、，,]")
-_SEPARATORS = "、，,"
+_SEPARATORS = "、，,"  # between the items of an address
+_ITEM_SEP = regex.compile(f"[{_SEPARATORS}]")
 _COMMA = regex.compile(r"[，,]")
-_DUN = regex.compile(r"、")
-_STOPS = frozenset("。！？!?；;：:\r\n")
+_STOPS = frozenset("。！？!?；;：:\r\n")  # no addressee holds these
+
+
+def _after_boundary(text: str, i: int) -> bool:
+    """``text[i]`` starts the text or follows white space or a boundary (。，、…)."""
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in vocabulary().boundary_before
 
 
 def _item_start(text: str, end: int, floor: int) -> int:
     """Where the item ending at ``end`` starts: after the boundary before it (not before ``floor``)."""
-    boundary = vocabulary().boundary_before
     s = end
-    while s > floor and not (text[s - 1].isspace() or text[s - 1] in boundary):
+    while s > floor and not _after_boundary(text, s):
         s -= 1
     return s
 
@@ -43,7 +46,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         starts: list[int] = []
         if s < hint.start() and _speaker_before(text, s, hint.start()):
             s = hint.start()  # …主席 习近平尊敬的各位来宾：: the speaker's name is no addressee
-        if not (s in tried or (s > 0 and not (text[s - 1].isspace() or text[s - 1] in voc.boundary_before))):
+        if not (s in tried or not _after_boundary(text, s)):
             tried.add(s)
             starts = _item_starts(text, s, hint.start())
         # the address may be glued to what stands before it when line breaks were lost:
@@ -88,7 +91,7 @@ def _comma_closed(text: str, start: int, limit: int) -> int | None:
     starts the text or follows a boundary.
     None: not such an address."""
     voc = vocabulary()
-    if start > 0 and not (text[start - 1].isspace() or text[start - 1] in voc.boundary_before):
+    if not _after_boundary(text, start):
         return None  # (not glued to what stands before it, as a sentence's words are)
     if voc.salutation_honorific.match(text, start, limit) is None:
         return None
@@ -108,23 +111,16 @@ def _comma_closed(text: str, start: int, limit: int) -> int | None:
 
 
 def _addressee_part(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` (between commas) names addressees: honorific-led (尊敬的各位元首、政府首脑),
+    or each of its 、-items ending like an addressee (or a known one)."""
     voc = vocabulary()
-    if s >= e or any(text[i] in _STOPS for i in range(s, e)):
+    part = text[s:e]
+    if not part or not _STOPS.isdisjoint(part):
         return False
-    if voc.salutation_honorific.match(text, s, e) is not None:
+    if voc.salutation_honorific.match(part) is not None:
         return True
-    return all(voc.salutation_item_before.fullmatch(text, a, b) is not None or voc.salutation_addressee.fullmatch(text, a, b)
-               is not None for a, b in _items(text, s, e))
-
-
-def _items(text: str, s: int, e: int) -> list[Range]:
-    out: list[Range] = []
-    a = s
-    for m in _DUN.finditer(text, s, e):
-        out.append((a, m.start()))
-        a = m.end()
-    out.append((a, e))
-    return out
+    return all(voc.salutation_item_before.fullmatch(item) is not None or voc.salutation_addressee.fullmatch(item) is not None
+               for item in part.split("、"))
 
 
 def _item_starts(text: str, s: int, hint: int) -> list[int]:

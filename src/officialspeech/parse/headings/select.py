@@ -12,7 +12,7 @@ from .titleend import announced_end
 CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
 DEFAULT_CONFIRM_WINDOW = 4000
 ANNOUNCE_REACH = 40
-SKIPPED_MAX = 2  # numbers a run-on series may skip (as a line-start one may: n <= expected + 2)
+SKIPPED_MAX = 2  # numbers a series may skip (a line-start one always, a run-on one when it goes on)
 GAP_CONFIRMS = 2  # a series that skips a number goes on only when the next this many follow
 GAP_LOOKAHEAD = 60  # candidates looked at for them
 
@@ -45,20 +45,20 @@ class _Confirmation:
         n + 2 of its form, each standing after a boundary, before any marker of a higher level:
         the series goes on after a number it lacks (（二）…（四）（五）（六）, the （三） lost or
         never written), as a line-start series may."""
+        assert c.number is not None
         rank = FORMS[c.form].rank
-        want = c.number
-        for d in self.after(c):
-            if FORMS[d.form].rank < rank and d.strength >= AFTER_BOUNDARY:
+        want = c.number + 1
+        i = self.index[c.start]
+        for d in self.cands[i + 1:i + 1 + GAP_LOOKAHEAD]:
+            if d.strength < AFTER_BOUNDARY:
+                continue
+            if FORMS[d.form].rank < rank:
                 return False
-            if d.form == c.form and d.strength >= AFTER_BOUNDARY and want is not None and d.number == want + 1:
-                want += 1
-                if want == (c.number or 0) + GAP_CONFIRMS:
+            if d.form == c.form and d.number == want:
+                if want == c.number + GAP_CONFIRMS:
                     return True
+                want += 1
         return False
-
-    def after(self, c: Candidate) -> list[Candidate]:
-        i = self.index.get(c.start, len(self.cands))
-        return self.cands[i + 1:i + 1 + GAP_LOOKAHEAD]
 
     def __call__(self, c: Candidate) -> bool:
         window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
@@ -123,7 +123,7 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
             return n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts
         # a heading line numbered out of sequence is still a heading (check reports it),
         # but not one that jumps far ahead
-        return n <= expected + 2
+        return n <= expected + SKIPPED_MAX
     if c.strength == AFTER_BOUNDARY:
         if depth is None:
             return n == 1 and confirmed(c)
