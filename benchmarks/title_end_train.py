@@ -208,9 +208,9 @@ def rows_of(doc_id: str, text: str) -> tuple[list[Row], list[str]]:
         medians = rr.sibling_medians(heads)
         for i, h in enumerate(heads):
             key = (sc.marker_key(h.marker), v.original(doc.view.source(h.start)))
-            if key not in gold or rr.settled(view, h):
-                continue
             stop = heads[i + 1].start if i + 1 < len(heads) else len(view)
+            if key not in gold or rr.settled(view, h, stop):
+                continue
             title = gold[key] if shape != "stripped" else "".join(ch for ch in gold[key] if ch not in STRIP)
             nxt = heads[i + 1].form if i + 1 < len(heads) else None
             rows.append(Row(doc_id, shape, h, stop, rr.terminator(view, h, stop), medians[i], nxt, view, title))

@@ -41,10 +41,19 @@ def test_the_shipped_model_has_every_table_and_setting_its_features_read() -> No
 
 def test_a_cut_before_a_subject_word_is_kept_but_not_one_after_a_conjunction() -> None:
     text = "（一）提高政治站位我们要坚持问题导向，狠抓工作落实。"
-    assert reranker.settled(text, _heading(text, "提高政治站位", "我们要"))
+    assert reranker.settled(text, _heading(text, "提高政治站位", "我们要"), len(text))
     # a year opens sentences, but …和|2025年工作回顾 is one title: the rules' cut is no evidence
     text = "一、“十四五”时期和2025年工作回顾过去五年，我们砥砺奋进。"
-    assert not reranker.settled(text, _heading(text, "“十四五”时期和", "2025年"))
+    assert not reranker.settled(text, _heading(text, "“十四五”时期和", "2025年"), len(text))
+
+
+def test_a_title_the_next_heading_ends_is_kept() -> None:
+    # the section opens with its sub-heading: nothing of the body stands between them
+    text = "二、突出重点,扎实推进乡村振兴各项任务(一)抓好粮食生产全年粮食播种面积要稳定。"
+    h = _heading(text, "突出重点", "(一)")
+    for stop in (h.title_end, h.title_end + 1):
+        assert reranker.settled(text.replace("(一)", " (一)") if stop > h.title_end else text, h, stop)
+    assert not reranker.settled(text, _heading(text, "突出重点", "各项任务"), text.index("(一)"))
 
 
 def test_no_candidate_ends_with_a_comma_an_open_quote_or_a_word_that_wants_an_object() -> None:

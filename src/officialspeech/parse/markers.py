@@ -32,6 +32,7 @@ from ..firsts import first_items
 from ..numerals import to_int
 from ..vocab import grammar_words, per_vocabulary, using, vocabulary
 from .chars import HEADING_SPACE, INLINE_SPACE
+from .escapes import escape_before
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -169,8 +170,13 @@ def inline_lists(tokens: list[Token], line_end: Callable[[int], int]) -> frozens
 def strength_at(text: str, start: int, body_start: int) -> int:
     """How the marker at ``start`` stands: at a line start, after a boundary, or glued."""
     i = start - 1
-    while i >= body_start and text[i] in HEADING_SPACE:
-        i -= 1
+    while i >= body_start:
+        if text[i] in HEADING_SPACE:
+            i -= 1
+        elif text[i] == ">" and (k := escape_before(text, i + 1, body_start)) is not None:
+            i = k - 1  # white space written out as an escape (<U+00A0>) indents like a space
+        else:
+            break
     if i < body_start or text[i] in "\r\n":
         return LINE_START
     if i < start - 1 or text[i] in vocabulary().boundary_before:

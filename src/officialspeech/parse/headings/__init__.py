@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..document import Document
+from ..escapes import trim_space_end
 from .bare import bare_numeral_headings, is_stripped
 from .candidates import Candidate, Heading, heading_candidates
 from .select import select_headings
@@ -30,6 +31,8 @@ def find_headings(doc: Document, start: int) -> list[Heading]:
         from .reranker import rerank  # (its model is read only for run-on text)
 
         rerank(doc.view.text, heads, len(doc.view.text))
+        for h in heads:  # a cut among escaped spaces (去年工作回顾<U+00A0>|<U+00A0>) moves before them
+            h.title_end = max(h.title_start, trim_space_end(doc.view.text, h.title_start, h.title_end))
     return heads
 
 

@@ -285,11 +285,15 @@ def sibling_medians(heads: Sequence[Heading]) -> list[float | None]:
     return [out.get(id(h)) for h in heads]
 
 
-def settled(text: str, h: Heading) -> bool:
+def settled(text: str, h: Heading, stop: int) -> bool:
     """The rules' end of ``h`` rests on evidence strong enough to keep: the speech announced
-    the title before, or the body visibly starts there (a sure opener, the body restating or
-    defining the title's words, an indent) - cues too rare in the training texts to weigh."""
+    the title before, the next heading (at ``stop``) starts there (二、…各项任务(一)…: the
+    section opens with its sub-heading), or the body visibly starts there (a sure opener, the
+    body restating or defining the title's words, an indent) - cues too rare in the training
+    texts to weigh."""
     if announced_end(text, h.title_start) == h.title_end:
+        return True
+    if h.title_end <= stop and not text[h.title_end:stop].strip():
         return True
     k = h.title_end
     if not 0 < k < len(text) or text[k] in BOUNDARY_CHARS:
@@ -328,7 +332,7 @@ def rerank(text: str, heads: list[Heading], limit: int) -> None:
     medians = sibling_medians(heads)
     for i, h in enumerate(heads):
         stop = heads[i + 1].start if i + 1 < len(heads) else limit
-        if settled(text, h):
+        if settled(text, h, stop):
             continue
         t = terminator(text, h, stop)
         if h.title_end == t and t - h.title_start < SHORT_RUN_IN:

@@ -15,6 +15,8 @@ ANNOUNCE_REACH = 40
 SKIPPED_MAX = 2  # numbers a series may skip (a line-start one always, a run-on one when it goes on)
 GAP_CONFIRMS = 2  # a series that skips a number goes on only when the next this many follow
 GAP_LOOKAHEAD = 60  # candidates looked at for them
+CHILD_REACH = 1500  # characters from a 1 to the 1 of the sub-series that opens its section
+SUB_SERIES_TITLE_MIN = 2  # characters of a title between the 1 and its sub-series' 1 (一、(一): none)
 
 
 def _title_like_line(text: str, c: Candidate) -> bool:
@@ -60,11 +62,29 @@ class _Confirmation:
                 want += 1
         return False
 
-    def __call__(self, c: Candidate) -> bool:
+    def _followed_by_two(self, c: Candidate) -> bool:
         window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
         starts = self.twos.get(c.form, [])
         i = bisect_right(starts, c.start)
-        if i < len(starts) and starts[i] <= c.start + window:
+        return i < len(starts) and starts[i] <= c.start + window
+
+    def opens_sub_series(self, c: Candidate) -> bool:
+        """The next marker after ``c`` standing after a boundary is, within CHILD_REACH, the
+        1 of a lower-level series that goes on (一、去年工作回顾。…（一）…（二）…): the section
+        ``c`` heads opens with its sub-headings, though the document has no 二、 of its own
+        (an excerpt of one section, or a report whose line breaks were lost)."""
+        rank = FORMS[c.form].rank
+        for d in self.cands[self.index[c.start] + 1:]:
+            if d.start > c.end + CHILD_REACH:
+                return False
+            if d.strength < AFTER_BOUNDARY:
+                continue
+            return (d.number == 1 and FORMS[d.form].rank > rank and d.start - c.end >= SUB_SERIES_TITLE_MIN
+                    and self._followed_by_two(d))
+        return False
+
+    def __call__(self, c: Candidate) -> bool:
+        if self._followed_by_two(c) or self.opens_sub_series(c):
             return True
         if vocabulary().announcement.search(self.text, max(0, c.start - ANNOUNCE_REACH), c.start):
             return True
@@ -127,6 +147,9 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
     if c.strength == AFTER_BOUNDARY:
         if depth is None:
             return n == 1 and confirmed(c)
+        if n == 1:
+            # the series starts again where a 1 opens its own sub-series, as a line-start 1 may
+            return confirmed.opens_sub_series(c)
         return n == expected or (expected < n <= expected + SKIPPED_MAX and confirmed.continued(c))
     # glued to the text before it
     if form in ("cn_paren", "cn_dun"):

@@ -38,7 +38,20 @@ QUOTE_OPENS = 1.5  # as much as a weak opener
 QUOTED_MAX = 12  # the longest quoted term looked for
 OPENER_SCORE = {"sure": SURE_OPENER, "likely": 3.0, "weak": 1.5}
 _SPACES = frozenset(GAP_SPACE)
-_GAP = re.compile(f"[{GAP_SPACE}]")
+
+
+@per_vocabulary
+def _gaps() -> re.Pattern[str]:
+    """White space, written out or as an escape (``escaped_space``: <U+00A0>)."""
+    return re.compile(f"[{GAP_SPACE}]|{vocabulary().escaped_space.pattern}")
+
+
+def _escape_at(text: str, k: int) -> int | None:
+    """Where the escaped space starting at ``k`` ends (None: none starts there)."""
+    if text[k] != "<":
+        return None
+    m = vocabulary().escaped_space.match(text, k)
+    return m.end() if m else None
 
 
 # where 2-6 Han characters are said twice in a row (…协商民主协商民主…), at every start:
@@ -85,7 +98,7 @@ def _protected(text: str, start: int, stop: int) -> set[int]:
 def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PENALTY) -> float:
     """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
     before, after = text[k - 1], text[k]
-    if after in _SPACES and is_text(before) and k - title_start >= 2:
+    if (after in _SPACES or _escape_at(text, k) is not None) and is_text(before) and k - title_start >= 2:
         return _gap_score(text, k)
     if not (is_text(before) and is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
         return -1.0
@@ -98,10 +111,17 @@ def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PE
 def _gap_score(text: str, k: int) -> float:
     """A gap in run-on text at ``k``: an indent (U+3000, several spaces) or a joined line."""
     voc = vocabulary()
-    score = SPACE_CUT_STRONG if text[k] == "\u3000" or text[k + 1:k + 2] in _SPACES else SPACE_CUT
-    j = k + 1
-    while j < len(text) and text[j] in _SPACES:
-        j += 1
+    escape = _escape_at(text, k)
+    strong = escape is not None or text[k] == "\u3000" or text[k + 1:k + 2] in _SPACES  # (an escape: an indent)
+    score = SPACE_CUT_STRONG if strong else SPACE_CUT
+    j = k + 1 if escape is None else escape
+    while j < len(text):
+        if text[j] in _SPACES:
+            j += 1
+        elif (e := _escape_at(text, j)) is not None:
+            j = e
+        else:
+            break
     if voc.openers.match(text, j) or point_marker().match(text, j):
         score += SPACE_THEN_OPENER
     return score
@@ -197,7 +217,7 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     ks: set[int] = set()
     ks.update(m.start() for m in _body_openers().finditer(text, lo, stop + 8))
     ks.update(m.end() for m in _title_finals().finditer(text, title_start, stop))
-    ks.update(m.start() for m in _GAP.finditer(text, title_start + 2, stop))
+    ks.update(m.start() for m in _gaps().finditer(text, title_start + 2, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
     ks.update(_defined_positions(text, title_start, lo, stop))
     head = text[title_start:title_start + 3]
@@ -226,7 +246,7 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     test that spares the full scoring for the common run-in heading."""
     voc = vocabulary()
     lo = title_start + 4
-    return bool(voc.openers.search(text, lo, stop + 8) or _GAP.search(text, title_start + 2, stop)
+    return bool(voc.openers.search(text, lo, stop + 8) or _gaps().search(text, title_start + 2, stop)
                 or point_marker().search(text, lo, stop + 8)
                 or _REPEAT.search(text, title_start, stop + 6)
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1
@@ -262,7 +282,7 @@ def cut_scores(text: str, title_start: int, stop: int,
     is not looked for there."""
     stop = min(stop, len(text) - 1)
     joined = stop
-    for gap in _GAP.finditer(text, title_start + 2, stop):
+    for gap in _gaps().finditer(text, title_start + 2, stop):
         if is_text(text[gap.start() - 1]):
             joined = gap.start() + 1
             break
