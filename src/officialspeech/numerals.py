@@ -36,7 +36,7 @@ _TABLE = _build_table()
 
 @lru_cache(maxsize=4096)
 def to_int(text: str) -> int | None:
-    """The value of a numeral such as 三, 十二, 一百零三, 两, 〇, 12, １２ or ③; None if it is not one.
+    """The value of a numeral such as 三, 十二, 一百零三, 两, 〇, 12, １２, ③, ❸, ⒊ or ㈢; None if it is not one.
 
     Common forms are a table lookup; anything else goes to cn2an (imported lazily,
     and only ever on the numeral itself, never on running text).
@@ -48,8 +48,10 @@ def to_int(text: str) -> int | None:
     t = text.translate(_FULLWIDTH)
     if t.isascii() and t.isdigit():
         return int(t)
-    if len(text) == 1 and "\u2460" <= text <= "\u2487":  # ① … ⑳, ⑴ … ⒇
-        return (ord(text) - 0x2460) % 20 + 1
+    if len(text) == 1:
+        enclosed = _enclosed(ord(text))
+        if enclosed is not None:
+            return enclosed
     hit = _TABLE.get(text)
     if hit is not None:
         return hit
@@ -59,6 +61,31 @@ def to_int(text: str) -> int | None:
             value = value * 10 + _DIGITS[ch]
         return value
     return _cn2an(text)
+
+
+# single characters that are a number in a frame: (first code point, last, value of the first)
+_ENCLOSED = (
+    (0x2460, 0x2473, 1),  # ① … ⑳
+    (0x2474, 0x2487, 1),  # ⑴ … ⒇
+    (0x2488, 0x249B, 1),  # ⒈ … ⒛
+    (0x2776, 0x277F, 1),  # ❶ … ❿
+    (0x2780, 0x2789, 1),  # ➀ … ➉
+    (0x278A, 0x2793, 1),  # ➊ … ➓
+    (0x3220, 0x3229, 1),  # ㈠ … ㈩
+)
+STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, counting items 1-10 (甲、乙、丙…)
+
+
+def _enclosed(code: int) -> int | None:
+    for first, last, value in _ENCLOSED:
+        if first <= code <= last:
+            return code - first + value
+    return None
+
+
+def stem_to_int(text: str) -> int | None:
+    """The place of a heavenly stem (甲 1, 乙 2 … 癸 10); None for anything else."""
+    return STEMS.index(text) + 1 if len(text) == 1 and text in STEMS else None
 
 
 def _cn2an(text: str) -> int | None:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Literal
 import regex
 
 from ..firsts import first_items
-from ..numerals import to_int
+from ..numerals import stem_to_int, to_int
 from ..vocab import grammar_words, per_vocabulary, using, vocabulary
 from .chars import HEADING_SPACE, INLINE_SPACE
 from .escapes import escape_before
@@ -72,7 +72,10 @@ FORMS: dict[str, Form] = {
     "cn_paren": Form(2, "cn_paren", 2, True),
     "arabic_dot": Form(3, "arabic_dot", 3, False),
     "arabic_paren": Form(4, "arabic_paren", 4, False),
-    "footnote": Form(5, "other", None, False),
+    # items counted 甲、乙、丙 and （甲）（乙）: below the four levels, the 、 form above the bracketed
+    "stem_dun": Form(5, "other", None, False),
+    "stem_paren": Form(6, "other", None, False),
+    "footnote": Form(7, "other", None, False),
     # a Markdown heading line (## 小结) that opens with none of the markers above: its rank
     # is the document's (parse.markup.unnumbered_ranks, from its number of #s), not this one
     "markdown": Form(0, "other", None, False),
@@ -359,8 +362,8 @@ def _interpret(parser: Lark, text: str) -> Marker:
     word = ""
     for tok in form_tree.children:
         assert isinstance(tok, LarkToken)
-        if tok.type in ("CN_NUM", "ARABIC", "CIRCLED"):
-            value = to_int(str(tok))
+        if tok.type in ("CN_NUM", "ARABIC", "CIRCLED", "PAREN_CN_NUM", "DOT_ARABIC", "STEM"):
+            value = stem_to_int(str(tok)) if tok.type == "STEM" else to_int(str(tok))
             if value is None:
                 raise ValueError(f"not a numeral: {tok!s}")
             numbers.append(value)
