@@ -4,6 +4,8 @@ colon wrapped onto the next line)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from officialspeech import parse_speech
 
@@ -89,3 +91,35 @@ def test_an_address_closed_by_a_comma_runs_on_into_the_speech(address: str, name
 ])
 def test_a_comma_closed_address_needs_two_addressees_from_an_honorific(text: str) -> None:
     assert parse_speech(text).salutation is None
+
+
+# an address of addressees no word list holds: a line start up to 们 and its colon
+_GROUPS = st.sampled_from(["少先队员们", "家长们", "工人们", "青年干部们", "社区工作者们", "孩子們"])
+_MODIFIERS = st.sampled_from(["", "全市", "全体", "广大", "全市广大", "亲爱的"])
+
+
+@given(_MODIFIERS, _GROUPS, st.sampled_from(["：", ":"]), st.sampled_from(["", "　　"]))
+@settings(max_examples=60, deadline=None)
+def test_an_address_ending_in_men_at_a_line_start_is_a_salutation(modifier: str, group: str, colon: str,
+                                                                   indent: str) -> None:
+    address = modifier + group + colon
+    text = TITLE + indent + address + "\n" + BODY
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+    assert text[speech.salutation.span.start:speech.salutation.span.end] == address
+
+
+@pytest.mark.parametrize("line", ["毛主席教导我们：", "他们：", "咱们：", "人们："])
+def test_a_pronoun_before_a_colon_is_no_address(line: str) -> None:
+    assert parse_speech(TITLE + line + "\n" + BODY).salutation is None
+
+
+@pytest.mark.parametrize(("line", "address"), [
+    ("全市广大青年朋友们：", "全市广大青年朋友们："),  # modifiers before a known addressee belong to it
+    ("回信乡亲们：你们好！", "乡亲们："),  # a document word glued before it does not
+])
+def test_what_stands_before_a_known_addressee_on_its_line(line: str, address: str) -> None:
+    speech = parse_speech(TITLE + line + "\n" + BODY)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address

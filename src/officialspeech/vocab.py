@@ -144,6 +144,12 @@ class Vocabulary:
     salutation_item_before: LazyPattern
     salutation_honorific: LazyPattern
     salutation_max: int
+    salutation_line: LazyPattern
+    """An address at a line start that none of the addressee words gives away (少先队员们：)."""
+    address_modifiers: LazyPattern
+    """Words that may stand before a known addressee in a line-start address (全市广大…)."""
+    not_addressees: tuple[str, ...]
+    """Pronouns ending like an addressee (我们：): never an address."""
     subtitle: LazyPattern
     occasion: LazyPattern
     date_in_text: LazyPattern
@@ -316,6 +322,9 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         salutation_item_before=LazyPattern(f"(?:{words['honorifics']})(?:{sal['honorific_item']})"
                                            f"|(?:{sal['item']})?(?:{words['addressee_suffixes']})"),
         salutation_max=int(sal["max_length"]),
+        salutation_line=LazyPattern(sal["line_address"].replace("{honorifics}", words["honorifics"])),
+        address_modifiers=LazyPattern(sal["address_modifiers"]),
+        not_addressees=tuple(sal["not_addressees"]),
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
         dash=LazyPattern(v["dash"]),
         single_dash=LazyPattern(v["single_dash"]),

@@ -57,9 +57,46 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
             end = m.end() if m is not None else (_alone(text, start, limit) or _comma_closed(text, start, limit))
             if end is None or end - start > voc.salutation_max:
                 continue
-            body = text[start:end].rstrip("：: \u3000")
-            names = [x.strip() for x in _ITEM_SEP.split(body) if x.strip()]
-            return (start, end), names
+            found = (start, end)
+            line = _line_address(text, limit, end)
+            if line is not None and (line[1] <= start or (
+                    line[1] == end and voc.address_modifiers.fullmatch(text, line[0], start) is not None)):
+                found = line  # 少先队员们：… 同志们： / 全市广大青年朋友们： (not 回信乡亲们：)
+            return found, _names(text, *found)
+    line = _line_address(text, limit, limit)
+    return (line, _names(text, *line)) if line is not None else None
+
+
+def _names(text: str, start: int, end: int) -> list[str]:
+    body = text[start:end].rstrip("：: \u3000")
+    return [x.strip() for x in _ITEM_SEP.split(body) if x.strip()]
+
+
+_MEN_COLON = regex.compile("[们們][：:]")
+
+
+WHOLE_ONLY = 2  # the last not_addressees end no address only as the whole of it (人们：, not 工人们：)
+
+
+def _pronoun(phrase: str) -> bool:
+    words = vocabulary().not_addressees
+    return phrase in words or any(phrase.endswith(w) for w in words[:-WHOLE_ONLY])
+
+
+def _line_address(text: str, limit: int, stop: int) -> Range | None:
+    """The first address ending by ``stop`` that fills a line start up to its colon and ends in
+    们 (``salutation_line``: 少先队员们：, 全市广大青年朋友们：), though no pronoun (我们：)."""
+    voc = vocabulary()
+    for m in _MEN_COLON.finditer(text, 0, min(stop, limit)):
+        s = m.start()
+        while s > 0 and text[s - 1] not in LINE_BREAKS and m.start() - s <= voc.salutation_max:
+            s -= 1
+        while s < m.start() and text[s] in INLINE_SPACE:
+            s += 1
+        if _pronoun(text[s:m.start() + 1]):
+            continue
+        if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
+            return s, m.end()
     return None
 
 
