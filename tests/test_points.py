@@ -53,3 +53,17 @@ def test_a_line_wrapped_inside_a_point_marker_keeps_the_series(series: list[str]
         mk + lead + "。" for mk, lead in zip(markers, leads, strict=True)) + "\n"
     got = [(p.marker, p.number, p.lead) for p in parse_speech(text).points()]
     assert got == [(mk, i + 1, lead) for i, (mk, lead) in enumerate(zip(markers, leads, strict=True))]
+
+
+@given(st.lists(st.booleans(), min_size=3, max_size=3), st.sampled_from(["\n", "\r\n"]))
+@settings(max_examples=30, deadline=None)
+def test_a_line_break_after_the_marker_is_no_part_of_the_lead(breaks: list[bool], nl: str) -> None:
+    # wrapped as a PDF wraps it: the line ends right after 一是 / 第二， / 其次，
+    markers = ["一是", "二是", "三是"]
+    leads = ["加强组织领导", "狠抓工作落实", "严明工作纪律"]
+    body = "".join(m + (nl if b else "") + lead + "。" for m, b, lead in zip(markers, breaks, leads, strict=True))
+    text = f"同志们：{nl}今年要做好三件事。{body}{nl}"
+    speech = parse_speech(text)
+    assert _leads(speech) == [(m, i + 1, lead) for i, (m, lead) in enumerate(zip(markers, leads, strict=True))]
+    for p in speech.points():
+        assert text[p.lead_span.start:p.lead_span.end] == p.lead

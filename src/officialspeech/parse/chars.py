@@ -17,8 +17,9 @@ GAP_SPACE = INLINE_SPACE + "\u00a0"
 """Spaces that may join two sentences or two lines of a run-on text."""
 HEADING_SPACE = GAP_SPACE + "\u2002\u2003"
 """Spaces that may stand between a heading marker and its title (en and em spaces too)."""
-LEAD_SKIP = "，,：: \t\u3000"
-"""What may stand between a point marker and its lead (一是，…)."""
+LEAD_SKIP = "，,：: \t\u3000\u00a0\r\n"
+"""What may stand between a point marker and its lead (一是，…; a line break too, where the
+text was wrapped as a PDF wraps it: 一是⏎加强领导)."""
 
 SENTENCE_ENDS = "。！？!?"
 """Marks that end a sentence (a closing formula is the last sentence after one)."""
