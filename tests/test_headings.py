@@ -211,3 +211,24 @@ def test_a_run_on_series_goes_on_after_a_number_it_lacks(skipped: int) -> None:
     lone = ("各位代表：一、过去一年的工作（一）稳住经济大盘。经济平稳运行。（二）深化改革开放。改革深入推进。"
             "（四）保障改善民生。民生持续改善。")
     assert [s.marker for s in parse_speech(lone).sections()] == ["一、", "（一）", "（二）"]
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+@pytest.mark.parametrize(("one", "two"), [("一、", "二、"), ("（一）", "（二）"), ("1.", "2."), ("（1）", "（2）")])
+def test_a_marker_alone_on_its_line_takes_the_title_below_it(one: str, two: str, nl: str) -> None:
+    # the number and the title extracted as two lines (a PDF's separate text runs)
+    lines = ["在全县工作会议上的讲话", "同志们：", "今天召开会议。", one, "提高思想认识", "要高度重视。",
+             two, "狠抓工作落实", "要抓好落实。"]
+    text = nl.join(lines) + nl
+    speech = parse_speech(text)
+    assert [(s.marker, s.title) for s in speech.sections()] == [(one, "提高思想认识"), (two, "狠抓工作落实")]
+    for s in speech.sections():
+        assert text[s.title_span.start:s.title_span.end] == s.title
+        assert s.confidence == "certain"
+
+
+def test_a_marker_alone_before_a_blank_line_or_a_marker_takes_no_title_from_below() -> None:
+    text = "在全县工作会议上的讲话\n同志们：\n一、\n\n提高认识。\n要高度重视。\n"
+    assert parse_speech(text).sections() == []
+    text = "在全县工作会议上的讲话\n同志们：\n1.\n（1）加强领导\n要高度重视。\n2.\n（2）狠抓落实\n"
+    assert all(s.title != "（1）加强领导" for s in parse_speech(text).sections())

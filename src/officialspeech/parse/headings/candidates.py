@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...numerals import to_int
 from ...vocab import vocabulary
-from ..chars import HEADING_SPACE
+from ..chars import HEADING_SPACE, LINE_BREAKS
 from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, numeral, strength_at
 from ..positions import LineIndex
 
@@ -53,6 +53,7 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
     markers at ``items`` (Markdown list items inside a paragraph) are points, no candidates."""
     voc = vocabulary()
     out: list[Candidate] = []
+    token_starts = {t.start for t in tokens}
     for tok in tokens:
         if tok.category != "heading":
             continue
@@ -81,8 +82,10 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
             continue  # 一 before a space, 第一部分: headings only at a line start
         if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
-        out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength,
-                             min(lines.line_end(e), body_end)))
+        line_end = min(lines.line_end(e), body_end)
+        if strength == LINE_START and marker.form != "attachment" and not text[e:line_end].strip():
+            line_end = _title_below(text, line_end, body_end, lines, token_starts)
+        out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength, line_end))
     out.extend(_containers(text, out, body_start, body_end))
     if unnumbered:
         taken = {c.start for c in out}  # (a container word: 注释 is that, ## or not)
@@ -90,6 +93,18 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
                    for s in unnumbered if body_start <= s < body_end and s not in taken)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _title_below(text: str, line_end: int, body_end: int, lines: LineIndex, token_starts: set[int]) -> int:
+    """A marker alone on its line (一、⏎提高认识: the number and the title extracted as two
+    lines): the end of the next line when that line holds text and no marker, where the title
+    stands; else ``line_end``."""
+    nxt = line_end + (2 if text.startswith("\r\n", line_end) else 1)
+    while nxt < body_end and text[nxt] in HEADING_SPACE:
+        nxt += 1
+    if nxt >= body_end or text[nxt] in LINE_BREAKS or nxt in token_starts:
+        return line_end
+    return min(lines.line_end(nxt), body_end)
 
 
 def _numeral_title(text: str, e: int, n: int) -> bool:

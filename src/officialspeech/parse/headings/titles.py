@@ -47,8 +47,8 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     ``wrap`` that it was hard-wrapped (a title filling its line goes on to the next)."""
     voc = vocabulary()
     ts = c.end
-    while ts < c.line_end and text[ts] in HEADING_SPACE:
-        ts += 1
+    while ts < c.line_end and text[ts] in HEADING_SPACE + LINE_BREAKS:
+        ts += 1  # (past a line break only where the title stands below its marker: candidates.py)
     if c.form == "attachment" and not text[ts:c.line_end].strip():
         # 附件1 with its title on the next line
         nxt = ts
