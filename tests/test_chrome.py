@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from officialspeech import parse_speech
 
 
@@ -263,3 +265,37 @@ def test_a_reprinted_speech_ends_with_its_print_note_as_chrome() -> None:
     # a note inside a line, not closing it, is text
     inside = "同志们：今天我们学习" + PRINT_NOTES[0] + "刊登的文章。"
     assert parse_speech(inside).chrome == []
+
+
+# the lines a news or government page sets under (and over) the text
+PAGE_LINES = [
+    ("上一篇：在全市防汛工作会议上的讲话", "pager"), ("下一篇：没有了", "pager"), ("【纠错】", "actions"),
+    ("分享到：", "actions"), ("打印本页 关闭窗口", "actions"), ("收藏 举报", "actions"), ("查看更多>>", "actions"),
+    ("（责任编辑：张三）", "bracketed_note"), ("（来源：青山日报）", "bracketed_note"),
+    ("网站地图 | 联系我们 | 关于我们", "footer"), ("版权所有：青山市人民政府 主办单位：青山市人民政府办公室", "footer"),
+    ("copyright © 2024 example.com All Rights Reserved", "footer"), ("本文来源于网络，仅供参考", "footer"),
+    ("免责声明：本站文章仅供学习参考", "footer"), ("原标题：在全市工作会议上的讲话", "original_title"),
+    ("稿源：新华社", "source"), ("字号：T|T", "font_size"), ("相关新闻", "related"), ("热点推荐", "related"),
+]
+TALK = "在全市工作会议上的讲话\n同志们：\n一、提高认识\n要高度重视。\n二、狠抓落实\n要抓好落实。谢谢大家！\n"
+
+
+@pytest.mark.parametrize(("line", "rule"), PAGE_LINES)
+def test_page_lines_under_the_text_are_chrome(line: str, rule: str) -> None:
+    text = TALK + line + "\n"
+    speech = parse_speech(text)
+    assert [(c.text, c.rule) for c in speech.chrome] == [(line, rule)]
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
+    assert all(line not in text[b.span.start:b.span.end] for b in speech.body)
+
+
+def test_a_bracketed_source_note_names_the_source() -> None:
+    assert parse_speech(TALK + "（来源：青山日报）\n").metadata.source == "青山日报"
+
+
+@pytest.mark.parametrize("line", ["下一篇文章要写好。", "版权所有的保护要加强。"])
+def test_such_words_inside_the_speech_stay_text(line: str) -> None:
+    text = TALK.replace("要高度重视。", "要高度重视。" + line)
+    speech = parse_speech(text)
+    assert speech.chrome == []
