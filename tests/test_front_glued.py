@@ -430,3 +430,19 @@ def test_a_note_mark_after_a_sentence_makes_no_title() -> None:
     # a sentence before the mark (a comma in it), or a mark deep in the body, is no title
     for text in ("今年以来，各地区扎实推进改革※注：数据为初步统计。", "我们召开会议。改革取得新进展※"):
         assert parse_speech(text).title is None, text
+
+
+@given(st.sampled_from(["领导讲话", "讲话稿", "工作报告", "致辞"]), st.sampled_from(["", " ", "\u3000"]),
+       st.sampled_from(["首页 > 范文大全 > ", "当前位置：首页>", ""]))
+@SETTINGS
+def test_a_category_label_glued_before_a_title_is_no_part_of_it(label: str, sep: str, crumb: str) -> None:
+    # a breadcrumb's last step run into the title once the line breaks were lost
+    title = "在全市安全生产工作会议上的讲话"
+    text = f"{crumb}{label}{sep}{title}同志们：今天我们召开会议。一、提高认识要高度重视。"
+    _exact(text, parse_speech(text).title, title)
+
+
+def test_a_title_that_opens_with_its_own_words_keeps_them() -> None:
+    # not a label: the words before 在 belong to the title (no title word ends them)
+    text = "学习贯彻在全市工作会议上的讲话精神的体会\n同志们：\n今天我们召开会议。\n"
+    _exact(text, parse_speech(text).title, "学习贯彻在全市工作会议上的讲话精神的体会")

@@ -207,6 +207,8 @@ class GluedVocab:
     max_name_length: int
     title_bad: LazyPattern
     title_marks: LazyPattern  # the note mark after a title (…体系※习近平)
+    category_max: int  # a category label glued before a title is at most this long (领导讲话)
+    occasion_title: LazyPattern  # how a speech title opens: 在…会议上的(讲话)
     body_openers: LazyPattern
     min_repeat: int
     min_restated: int
@@ -420,6 +422,8 @@ def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
         max_name_length=int(g["max_name_length"]),
         title_bad=LazyPattern(g["title_bad"]),
         title_marks=LazyPattern(g["title_marks"]),
+        category_max=int(g["category_max"]),
+        occasion_title=LazyPattern(g["occasion_title"]),
         body_openers=LazyPattern(_alternation(g["body_openers"])),
         min_repeat=int(g["min_repeat"]),
         min_restated=int(g["min_restated"]),

@@ -203,6 +203,7 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
         if s is None or s >= words[k]:
             continue
         s = _after_doubled(run, s, words[k])
+        s = _after_category(run, s, ends[:k], words[k])
         if at_body and (score < 3 or s != run.left(run.a) or g.body_openers.match(text, s, e)):
             continue
         if g.title_bad.search(text, s, e) or run.inside(s, e):
@@ -212,6 +213,19 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
         if score > best_score or (score == best_score and best is not None and e - s > best[1] - best[0]):
             best, best_score = (s, e), score
     return best
+
+
+def _after_category(run: _Run, s: int, earlier_ends: list[int], w: int) -> int:
+    """``s`` moved past a short category label that ends in a title word and runs on into a
+    title of the occasion shape (领导讲话在全市…会议上的讲话: a breadcrumb's last step glued
+    to the title once the line breaks were lost)."""
+    g = vocabulary().glued
+    for e in earlier_ends:
+        if s < e <= s + g.category_max:
+            q = run.skip(e)
+            if q < w and g.occasion_title.match(run.text, q, w) is not None:
+                return q
+    return s
 
 
 MIN_MARKED = 4  # a title ended by a note mark (※) is at least this long
