@@ -276,7 +276,16 @@ PAGE_LINES = [
     ("copyright © 2024 example.com All Rights Reserved", "footer"), ("本文来源于网络，仅供参考", "footer"),
     ("免责声明：本站文章仅供学习参考", "footer"), ("原标题：在全市工作会议上的讲话", "original_title"),
     ("稿源：新华社", "source"), ("字号：T|T", "font_size"), ("相关新闻", "related"), ("热点推荐", "related"),
+    ("本文档由用户上传，如有侵权请联系删除", "upload_note"), ("如有侵权请联系删除", "upload_note"),
 ]
+
+
+@pytest.mark.parametrize("label", ["文档介绍：", "内容简介", "摘要："])
+def test_a_sharing_page_label_over_the_text_is_no_title(label: str) -> None:
+    speech = parse_speech(label + "\n" + TALK)
+    assert [(c.text, c.rule) for c in speech.chrome] == [(label, "doc_label")]
+    assert speech.title is not None
+    assert speech.title.text == "在全市工作会议上的讲话"
 TALK = "在全市工作会议上的讲话\n同志们：\n一、提高认识\n要高度重视。\n二、狠抓落实\n要抓好落实。谢谢大家！\n"
 
 
