@@ -38,13 +38,13 @@ CHROME = (ROOT / "src/officialspeech/data/chrome.json").read_text("utf-8")
 ADDRESSEE = "全体学员"  # (no 们: an address ending in 们 at a line start is found without the word)
 CLOSING = "我就讲这些"
 SUFFIX = "_公文范文网"
-CHROME_LINE = "本文由网友投稿，如有侵权请联系删除"
+CHROME_LINE = "范文来自公文范文网会员整理，仅供学习交流"
 EXTENSION: dict[str, Any] = {
     "salutation": {"addressees": [ADDRESSEE]},
     "closing_words": [CLOSING],
     "title_suffixes": [SUFFIX],
     "chrome": {"families": {"fanwen": {"lines": [
-        {"name": "upload_note", "where": "edges", "pattern": "^本文由网友投稿[，,].{0,30}$"}]}}},
+        {"name": "fanwen_note", "where": "edges", "pattern": "^范文来自公文范文网[^，,]{0,10}[，,].{0,30}$"}]}}},
 }
 VOC = load_vocabulary(EXTENSION)
 
@@ -64,7 +64,7 @@ def test_the_words_used_here_are_not_built_in() -> None:
     assert ADDRESSEE not in BUILTIN["salutation"]["addressees"]
     assert CLOSING not in BUILTIN["closing_words"]
     assert SUFFIX not in CHROME
-    assert "网友投稿" not in CHROME
+    assert "公文范文网" not in CHROME
 
 
 # ---------------------------------------------------------------- what an extension finds
@@ -107,7 +107,7 @@ def test_a_custom_chrome_line_is_cut_only_with_the_extension() -> None:
     hits = [c for c in extended.chrome if c.text == CHROME_LINE]
     assert len(hits) == 1
     assert hits[0].site == "fanwen"
-    assert hits[0].rule == "upload_note"
+    assert hits[0].rule == "fanwen_note"
     assert extended.title is not None
     assert extended.title.text == TITLE
     assert not contract_violations(text, extended)
