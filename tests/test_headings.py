@@ -232,3 +232,25 @@ def test_a_marker_alone_before_a_blank_line_or_a_marker_takes_no_title_from_belo
     assert parse_speech(text).sections() == []
     text = "在全县工作会议上的讲话\n同志们：\n1.\n（1）加强领导\n要高度重视。\n2.\n（2）狠抓落实\n"
     assert all(s.title != "（1）加强领导" for s in parse_speech(text).sections())
+
+
+PARTS = ["在全市组织工作会议上的讲话", "同志们：", "下面，我讲几点意见。",
+         "第一部分　关于过去一年的工作", "一 总体情况", "过去一年，全市组织系统成绩明显。", "二 存在问题", "一些党组织软弱涣散。",
+         "第二部分　关于今年的重点任务", "一 抓好理论武装", "要持续深化理论学习。"]
+
+
+@pytest.mark.parametrize("sep", ["", " "])
+def test_parts_are_headings_in_run_on_text(sep: str) -> None:
+    clean = parse_speech("\n".join(PARTS) + "\n")
+    run_on = parse_speech(sep.join(PARTS))
+    parts = [(s.marker, s.title) for s in clean.sections() if s.marker.startswith("第")]
+    assert parts == [("第一部分", "关于过去一年的工作"), ("第二部分", "关于今年的重点任务")]
+    # the bare 一 总体情况 stays a line-start form, but its numeral ends the part's title
+    assert [(s.marker, s.title) for s in run_on.sections()] == parts
+
+
+def test_a_part_inside_a_title_or_glued_to_a_word_is_no_heading() -> None:
+    text = "标题讲话\n同志们：\n一、第一部分的工作\n内容在这里。\n二、第二部分的工作\n更多内容。\n"
+    assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、"]
+    text = "标题讲话同志们：报告的第一部分讲了成绩。报告的第二部分讲了任务。"
+    assert parse_speech(text).sections() == []

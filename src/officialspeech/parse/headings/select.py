@@ -9,7 +9,7 @@ from ..markers import AFTER_BOUNDARY, FORMS, LINE_START
 from .candidates import Candidate
 from .titleend import announced_end
 
-CONFIRM_WINDOW = {"cn_dun": 200_000, "cn_paren": 8000}
+CONFIRM_WINDOW = {"part": 200_000, "cn_dun": 200_000, "cn_paren": 8000}
 DEFAULT_CONFIRM_WINDOW = 4000
 ANNOUNCE_REACH = 40
 SKIPPED_MAX = 2  # numbers a series may skip (a line-start one always, a run-on one when it goes on)

@@ -14,13 +14,14 @@ import regex
 
 from ...vocab import per_vocabulary, vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, HAN, OPEN_QUOTES, is_text
-from ..markers import category_pattern
+from ..markers import category_pattern, numeral
 
 LONG_TITLE = 30
 LONG_PENALTY = 0.2  # per character beyond LONG_TITLE
 SEARCH_PENALTY = 0.1  # milder, when only asking whether a title starts somewhere
 SPACE_CUT_STRONG = 5.0
 SPACE_CUT = 3.0
+NUMBERED_CUT = 5.5  # before a numeral and a space (…的工作|一 总体情况): a sub-heading starts
 SURE_OPENER = 4.0
 SPACE_THEN_OPENER = 1.5
 ANNOUNCED = 4.0  # the title is an item the speech announced before (从“A;B;C”三个方面)
@@ -44,6 +45,13 @@ _SPACES = frozenset(GAP_SPACE)
 def _gaps() -> re.Pattern[str]:
     """White space, written out or as an escape (``escaped_space``: <U+00A0>)."""
     return re.compile(f"[{GAP_SPACE}]|{vocabulary().escaped_space.pattern}")
+
+
+@per_vocabulary
+def _numbered_gaps() -> re.Pattern[str]:
+    """A numeral and a space, as a heading marker whose 、 was lost (一 总体情况): where a
+    sub-heading starts inside run-on text."""
+    return re.compile(f"(?:{numeral().pattern})[ \u3000](?=[^ \u3000])")
 
 
 def _escape_at(text: str, k: int) -> int | None:
@@ -98,6 +106,8 @@ def _protected(text: str, start: int, stop: int) -> set[int]:
 def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PENALTY) -> float:
     """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
     before, after = text[k - 1], text[k]
+    if k - title_start >= 4 and is_text(before) and _numbered_gaps().match(text, k) is not None:
+        return NUMBERED_CUT
     if (after in _SPACES or _escape_at(text, k) is not None) and is_text(before) and k - title_start >= 2:
         return _gap_score(text, k)
     if not (is_text(before) and is_text(after)) or before in OPEN_QUOTES or after in CLOSE_QUOTES:
@@ -218,6 +228,7 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     ks.update(m.start() for m in _body_openers().finditer(text, lo, stop + 8))
     ks.update(m.end() for m in _title_finals().finditer(text, title_start, stop))
     ks.update(m.start() for m in _gaps().finditer(text, title_start + 2, stop))
+    ks.update(m.start() for m in _numbered_gaps().finditer(text, lo, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
     ks.update(_defined_positions(text, title_start, lo, stop))
     head = text[title_start:title_start + 3]
