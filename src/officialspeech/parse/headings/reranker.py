@@ -211,6 +211,7 @@ def cuts(text: str, h: Heading, stop: int, terminator: int | None, m: Model,
     open_inside: tuple[int, str] | None = None  # the first opener in the title (start, strength)
     pending: dict[int, list[tuple[int, str]]] = {}  # openers by their end
     counts = dict.fromkeys("“”《》（），,", 0)
+    marks = frozenset((*counts, *_COMMAS, *opens, *closes))  # the characters the walk counts or remembers
     last_comma = last_open = last_close = -1  # the last comma, locative opener and closer before k
     blank = min(stop, n_text)  # text[blank:stop] is white space (text[k:stop].strip() == "" iff k >= blank)
     while blank > 0 and text[blank - 1].isspace():
@@ -219,15 +220,15 @@ def cuts(text: str, h: Heading, stop: int, terminator: int | None, m: Model,
     prev = ts  # text[ts:prev] is counted
     for k in candidates(text, h, stop, m.max_length, terminator):
         for p in range(prev, k):
-            ch = text[p]
-            if ch in counts:
-                counts[ch] += 1
-            if ch in _COMMAS:
-                last_comma = p
-            if ch in opens:
-                last_open = p
-            if ch in closes:
-                last_close = p
+            if (ch := text[p]) in marks:
+                if ch in counts:
+                    counts[ch] += 1
+                if ch in _COMMAS:
+                    last_comma = p
+                if ch in opens:
+                    last_open = p
+                if ch in closes:
+                    last_close = p
             if p >= ts + 2 and (o := at_k[1] if p == at_k[0] else opener_at(text, p)) is not None:
                 pending.setdefault(o.end(), []).append((p, o.lastgroup or ""))
             if pending:
@@ -236,7 +237,7 @@ def cuts(text: str, h: Heading, stop: int, terminator: int | None, m: Model,
                         if open_inside is None or found[0] < open_inside[0]:
                             open_inside = found
         prev = max(prev, k)
-        right = context_after(text, k, NGRAM)
+        right = text[k:k + NGRAM] if k < n_text and text[k] not in _SKIP else context_after(text, k, NGRAM)
         x = x_table.get(text[k - 1] + right[:1], 0.0)
         if x <= WORD and k not in (terminator, h.title_end):
             continue  # the cut would split a word: the pair is common and (almost) never split
