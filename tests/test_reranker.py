@@ -156,15 +156,14 @@ def test_the_folded_scorer_gives_each_candidate_the_named_features_weighted_sum_
     median = data.draw(st.none() | st.floats(0, 80))
     next_form = data.draw(st.none() | st.sampled_from(forms))
     shipped = reranker.model()
-    cands = reranker.candidate_features(text, h, stop, reranker.terminator(text, h, stop), shipped, median, next_form)
-    # the shipped weights, and random ones on every feature these candidates name (some, as
+    t = reranker.terminator(text, h, stop)
+    cands = reranker.candidate_features(text, h, stop, t, shipped, median, next_form)
+    # the shipped weights, and random ones on most features these candidates name (some, as
     # opener|sure, have no weight in the shipped model)
     rng = random.Random(data.draw(st.integers(0, 2**32)))
     names = sorted({name for _, f in cands for name, _ in f})
     weights = {name: rng.uniform(-4, 4) for name in names if rng.random() < 0.9}
     for m in (shipped, reranker.Model(weights, shipped.tables, shipped.function_chars, shipped.max_length,
                                       shipped.locative)):
-        t = reranker.terminator(text, h, stop)
-        expected = [(k, reranker.score(f, m.weights)) for k, f in reranker.candidate_features(text, h, stop, t, m, median,
-                                                                                             next_form)]
+        expected = [(k, reranker.score(f, m.weights)) for k, f in cands]
         assert m.scorer.scores(text, h, stop, t, m, median, next_form) == expected

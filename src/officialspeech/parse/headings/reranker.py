@@ -19,6 +19,15 @@ the best one per heading (a conditional logit, trained by ``benchmarks/title_end
 The weights and the pruned tables are one data file, ``data/title_end_model.json``, read on
 first use (only run-on text needs it).  Its ``features`` section says which character lists
 the features use, so the model and its vocabulary travel together.
+
+Trainer and parser share one feature computation, :func:`cuts`: one pass over a heading's
+window yields, per candidate, a :class:`Cut` holding what the features read (character
+classes, the n-gram contexts, the cut score, the walk's quote, comma and opener state).  The
+trainer names them (:func:`features`, :func:`candidate_features`); the parser scores them with
+:class:`Scorer`, whose weights are looked up once per model into tuples and dicts indexed by
+what a feature reads, so no feature name is built per candidate.  Its terms are the same
+products added in the same order as ``score(features(...))``, so the scores, and the chosen
+ends, are those of the named features bit for bit (``tests/test_reranker.py``).
 """
 
 from __future__ import annotations
