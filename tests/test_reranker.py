@@ -142,3 +142,37 @@ def test_the_shipped_model_is_what_the_trainer_makes_of_wild_half_a(tmp_path: Pa
     assert train.main(["--wild", str(SHARED / "wild"), "--out", str(out)]) == 0
     shipped = Path(reranker.__file__).parents[2] / "data" / reranker.MODEL_FILE
     assert out.read_bytes() == shipped.read_bytes()
+
+
+# characters the features look at: Han, function and locative characters, commas, quotes and
+# brackets, terminators, digits, Latin, white space; and a few markers and openers
+_ALPHABET = "在中时的和要是推进建设发展民主协商我们全市各级一二三“”《》（）()，,、。；：！？ 　\n05AaZ"
+_WORDS = ["我们", "一是", "坚持", "民主", "习近平总书记", "高质量发展", "“十四五”", "在…中", "依托", "。", "，"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(_ALPHABET), st.sampled_from(_WORDS)), min_size=6, max_size=90),
+       data=st.data())
+def test_the_folded_scorer_gives_each_candidate_the_named_features_weighted_sum_bit_for_bit(
+        parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts)
+    ts = data.draw(st.integers(0, len(text) - 3))
+    te = data.draw(st.integers(ts + 1, len(text)))
+    stop = data.draw(st.integers(te, len(text)))
+    forms = ["cn_paren", "cn_dun", "arabic_dot"]
+    h = Heading(max(0, ts - 3), ts, ts, te, te, "（一）", data.draw(st.sampled_from(forms)), 1,
+                data.draw(st.sampled_from(["certain", "guessed"])))
+    median = data.draw(st.none() | st.floats(0, 80))
+    next_form = data.draw(st.none() | st.sampled_from(forms))
+    shipped = reranker.model()
+    t = reranker.terminator(text, h, stop)
+    cands = reranker.candidate_features(text, h, stop, t, shipped, median, next_form)
+    # the shipped weights, and random ones on most features these candidates name (some, as
+    # opener|sure, have no weight in the shipped model)
+    rng = random.Random(data.draw(st.integers(0, 2**32)))
+    names = sorted({name for _, f in cands for name, _ in f})
+    weights = {name: rng.uniform(-4, 4) for name in names if rng.random() < 0.9}
+    for m in (shipped, reranker.Model(weights, shipped.tables, shipped.function_chars, shipped.max_length,
+                                      shipped.locative)):
+        expected = [(k, reranker.score(f, m.weights)) for k, f in cands]
+        assert m.scorer.scores(text, h, stop, t, m, median, next_form) == expected

@@ -19,19 +19,29 @@ the best one per heading (a conditional logit, trained by ``benchmarks/title_end
 The weights and the pruned tables are one data file, ``data/title_end_model.json``, read on
 first use (only run-on text needs it).  Its ``features`` section says which character lists
 the features use, so the model and its vocabulary travel together.
+
+Trainer and parser share one feature computation, :func:`cuts`: one pass over a heading's
+window yields, per candidate, a :class:`Cut` holding what the features read (character
+classes, the n-gram contexts, the cut score, the walk's quote, comma and opener state).  The
+trainer names them (:func:`features`, :func:`candidate_features`); the parser scores them with
+:class:`Scorer`, whose weights are looked up once per model into tuples and dicts indexed by
+what a feature reads, so no feature name is built per candidate.  Its terms are the same
+products added in the same order as ``score(features(...))``, so the scores, and the chosen
+ends, are those of the named features bit for bit (``tests/test_reranker.py``).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...vocab import vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, OPEN_QUOTES
@@ -51,6 +61,8 @@ RESTATED_MIN, RESTATED_MAX = 2, 8  # the body opens with the title's last words:
 BOUNDARY_CHARS = "。！？；：!?;:\r\n"  # a sentence (or line) ends here, in the tables' text
 _SKIP = BOUNDARY_CHARS + GAP_SPACE + "\u2002\u2003"
 _COMMAS = "，,、"  # a title never ends with one
+_NOT_FINAL = frozenset(_SKIP + _COMMAS + OPEN_QUOTES)  # nor with any of these
+_NOT_AFTER = frozenset(CLOSE_QUOTES)  # nor right before these
 WORD = -2.5  # a straddling pair whose log ratio of being split is this low is one word
 SHORT_RUN_IN = 16  # (on the training half, the model kept all 328 such rules' ends)
 SETTLED = 3.4  # a rules' cut this well supported (titleend.cut_score; titles.MIN_CUT_SCORE) is kept
@@ -116,6 +128,11 @@ class Model:
     max_length: int
     locative: tuple[str, str]  # (opens, closes): 在…中, a place or time the title opens and closes
 
+    @cached_property
+    def scorer(self) -> Scorer:
+        """The weights folded for scoring (built on first use, once per model)."""
+        return Scorer(self)
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
         """The model of a ``title_end_model.json`` document."""
@@ -146,127 +163,311 @@ def candidates(text: str, h: Heading, stop: int, max_length: int, terminator: in
     closing quote; the rules' own end always among them."""
     ts = h.title_start
     voc = vocabulary()
+    bad_chars, bad, bad_lengths = voc.title_bad_final_chars, voc.title_bad_finals, voc.title_bad_final_lengths
     hi = min(stop, ts + max_length, len(text))
     if terminator is not None:
         hi = min(hi, terminator)
     for k in range(ts + 2, hi + 1):
-        before, after = text[k - 1], text[k:k + 1]
-        if before in _SKIP or before in _COMMAS or before in OPEN_QUOTES or (after and after in CLOSE_QUOTES):
+        before = text[k - 1]
+        if before in _NOT_FINAL or text[k:k + 1] in _NOT_AFTER:
             continue
-        if before in voc.title_bad_final_chars and any(text[k - n:k] in voc.title_bad_finals
-                                                       for n in voc.title_bad_final_lengths if k - n >= ts):
+        if before in bad_chars and any(text[k - n:k] in bad for n in bad_lengths if k - n >= ts):
             continue  # a title does not end with a word that wants what follows (…建设依托|我省…)
         yield k
     if h.title_end > hi:
         yield h.title_end
 
 
-def candidate_features(text: str, h: Heading, stop: int, terminator: int | None, m: Model,
-                       sibling_median: float | None = None, next_form: str | None = None) -> list[tuple[int, Features]]:
-    """Each candidate end of ``h`` with its features (see the module docstring).  One pass
-    over the window: quote depth, commas and openers inside the title are carried along."""
+class Cut(NamedTuple):
+    """What the features of one candidate end ``k`` read, computed once by :func:`cuts` for
+    both :func:`features` (the trainer's named features) and :class:`Scorer` (the parser's
+    folded weights)."""
+
+    k: int
+    length: int  # of the title text[title_start:k]
+    classes: str  # char_class of text[k-2], text[k-1], text[k] ("E": before the title / past the end)
+    left: str  # the title's last (up to) NGRAM characters
+    right: str  # the body's first (up to) NGRAM characters (context_after)
+    x: float  # the straddling pair's log ratio of being split (the X table)
+    cut: float  # the evidence score of titleend.cut_scores (0.0: no evidence)
+    restated: bool  # the body opens with the title's last RESTATED_MIN..RESTATED_MAX characters
+    open_quote: bool  # a quote or bracket opened in the title is still open
+    same_char: bool  # text[k] == text[k-1]
+    tail: tuple[float, float] | None  # (opening_score, ending_score); None at the last character
+    opener: str | None  # the strength of an opener at k (its group's name, as str() gives it)
+    opener_in_title: str | None  # the strength of the first opener inside the title
+    open_locative: bool  # the title's last clause opens a place or time (在…) it does not close (…中)
+    fn_before: bool  # a function character before the cut
+    fn_after: bool  # and after it
+    commas: int  # full- and half-width commas in the title
+    since_comma: int | None  # characters since the title's last comma (None: no comma)
+    empty: bool  # nothing but white space left before the next heading
+
+
+def cuts(text: str, h: Heading, stop: int, terminator: int | None, m: Model,
+         next_form: str | None = None) -> Iterator[Cut]:
+    """Each candidate end of ``h`` that does not split a word, with what its features read.
+    One pass over the window: quote depth, commas and openers inside the title are carried
+    along; the cut scores, and where the text before ``stop`` is only white space, are found
+    once per heading."""
     ts = h.title_start
+    n_text = len(text)
     scores = dict(cut_scores(text, ts, min(stop, ts + m.max_length + 1)))
-    tables = m.tables
-    x_table = tables["X"]
+    x_table = m.tables["X"]
     fn = m.function_chars
+    opens, closes = m.locative
     opener_at = opener_strength().match
     open_inside: tuple[int, str] | None = None  # the first opener in the title (start, strength)
     pending: dict[int, list[tuple[int, str]]] = {}  # openers by their end
     counts = dict.fromkeys("“”《》（），,", 0)
-    last_comma = -1
-    out: list[tuple[int, Features]] = []
+    marks = frozenset((*counts, *_COMMAS, *opens, *closes))  # the characters the walk counts or remembers
+    last_comma = last_open = last_close = -1  # the last comma, locative opener and closer before k
+    blank = min(stop, n_text)  # text[blank:stop] is white space (text[k:stop].strip() == "" iff k >= blank)
+    while blank > 0 and text[blank - 1].isspace():
+        blank -= 1
+    at_k: tuple[int, re.Match[str] | None] = (-1, None)  # the opener match at the last candidate
     prev = ts  # text[ts:prev] is counted
     for k in candidates(text, h, stop, m.max_length, terminator):
         for p in range(prev, k):
-            ch = text[p]
-            if ch in counts:
-                counts[ch] += 1
-            if ch in _COMMAS:
-                last_comma = p
-            if p >= ts + 2 and (o := opener_at(text, p)) is not None:
+            if (ch := text[p]) in marks:
+                if ch in counts:
+                    counts[ch] += 1
+                if ch in _COMMAS:
+                    last_comma = p
+                if ch in opens:
+                    last_open = p
+                if ch in closes:
+                    last_close = p
+            if p >= ts + 2 and (o := at_k[1] if p == at_k[0] else opener_at(text, p)) is not None:
                 pending.setdefault(o.end(), []).append((p, o.lastgroup or ""))
-            for q in [e for e in pending if e <= p + 1]:
-                for found in pending.pop(q):
-                    if open_inside is None or found[0] < open_inside[0]:
-                        open_inside = found
+            if pending:
+                for q in [e for e in pending if e <= p + 1]:
+                    for found in pending.pop(q):
+                        if open_inside is None or found[0] < open_inside[0]:
+                            open_inside = found
         prev = max(prev, k)
-        right3 = context_after(text, k, NGRAM)
-        pair = text[k - 1] + right3[:1]
-        x = x_table.get(pair, 0.0)
+        right = text[k:k + NGRAM] if k < n_text and text[k] not in _SKIP else context_after(text, k, NGRAM)
+        x = x_table.get(text[k - 1] + right[:1], 0.0)
         if x <= WORD and k not in (terminator, h.title_end):
             continue  # the cut would split a word: the pair is common and (almost) never split
         length = k - ts
-        lb = bucket(length, LENGTH_BUCKETS)
-        before2 = _class(text[k - 2]) if k - 2 >= ts else "E"
-        before, after = _class(text[k - 1]), _class(text[k]) if k < len(text) else "E"
-        f: Features = [(_LEN[lb], 1.0), (f"len{lb}|{h.form}", 1.0), ("cp" + before + after, 1.0),
-                       ("ct" + before2 + before + after, 1.0)]
-        if terminator is None:
-            f.append((_NOTERM[lb], 1.0))
-        elif k == terminator:
-            f.append(("term", 1.0))
-            f.append((_TERM[lb], 1.0))
-        else:
-            f.append((_TDIST[bucket(terminator - k, DISTANCE_BUCKETS)], 1.0))
-        sc = scores.get(k, 0.0)
-        if k == h.title_end:
-            f.append((f"rule|{h.confidence}", 1.0))
-            f.append((_RULE_CUT[bucket(int(sc), CUT_BUCKETS)], 1.0))
-        else:
-            f.append((f"rdist{'-' if k < h.title_end else '+'}{bucket(abs(k - h.title_end), DISTANCE_BUCKETS)}", 1.0))
-        f.append(("cut", max(-1.0, min(sc, 8.0))))
-        if sc < 0:
-            f.append(("cutneg", 1.0))
-        for n in range(1, NGRAM + 1):
-            right = right3[:n]
-            if len(right) == n:
-                f.append((_R[n], tables[_R[n]].get(right, 0.0)))
-            if length >= n:
-                left = text[k - n:k]
-                f.append((_L[n], tables[_L[n]].get(left, 0.0)))
-                if n <= 2:
-                    f.append((_T[n], tables[_T[n]].get(left, 0.0)))
-        f.append(("X", x))
-        f.append((_XB[bucket(int(x * 2), X_BUCKETS)], 1.0))
-        for n in range(RESTATED_MIN, min(RESTATED_MAX, length) + 1):
-            if text[k - n:k] == text[k:k + n]:
-                f.append(("restated", 1.0))
-                break
-        if counts["“"] > counts["”"] or counts["《"] > counts["》"] or counts["（"] > counts["）"]:
-            f.append(("openquote", 1.0))
-        if text[k:k + 1] == text[k - 1]:
-            f.append(("samechar", 1.0))
-        if k < len(text) - 1:
-            f.append(("opening", opening_score(text, k)))
-            f.append(("ending", ending_score(text, ts, k, 0.0)))
-        if (opener := opener_at(text, k)) is not None:
-            f.append((f"opener|{opener.lastgroup}", 1.0))
-        if open_inside is not None:
-            f.append((f"opener_in_title|{open_inside[1]}", 1.0))
-        if _open_locative(text[max(ts, last_comma):k], m.locative):
-            f.append(("openlocative", 1.0))
-        if text[k - 1] in fn:
-            f.append(("fnbefore", 1.0))
-        if k < len(text) and text[k] in fn:
-            f.append(("fnafter", 1.0))
-        f.append((_COMMA_COUNT[min(counts["，"] + counts[","], 3)], 1.0))
-        if last_comma != -1:
-            f.append((_SINCE_COMMA[bucket(k - last_comma - 1, DISTANCE_BUCKETS)], 1.0))
-        if next_form is not None and not text[k:stop].strip():
-            # nothing left for a body: fine before a sub-heading, odd before a sibling
-            f.append((f"empty|{'sibling' if next_form == h.form else 'other'}", 1.0))
-        if sibling_median is not None:
-            f.append((_SIB[bucket(int(abs(length - sibling_median)), DISTANCE_BUCKETS)], 1.0))
-        out.append((k, f))
-    return out
+        classes = ((_class(text[k - 2]) if k - 2 >= ts else "E") + _class(text[k - 1])
+                   + (_class(text[k]) if k < n_text else "E"))
+        at_k = (k, opener_at(text, k))
+        yield Cut(k, length, classes, text[max(ts, k - NGRAM):k], right, x, scores.get(k, 0.0),
+                  _restated(text, k, length),
+                  counts["“"] > counts["”"] or counts["《"] > counts["》"] or counts["（"] > counts["）"],
+                  text[k:k + 1] == text[k - 1],
+                  (opening_score(text, k), ending_score(text, ts, k, 0.0)) if k < n_text - 1 else None,
+                  None if at_k[1] is None else str(at_k[1].lastgroup),
+                  None if open_inside is None else open_inside[1],
+                  # the title's last clause (from its last comma) opens a place or time (在…)
+                  # that it does not close (…中): _open_locative of text[max(ts, last_comma):k]
+                  ts <= last_open >= last_comma and last_close < last_open + 2,
+                  text[k - 1] in fn, k < n_text and text[k] in fn, min(counts["，"] + counts[","], 3),
+                  None if last_comma == -1 else k - last_comma - 1, next_form is not None and k >= blank)
 
 
-def _open_locative(clause: str, locative: tuple[str, str]) -> bool:
-    """The title's last clause opens a place or time (在…) that it does not close (…中)."""
-    opens, closes = locative
-    at = max(clause.rfind(ch) for ch in opens)
-    return at != -1 and not any(ch in closes for ch in clause[at + 2:])
+def _restated(text: str, k: int, length: int) -> bool:
+    """The body opens with the title's last ``RESTATED_MIN``..``RESTATED_MAX`` characters
+    (…民主|民主是…): only where text[k] recurs that far back can a repeat start."""
+    lo = k - min(RESTATED_MAX, length)
+    j = text.find(text[k:k + 1], lo, k - RESTATED_MIN + 1) if k < len(text) else -1
+    while j != -1:
+        if text[j:k] == text[k:2 * k - j]:
+            return True
+        j = text.find(text[k], j + 1, k - RESTATED_MIN + 1)
+    return False
+
+
+def features(c: Cut, h: Heading, terminator: int | None, m: Model, sibling_median: float | None = None,
+             next_form: str | None = None) -> Features:
+    """The named features of one candidate (see the module docstring); the model's score is
+    their weighted sum in this order (:func:`score`, and :class:`Scorer` folded)."""
+    k, length, tables = c.k, c.length, m.tables
+    lb = bucket(length, LENGTH_BUCKETS)
+    f: Features = [(_LEN[lb], 1.0), (f"len{lb}|{h.form}", 1.0), ("cp" + c.classes[1:], 1.0),
+                   ("ct" + c.classes, 1.0)]
+    if terminator is None:
+        f.append((_NOTERM[lb], 1.0))
+    elif k == terminator:
+        f.append(("term", 1.0))
+        f.append((_TERM[lb], 1.0))
+    else:
+        f.append((_TDIST[bucket(terminator - k, DISTANCE_BUCKETS)], 1.0))
+    sc = c.cut
+    if k == h.title_end:
+        f.append((f"rule|{h.confidence}", 1.0))
+        f.append((_RULE_CUT[bucket(int(sc), CUT_BUCKETS)], 1.0))
+    else:
+        f.append((f"rdist{'-' if k < h.title_end else '+'}{bucket(abs(k - h.title_end), DISTANCE_BUCKETS)}", 1.0))
+    f.append(("cut", max(-1.0, min(sc, 8.0))))
+    if sc < 0:
+        f.append(("cutneg", 1.0))
+    for n in range(1, NGRAM + 1):
+        if len(c.right) >= n:
+            f.append((_R[n], tables[_R[n]].get(c.right[:n], 0.0)))
+        if length >= n:
+            left = c.left[-n:]
+            f.append((_L[n], tables[_L[n]].get(left, 0.0)))
+            if n <= 2:
+                f.append((_T[n], tables[_T[n]].get(left, 0.0)))
+    f.append(("X", c.x))
+    f.append((_XB[bucket(int(c.x * 2), X_BUCKETS)], 1.0))
+    if c.restated:
+        f.append(("restated", 1.0))
+    if c.open_quote:
+        f.append(("openquote", 1.0))
+    if c.same_char:
+        f.append(("samechar", 1.0))
+    if c.tail is not None:
+        f.append(("opening", c.tail[0]))
+        f.append(("ending", c.tail[1]))
+    if c.opener is not None:
+        f.append((f"opener|{c.opener}", 1.0))
+    if c.opener_in_title is not None:
+        f.append((f"opener_in_title|{c.opener_in_title}", 1.0))
+    if c.open_locative:
+        f.append(("openlocative", 1.0))
+    if c.fn_before:
+        f.append(("fnbefore", 1.0))
+    if c.fn_after:
+        f.append(("fnafter", 1.0))
+    f.append((_COMMA_COUNT[c.commas], 1.0))
+    if c.since_comma is not None:
+        f.append((_SINCE_COMMA[bucket(c.since_comma, DISTANCE_BUCKETS)], 1.0))
+    if c.empty:
+        # nothing left for a body: fine before a sub-heading, odd before a sibling
+        f.append((f"empty|{'sibling' if next_form == h.form else 'other'}", 1.0))
+    if sibling_median is not None:
+        f.append((_SIB[bucket(int(abs(length - sibling_median)), DISTANCE_BUCKETS)], 1.0))
+    return f
+
+
+def candidate_features(text: str, h: Heading, stop: int, terminator: int | None, m: Model,
+                       sibling_median: float | None = None, next_form: str | None = None) -> list[tuple[int, Features]]:
+    """Each candidate end of ``h`` with its named features (what the trainer reads)."""
+    return [(c.k, features(c, h, terminator, m, sibling_median, next_form))
+            for c in cuts(text, h, stop, terminator, m, next_form)]
+
+
+_CLASSES = "HDTCOQSLXE"  # every letter char_class returns
+
+
+class Scorer:
+    """The model's score of each :class:`Cut` without naming its features.
+
+    Built once per model (:attr:`Model.scorer`): every weight of a feature that is 0 or 1 is
+    looked up once, into tuples indexed by the feature's bucket and dicts keyed by a class
+    pair or triple or an opener's strength; the weight of a valued feature (``cut``, an
+    n-gram table's log ratio, ``X``, ``opening``, ``ending``) is kept to multiply.  The terms
+    are added in the order of :func:`features`, each the same product, so a score equals
+    ``score(features(...), weights)`` bit for bit (tests/test_reranker.py checks it)."""
+
+    def __init__(self, m: Model) -> None:
+        w = m.weights
+
+        def ws(names: Sequence[str]) -> tuple[float, ...]:
+            return tuple(w.get(name, 0.0) for name in names)
+
+        self.weights = w
+        self.tables = tuple(m.tables[name] for name in (*_R[1:], *_L[1:], *_T[1:]))
+        self.table_weights = ws((*_R[1:], *_L[1:], *_T[1:]))
+        self.length, self.noterm, self.term_at, self.tdist = ws(_LEN), ws(_NOTERM), ws(_TERM), ws(_TDIST)
+        self.rule_cut, self.xb, self.commas = ws(_RULE_CUT), ws(_XB), ws(_COMMA_COUNT)
+        self.since_comma, self.sib = ws(_SINCE_COMMA), ws(_SIB)
+        self.rdist = {sign: ws([f"rdist{sign}{i}" for i in range(len(DISTANCE_BUCKETS) + 1)]) for sign in "-+"}
+        self.pair = {a + b: w.get(f"cp{a}{b}", 0.0) for a in _CLASSES for b in _CLASSES}
+        self.triple = {a + b + c: w.get(f"ct{a}{b}{c}", 0.0) for a in _CLASSES for b in _CLASSES for c in _CLASSES}
+        groups = [*opener_strength().groupindex, "", "None"]  # every strength a Cut can name
+        self.opener = {g: w.get(f"opener|{g}", 0.0) for g in groups}
+        self.opener_in_title = {g: w.get(f"opener_in_title|{g}", 0.0) for g in groups}
+        self.flags = ws(("term", "cut", "cutneg", "X", "restated", "openquote", "samechar", "opening", "ending",
+                         "openlocative", "fnbefore", "fnafter"))
+
+    def scores(self, text: str, h: Heading, stop: int, terminator: int | None, m: Model,
+               sibling_median: float | None = None, next_form: str | None = None) -> list[tuple[int, float]]:
+        """Each candidate end of ``h`` with its score: ``[(k, score(f, m.weights)) for k, f in
+        candidate_features(...)]``, computed without the feature lists."""
+        w = self.weights
+        len_form = tuple(w.get(f"len{i}|{h.form}", 0.0) for i in range(len(LENGTH_BUCKETS) + 1))
+        rule = w.get(f"rule|{h.confidence}", 0.0)
+        empty = w.get(f"empty|{'sibling' if next_form == h.form else 'other'}", 0.0)
+        r1, r2, r3, l1, l2, l3, t1, t2 = self.tables
+        wr1, wr2, wr3, wl1, wl2, wl3, wt1, wt2 = self.table_weights
+        (w_term, w_cut, w_cutneg, w_x, w_restated, w_openquote, w_samechar, w_opening, w_ending, w_locative,
+         w_fnbefore, w_fnafter) = self.flags
+        lengths, pair, triple, rule_cut, rdist = self.length, self.pair, self.triple, self.rule_cut, self.rdist
+        te = h.title_end
+        out: list[tuple[int, float]] = []
+        for (k, length, classes, left, right, x, sc, restated, open_quote, same_char, tail, opener, opener_in_title,
+             open_locative, fn_before, fn_after, commas, since_comma, is_empty) in cuts(text, h, stop, terminator, m,
+                                                                                        next_form):
+            lb = bisect_left(LENGTH_BUCKETS, length)
+            s = 0.0 + lengths[lb] + len_form[lb] + pair[classes[1:]] + triple[classes]  # 0.0 +: as sum() starts
+            if terminator is None:
+                s += self.noterm[lb]
+            elif k == terminator:
+                s += w_term
+                s += self.term_at[lb]
+            else:
+                s += self.tdist[bisect_left(DISTANCE_BUCKETS, terminator - k)]
+            if k == te:
+                s += rule
+                s += rule_cut[bisect_left(CUT_BUCKETS, int(sc))]
+            else:
+                s += rdist["-" if k < te else "+"][bisect_left(DISTANCE_BUCKETS, abs(k - te))]
+            s += w_cut * max(-1.0, min(sc, 8.0))
+            if sc < 0:
+                s += w_cutneg
+            # the n-gram terms in features' order: R1 L1 T1 R2 L2 T2 R3 L3
+            nr = len(right)
+            if nr >= 1:
+                s += wr1 * r1.get(right[:1], 0.0)
+            if length >= 1:
+                g = left[-1:]
+                s += wl1 * l1.get(g, 0.0)
+                s += wt1 * t1.get(g, 0.0)
+            if nr >= 2:
+                s += wr2 * r2.get(right[:2], 0.0)
+            if length >= 2:
+                g = left[-2:]
+                s += wl2 * l2.get(g, 0.0)
+                s += wt2 * t2.get(g, 0.0)
+            if nr >= 3:
+                s += wr3 * r3.get(right, 0.0)
+            if length >= 3:
+                s += wl3 * l3.get(left, 0.0)
+            s += w_x * x
+            s += self.xb[bisect_left(X_BUCKETS, int(x * 2))]
+            if restated:
+                s += w_restated
+            if open_quote:
+                s += w_openquote
+            if same_char:
+                s += w_samechar
+            if tail is not None:
+                s += w_opening * tail[0]
+                s += w_ending * tail[1]
+            if opener is not None:
+                s += self.opener[opener]
+            if opener_in_title is not None:
+                s += self.opener_in_title[opener_in_title]
+            if open_locative:
+                s += w_locative
+            if fn_before:
+                s += w_fnbefore
+            if fn_after:
+                s += w_fnafter
+            s += self.commas[commas]
+            if since_comma is not None:
+                s += self.since_comma[bisect_left(DISTANCE_BUCKETS, since_comma)]
+            if is_empty:
+                s += empty
+            if sibling_median is not None:
+                s += self.sib[bisect_left(DISTANCE_BUCKETS, int(abs(length - sibling_median)))]
+            out.append((k, s))
+        return out
 
 
 def score(f: Features, weights: dict[str, float]) -> float:
@@ -337,12 +538,8 @@ def rerank(text: str, heads: list[Heading], limit: int) -> None:
         t = terminator(text, h, stop)
         if h.title_end == t and t - h.title_start < SHORT_RUN_IN:
             continue  # a short title closed by its punctuation: the model never moves these
-        cands = candidate_features(text, h, stop, t, m, medians[i], heads[i + 1].form if i + 1 < len(heads) else None)
-        if not cands:
-            continue
         best_k, best = h.title_end, -math.inf
-        for k, f in cands:
-            s = score(f, m.weights)
+        for k, s in m.scorer.scores(text, h, stop, t, m, medians[i], heads[i + 1].form if i + 1 < len(heads) else None):
             if s > best:
                 best, best_k = s, k
         if best_k == h.title_end or _subheading(text, best_k, t, h):
