@@ -67,3 +67,20 @@ def test_a_line_break_after_the_marker_is_no_part_of_the_lead(breaks: list[bool]
     assert _leads(speech) == [(m, i + 1, lead) for i, (m, lead) in enumerate(zip(markers, leads, strict=True))]
     for p in speech.points():
         assert text[p.lead_span.start:p.lead_span.end] == p.lead
+
+
+@given(st.integers(2, 6), st.sampled_from(["是", "要"]), st.sampled_from(["", "\n"]))
+@settings(max_examples=40, deadline=None)
+def test_an_excerpt_may_open_inside_an_enumeration(first: int, verb: str, nl: str) -> None:
+    # a page cut out of a speech: its first series starts at a later number
+    cn = "一二三四五六七八九"
+    leads = ["强化督查考核", "严肃追责问责", "加强宣传引导"]
+    body = "".join(f"{cn[first - 1 + i]}{verb}{lead}。要抓紧落实。" for i, lead in enumerate(leads))
+    text = f"作用，推动工作落到实处。{body}{nl}三、加强组织领导{nl}（一）压实工作责任。各级党委要担负起责任。"
+    points = parse_speech(text).points()
+    assert [(p.number, p.lead) for p in points] == [(first + i, lead) for i, lead in enumerate(leads)]
+
+
+def test_only_the_first_series_before_any_heading_may_start_late() -> None:
+    text = "在会议上的讲话\n同志们：\n一、提高认识\n三是强化督查考核。四是严肃追责问责。\n"
+    assert parse_speech(text).points() == []

@@ -105,7 +105,8 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
 
 
 def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
-    """Group candidates into enumerations of at least two points, in order. A 首先… sequence
+    """Group candidates into enumerations of at least two points, in order (the first, before
+    any heading and any 1, may start at a later number: an excerpt). A 首先… sequence
     that opens inside an unfinished one (an agenda step with its own 首先…最后) is nested:
     when it ends, the outer one goes on (…最后，请…)."""
     runs: list[list[PointCand]] = []
@@ -118,8 +119,15 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
             runs.append(current)
         current = outer.pop() if outer and current and current[0].family == "seq" else []
 
+    opened = False  # a point numbered 1 has been seen
     for c in cands:
+        if not (opened or runs or current) and c.number > 1 and c.scope == -1 and c.family != "seq":
+            # an excerpt that starts inside an enumeration (…作用。三是…四是…): the series goes
+            # on from where the page begins, before any heading or any 1
+            current = [c]
+            continue
         if c.number == 1:
+            opened = True
             nested = (c.family == "seq" and current and current[0].family == "seq"
                       and not current[-1].last and c.scope == current[-1].scope)
             if nested:
