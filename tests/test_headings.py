@@ -254,3 +254,19 @@ def test_a_part_inside_a_title_or_glued_to_a_word_is_no_heading() -> None:
     assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、"]
     text = "标题讲话同志们：报告的第一部分讲了成绩。报告的第二部分讲了任务。"
     assert parse_speech(text).sections() == []
+
+
+EXCERPT = ["作用，推动工作落到实处。要把督查结果作为评先评优的重要依据。", "三、加强组织领导", "各级党委要切实担负起主体责任。",
+           "四、严明纪律规矩", "要把纪律挺在前面。", "五、营造良好氛围", "要加强宣传引导。"]
+
+
+@pytest.mark.parametrize("sep", ["\n", "", " "])
+def test_an_excerpt_may_open_inside_a_list_of_sections(sep: str) -> None:
+    speech = parse_speech(sep.join(EXCERPT))
+    assert [(s.marker, s.number) for s in speech.sections()] == [("三、", 3), ("四、", 4), ("五、", 5)]
+
+
+def test_a_late_number_after_a_sentence_needs_its_next_number() -> None:
+    # a lone 三、 after a sentence, with no 四、 to follow, is no heading of an excerpt
+    text = "".join([*EXCERPT[:3], "要抓紧落实。"])
+    assert parse_speech(text).sections() == []

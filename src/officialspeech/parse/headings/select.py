@@ -15,6 +15,7 @@ ANNOUNCE_REACH = 40
 SKIPPED_MAX = 2  # numbers a series may skip (a line-start one always, a run-on one when it goes on)
 GAP_CONFIRMS = 2  # a series that skips a number goes on only when the next this many follow
 GAP_LOOKAHEAD = 60  # candidates looked at for them
+EXCERPT_START_MAX = 20  # the highest number a run-on excerpt's first heading may have
 CHILD_REACH = 1500  # characters from a 1 to the 1 of the sub-series that opens its section
 SUB_SERIES_TITLE_MIN = 2  # characters of a title between the 1 and its sub-series' 1 (一、(一): none)
 
@@ -42,7 +43,7 @@ class _Confirmation:
         for starts in self.twos.values():
             starts.sort()
 
-    def continued(self, c: Candidate) -> bool:
+    def continued(self, c: Candidate, confirms: int = GAP_CONFIRMS) -> bool:
         """``c`` (number n, past the number its series expects) is followed by n + 1 and
         n + 2 of its form, each standing after a boundary, before any marker of a higher level:
         the series goes on after a number it lacks (（二）…（四）（五）（六）, the （三） lost or
@@ -57,7 +58,7 @@ class _Confirmation:
             if FORMS[d.form].rank < rank:
                 return False
             if d.form == c.form and d.number == want:
-                if want == c.number + GAP_CONFIRMS:
+                if want == c.number + confirms:
                     return True
                 want += 1
         return False
@@ -145,6 +146,10 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
         # but not one that jumps far ahead
         return n <= expected + SKIPPED_MAX
     if c.strength == AFTER_BOUNDARY:
+        if depth is None and n > 1 and not any_accepted:
+            # an excerpt that opens inside a section list (…落到实处。三、…四、…): the first
+            # heading may be numbered on when the next number follows
+            return n <= EXCERPT_START_MAX and confirmed.continued(c, 1)
         if depth is None:
             return n == 1 and confirmed(c)
         if n == 1:
