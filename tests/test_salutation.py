@@ -123,3 +123,23 @@ def test_what_stands_before_a_known_addressee_on_its_line(line: str, address: st
     speech = parse_speech(TITLE + line + "\n" + BODY)
     assert speech.salutation is not None
     assert speech.salutation.text == address
+
+
+@pytest.mark.parametrize(("line", "address"), [
+    ("同志们，大家好！今天我们召开会议。", "同志们，"),
+    ("各位代表、同志们，大家上午好！", "各位代表、同志们，"),
+    ("尊敬的各位领导，各位来宾，大家好！", "尊敬的各位领导，各位来宾，"),
+    ("朋友们，晚上好！", "朋友们，"),
+])
+def test_an_address_closed_by_a_comma_before_a_greeting(line: str, address: str) -> None:
+    text = TITLE + line + "\n" + BODY
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+    assert text[speech.salutation.span.start:speech.salutation.span.end] == address
+
+
+@pytest.mark.parametrize("line", ["同志们，今天我们召开会议。", "同志们，今天开会", "朋友们，要抓好落实"])
+def test_an_addressee_opening_a_sentence_is_no_salutation(line: str) -> None:
+    # not closed by a colon, nor by a comma before a greeting, nor standing alone as addressees
+    assert parse_speech(TITLE + line + "\n" + BODY).salutation is None

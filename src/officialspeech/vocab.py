@@ -146,6 +146,8 @@ class Vocabulary:
     salutation_max: int
     salutation_line: LazyPattern
     """An address at a line start that none of the addressee words gives away (少先队员们：)."""
+    greetings: LazyPattern
+    """A greeting run on after an address and its comma (同志们，大家好！)."""
     address_modifiers: LazyPattern
     """Words that may stand before a known addressee in a line-start address (全市广大…)."""
     not_addressees: tuple[str, ...]
@@ -325,6 +327,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
                                            f"|(?:{sal['item']})?(?:{words['addressee_suffixes']})"),
         salutation_max=int(sal["max_length"]),
         salutation_line=LazyPattern(sal["line_address"].replace("{honorifics}", words["honorifics"])),
+        greetings=LazyPattern(sal["greetings"]),
         address_modifiers=LazyPattern(sal["address_modifiers"]),
         not_addressees=tuple(sal["not_addressees"]),
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),

@@ -54,7 +54,8 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         starts.append(hint.start())
         for start in starts:
             m = address.match(text, start, limit)
-            end = m.end() if m is not None else (_alone(text, start, limit) or _comma_closed(text, start, limit))
+            end = m.end() if m is not None else (_alone(text, start, limit) or _comma_closed(text, start, limit)
+                                                 or _greeted(text, start, limit))
             if end is None or end - start > voc.salutation_max:
                 continue
             found = (start, end)
@@ -114,7 +115,9 @@ def _alone(text: str, start: int, limit: int) -> int | None:
     after = end
     while after < limit and text[after] in INLINE_SPACE:
         after += 1
-    return end if after >= limit or text[after] in LINE_BREAKS else None
+    if not (after >= limit or text[after] in LINE_BREAKS):
+        return None
+    return end if _all_addressees(text, start, end) else None
 
 
 COMMA_CLOSED_MIN = 2  # addressees in an address closed by a comma (尊敬的…总统，尊敬的…先生，在…)
@@ -145,6 +148,40 @@ def _comma_closed(text: str, start: int, limit: int) -> int | None:
     if end is None or parts < COMMA_CLOSED_MIN or end >= limit:
         return None
     return end
+
+
+def _greeted(text: str, start: int, limit: int) -> int | None:
+    """The end (after its comma) of an address closed by a comma with a greeting run on after
+    it (同志们，大家好！ / 各位代表、同志们，大家上午好！), at a boundary, each of its parts
+    an addressee; None: not such an address."""
+    voc = vocabulary()
+    if not _after_boundary(text, start):
+        return None
+    cap = min(limit, start + voc.salutation_max)
+    pos = start
+    while pos < cap:
+        comma = _COMMA.search(text, pos, cap)
+        if comma is None or not _addressee_part(text, pos, comma.start()):
+            return None
+        after = comma.end()
+        while after < limit and text[after] in INLINE_SPACE:
+            after += 1
+        if voc.greetings.match(text, after, limit) is not None:
+            return comma.end()
+        pos = comma.end()
+    return None
+
+
+def _all_addressees(text: str, start: int, end: int) -> bool:
+    """Every comma-separated part of ``text[start:end]`` (an address without its colon) names
+    addressees (同志们，朋友们; not 同志们，今天开会)."""
+    body = text[start:end].rstrip("：: \u3000\r\n")
+    pos = start
+    for part in _COMMA.split(body):
+        if not _addressee_part(text, pos, pos + len(part)):
+            return False
+        pos += len(part) + 1
+    return True
 
 
 def _addressee_part(text: str, s: int, e: int) -> bool:
