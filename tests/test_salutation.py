@@ -143,3 +143,23 @@ def test_an_address_closed_by_a_comma_before_a_greeting(line: str, address: str)
 def test_an_addressee_opening_a_sentence_is_no_salutation(line: str) -> None:
     # not closed by a colon, nor by a comma before a greeting, nor standing alone as addressees
     assert parse_speech(TITLE + line + "\n" + BODY).salutation is None
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("各位领导 各位来宾：", ["各位领导", "各位来宾"]),
+    ("尊敬的各位领导　各位来宾　朋友们：", ["尊敬的各位领导", "各位来宾", "朋友们"]),
+    ("同志们 朋友们：", ["同志们", "朋友们"]),
+])
+def test_addressees_set_apart_by_spaces_are_one_address(line: str, names: list[str]) -> None:
+    speech = parse_speech(TITLE + line + "\n" + BODY)
+    assert speech.salutation is not None
+    assert speech.salutation.text == line
+    assert speech.salutation.addressees == names
+
+
+def test_a_title_before_the_address_on_its_line_is_no_addressee() -> None:
+    speech = parse_speech("在全市工作会议上的讲话 同志们：今天我们召开会议。")
+    assert speech.salutation is not None
+    assert speech.salutation.text == "同志们："
+    assert speech.title is not None
+    assert speech.title.text == "在全市工作会议上的讲话"

@@ -12,6 +12,7 @@ Range = tuple[int, int]
 _SEPARATORS = "、，,"  # between the items of an address
 _ITEM_SEP = regex.compile(f"[{_SEPARATORS}]")
 _COMMA = regex.compile(r"[，,]")
+_NAME_SEP = regex.compile(f"[{_SEPARATORS}\\s]+")
 _STOPS = frozenset("。！？!?；;：:\r\n")  # no addressee holds these
 
 
@@ -58,7 +59,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
                                                  or _greeted(text, start, limit))
             if end is None or end - start > voc.salutation_max:
                 continue
-            found = (start, end)
+            found = (_spaced_before(text, start, floor), end)  # (各位领导 各位来宾：)
             line = _line_address(text, limit, end)
             if line is not None and (line[1] <= start or (
                     line[1] == end and voc.address_modifiers.fullmatch(text, line[0], start) is not None)):
@@ -69,8 +70,8 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
 
 
 def _names(text: str, start: int, end: int) -> list[str]:
-    body = text[start:end].rstrip("：: \u3000")
-    return [x.strip() for x in _ITEM_SEP.split(body) if x.strip()]
+    body = text[start:end].rstrip("：:，, \u3000")
+    return [x for x in _NAME_SEP.split(body) if x]
 
 
 _MEN_COLON = regex.compile("[们們][：:]")
@@ -99,6 +100,21 @@ def _line_address(text: str, limit: int, stop: int) -> Range | None:
         if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
             return s, m.end()
     return None
+
+
+def _spaced_before(text: str, s: int, floor: int) -> int:
+    """``s`` moved back over addressees set apart by spaces only (各位领导 各位来宾：), each a
+    whole address of its own."""
+    address = bare_address()
+    while s - 1 > floor and text[s - 1] in INLINE_SPACE:
+        e = s - 1
+        while e > floor and text[e - 1] in INLINE_SPACE:
+            e -= 1
+        before = _item_start(text, e, floor)
+        if before == e or address.fullmatch(text, before, e) is None:
+            break
+        s = before
+    return s
 
 
 def _alone(text: str, start: int, limit: int) -> int | None:
