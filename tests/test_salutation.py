@@ -163,3 +163,14 @@ def test_a_title_before_the_address_on_its_line_is_no_addressee() -> None:
     assert speech.salutation.text == "同志们："
     assert speech.title is not None
     assert speech.title.text == "在全市工作会议上的讲话"
+
+
+@pytest.mark.parametrize(("line", "address"), [("　　各位代表！", "各位代表！"), ("同志们！", "同志们！"), ("　　同志们", "同志们")])
+def test_an_address_alone_on_its_line_may_end_with_an_exclamation_mark(line: str, address: str) -> None:
+    speech = parse_speech(TITLE + line + "\n" + BODY)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+
+
+def test_an_exclaimed_address_running_on_is_no_salutation() -> None:
+    assert parse_speech(TITLE + "同志们！我们要团结起来。\n" + BODY).salutation is None

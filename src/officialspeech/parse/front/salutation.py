@@ -13,6 +13,7 @@ _SEPARATORS = "、，,"  # between the items of an address
 _ITEM_SEP = regex.compile(f"[{_SEPARATORS}]")
 _COMMA = regex.compile(r"[，,]")
 _NAME_SEP = regex.compile(f"[{_SEPARATORS}\\s]+")
+_EXCLAIM = "！!"
 _STOPS = frozenset("。！？!?；;：:\r\n")  # no addressee holds these
 
 
@@ -118,9 +119,13 @@ def _spaced_before(text: str, s: int, floor: int) -> int:
 
 
 def _alone(text: str, start: int, limit: int) -> int | None:
-    """The end of an address without its colon that stands alone on its line (同志们⏎),
-    from a line start (None: there is none)."""
-    if start > 0 and text[start - 1] not in LINE_BREAKS:
+    """The end of an address without its colon that stands alone on its line (同志们⏎, or
+    closed by an exclamation mark: 各位代表！⏎),
+    from a line start, indented or not (None: there is none)."""
+    ls = start
+    while ls > 0 and text[ls - 1] in INLINE_SPACE:
+        ls -= 1
+    if ls > 0 and text[ls - 1] not in LINE_BREAKS:
         return None
     m = bare_address().match(text, start, limit)
     if m is None:
@@ -128,12 +133,15 @@ def _alone(text: str, start: int, limit: int) -> int | None:
     end = m.end()
     while end > start and text[end - 1].isspace():  # (the address may take a line break)
         end -= 1
+    words_end = end
+    if end < limit and text[end] in _EXCLAIM:
+        end += 1  # 各位代表！ (an older style: the address closed by an exclamation mark)
     after = end
     while after < limit and text[after] in INLINE_SPACE:
         after += 1
     if not (after >= limit or text[after] in LINE_BREAKS):
         return None
-    return end if _all_addressees(text, start, end) else None
+    return end if _all_addressees(text, start, words_end) else None
 
 
 COMMA_CLOSED_MIN = 2  # addressees in an address closed by a comma (尊敬的…总统，尊敬的…先生，在…)
