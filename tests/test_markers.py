@@ -127,7 +127,8 @@ def test_chrome_prefilter_literal(pattern: str, prefix: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(["一、", "（二）", "3.", "（4）", "一是", "第二，", "首先", "然后，请", "其一，", "①",
-                                           "2）", "第一部分", "〔1〕", "附件1", "一 ", "第5页 共9页", "— 3 —", "十", "\n"]),
+                                           "2）", "第一部分", "〔1〕", "附件1", "一 ", "第5页 共9页", "— 3 —", "十", "\n",
+                                           "甲、", "（乙）", "自己、", "㈢", "⒋", "❷"]),
                           st.text(max_size=4)), max_size=30).map("".join))
 def test_the_fast_scanner_finds_what_the_grammars_regex_does(text: str) -> None:
     # the scanner led by the grammar's first characters (standard `re`) against the plain
@@ -139,5 +140,19 @@ def test_the_fast_scanner_finds_what_the_grammars_regex_does(text: str) -> None:
     for categories in (("heading", "point"), ("heading", "point", "page")):
         fast = scanner(categories)
         plain = regex.compile(scanner_pattern(categories), regex.V0)
+        assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
+               [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_the_fast_scanner_finds_what_the_grammars_regex_does_on_real_text(shared_dir: Path) -> None:
+    # its branches grouped by their first characters: the same match at every position
+    import regex
+
+    from officialspeech.parse.markers import scanner_pattern
+
+    texts = [p.read_text("utf-8") for d in ("corpus/texts", "wild/texts") for p in sorted((shared_dir / d).glob("*.txt"))]
+    fast = scanner()
+    plain = regex.compile(scanner_pattern(), regex.V0)
+    for text in texts:
         assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
                [(m.span(), m.lastgroup) for m in plain.finditer(text)]

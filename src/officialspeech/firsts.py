@@ -73,6 +73,21 @@ def _first_items(seq: Any, sre: Any, loose: bool = False) -> set[str] | None:
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s"}
 
 
+def class_chars(items: set[str]) -> frozenset[int]:
+    """The code points of the class items (characters and ranges, as :func:`first_items` gives
+    them) ``items``."""
+    if not items:
+        return frozenset()
+    out: set[int] = set()
+    parsed_op, parsed = _sre().parse(f"[{''.join(sorted(items))}]")[0]
+    for op, av in parsed if str(parsed_op) == "IN" else [(parsed_op, parsed)]:
+        if str(op) == "LITERAL":
+            out.add(av)
+        elif str(op) == "RANGE":
+            out.update(range(av[0], av[1] + 1))
+    return frozenset(out)
+
+
 def first_class(pattern: str) -> re.Pattern[str] | None:
     """A one-character pattern matching what a match of ``pattern`` can start with (None:
     it cannot be told)."""
