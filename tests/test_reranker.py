@@ -176,3 +176,36 @@ def test_the_folded_scorer_gives_each_candidate_the_named_features_weighted_sum_
                                       shipped.locative)):
         expected = [(k, reranker.score(f, m.weights)) for k, f in cands]
         assert m.scorer.scores(text, h, stop, t, m, median, next_form) == expected
+
+
+@given(st.lists(st.integers(0, 60), min_size=3, max_size=40), st.data())
+@settings(max_examples=200, deadline=None)
+def test_the_median_of_the_siblings_is_that_of_the_others(lengths: list[int], data: st.DataObject) -> None:
+    from statistics import median
+
+    i = data.draw(st.integers(0, len(lengths) - 1))
+    others = lengths[:i] + lengths[i + 1:]
+    got = reranker._median_without(sorted(lengths), lengths[i])
+    assert got == median(others)
+    assert type(got) is type(median(others))
+
+
+def test_past_the_first_headings_of_a_huge_text_the_rules_ends_stand() -> None:
+    # thousands of headings on one line (generated): the model's work is bounded
+    from dataclasses import replace
+
+    from officialspeech.parse import read_document
+    from officialspeech.parse.front import read_front_matter
+    from officialspeech.parse.headings import rule_headings
+
+    unit = ("一、提高站位增强责任感坚持稳中求进工作总基调，全面从严治党。（一）提高站位增强责任感我们要认真贯彻落实。"
+            "（二）突出重点抓好落实推动经济高质量发展，不断增强获得感。二、强化保障确保见效各级领导干部要带头。")
+    text = unit * (reranker.RERANK_MAX // 4 + 50)
+    doc = read_document(text)
+    heads, run_on = rule_headings(doc, read_front_matter(doc).body_start)
+    assert run_on
+    assert len(heads) > reranker.RERANK_MAX + 100
+    rules = [replace(h) for h in heads]
+    reranker.rerank(doc.view.text, heads, len(doc.view.text))
+    assert heads[reranker.RERANK_MAX:] == rules[reranker.RERANK_MAX:]
+    assert heads[:reranker.RERANK_MAX] != rules[:reranker.RERANK_MAX]  # (the model did move some)

@@ -75,7 +75,9 @@ class _Confirmation:
         ``c`` heads opens with its sub-headings, though the document has no 二、 of its own
         (an excerpt of one section, or a report whose line breaks were lost)."""
         rank = FORMS[c.form].rank
-        for d in self.cands[self.index[c.start] + 1:]:
+        cands = self.cands
+        for j in range(self.index[c.start] + 1, len(cands)):  # (no slice: a copy per call is quadratic)
+            d = cands[j]
             if d.start > c.end + CHILD_REACH:
                 return False
             if d.strength < AFTER_BOUNDARY:
