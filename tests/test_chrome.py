@@ -5,6 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from officialspeech import parse_speech
 
 
@@ -263,3 +266,16 @@ def test_a_reprinted_speech_ends_with_its_print_note_as_chrome() -> None:
     # a note inside a line, not closing it, is text
     inside = "同志们：今天我们学习" + PRINT_NOTES[0] + "刊登的文章。"
     assert parse_speech(inside).chrome == []
+
+
+_NEED_CHARS = "：:来源时间ab-0123456789文编"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_NEED_CHARS + "xyz 。", max_size=30),
+       st.lists(st.text(alphabet=_NEED_CHARS, min_size=1, max_size=20), max_size=4))
+def test_holds_is_a_character_of_each_set(text: str, needs: list[str]) -> None:
+    from officialspeech.firsts import holds
+
+    # (sets of one, a few and many characters: the substring, loop and set tests)
+    assert holds(text, tuple(needs)) == all(any(ch in text for ch in chars) for chars in needs)
