@@ -6,6 +6,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from officialspeech import parse_speech
 
@@ -308,3 +310,16 @@ def test_such_words_inside_the_speech_stay_text(line: str) -> None:
     text = TALK.replace("要高度重视。", "要高度重视。" + line)
     speech = parse_speech(text)
     assert speech.chrome == []
+
+
+_NEED_CHARS = "：:来源时间ab-0123456789文编"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_NEED_CHARS + "xyz 。", max_size=30),
+       st.lists(st.text(alphabet=_NEED_CHARS, min_size=1, max_size=20), max_size=4))
+def test_holds_is_a_character_of_each_set(text: str, needs: list[str]) -> None:
+    from officialspeech.firsts import holds
+
+    # (sets of one, a few and many characters: the substring, loop and set tests)
+    assert holds(text, tuple(needs)) == all(any(ch in text for ch in chars) for chars in needs)

@@ -320,3 +320,19 @@ def test_a_schema_1_0_document_still_validates() -> None:
     assert speech.sections()[0].path == "一"
     assert speech.sections()[0].page == 1
     assert again.sections()[0].page is None
+
+
+@SETTINGS
+@given(st.lists(odd_texts, min_size=1, max_size=4))
+def test_the_source_text_is_kept_beside_each_speech_until_it_is_freed(texts: list[str]) -> None:
+    import gc
+
+    from officialspeech import model
+
+    speeches = [parse_speech(t) for t in texts]
+    assert [s.source_text() for s in speeches] == texts  # each its own input, also for equal trees
+    keys = [id(s) for s in speeches]
+    assert all(k in model._SOURCE_TEXTS for k in keys)
+    del speeches
+    gc.collect()
+    assert not any(k in model._SOURCE_TEXTS for k in keys)  # freed with its Speech, not kept for ever

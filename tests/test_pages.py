@@ -22,3 +22,23 @@ def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out() -> None:
     assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("— 2 —", 2, True)]
     assert [b.text for b in speech.body if isinstance(b, Paragraph)] == [
         "职业教育特色发展，县职业中专与三家企业合作开办订单班，2021—2025年毕业生就业率稳定。"]
+
+
+
+def test_a_short_line_the_first_character_test_skips_holds_no_page_marker() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from officialspeech.parse.pages import _first, _pattern
+
+    first = _first()
+    assert first is not None
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.from_regex(_pattern().pattern, fullmatch=True))
+    def check(marker: str) -> None:
+        core = marker.strip()
+        if _pattern().fullmatch(core):  # (every marker a short line can hold, stripped)
+            assert first.match(core), core
+
+    check()

@@ -160,12 +160,28 @@ def holds(text: str, needs: tuple[str, ...]) -> bool:
     """``text`` holds a character of each set of ``needs`` (strings of characters; see
     :func:`required_sets`)."""
     for chars in needs:
+        if chars in text:  # (a substring test: a one-character set, most are, in one step)
+            continue
+        if len(chars) == 1:
+            return False
+        if len(chars) > _LOOP_MAX:
+            if _charset(chars).isdisjoint(text):
+                return False
+            continue
         for ch in chars:
             if ch in text:
                 break
         else:
             return False
     return True
+
+
+_LOOP_MAX = 8  # a larger set is tested as a set against the text's characters
+
+
+@lru_cache(maxsize=1024)
+def _charset(chars: str) -> frozenset[str]:
+    return frozenset(chars)
 
 
 _SET_MAX = 64  # a class of more characters (a range of Han characters) is no test worth making

@@ -9,14 +9,14 @@ so ``text[span.start:span.end]`` is that node's source.  ``Speech`` is frozen;
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from .chunks import Chunk, ChunkBy
 
-from .treekeys import SCHEMA_VERSION, SOURCE_TEXT_KEY  # (kept apart for the parser: see treekeys)
+from .treekeys import SCHEMA_VERSION  # (kept apart for the parser: see treekeys)
 
 LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "other"]
 Confidence = Literal["certain", "guessed"]
@@ -232,23 +232,12 @@ class Speech(_Frozen):
         default=None, description="Set by parse_file for .docx, PDF and HTML input: the extracted text spans refer to."
     )
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _keep_source_text(cls, data: Any, handler: ModelWrapValidatorHandler[Speech]) -> Speech:
-        # parse_speech hands the exact input over under SOURCE_TEXT_KEY (see paths.add_paths):
-        # it is kept beside the Speech, not in it (no field, no change to equality or JSON)
-        text = data.pop(SOURCE_TEXT_KEY, None) if isinstance(data, dict) else None
-        speech = handler(data)
-        if isinstance(text, str):
-            _SOURCE_TEXTS[id(speech)] = text
-            weakref.finalize(speech, _SOURCE_TEXTS.pop, id(speech), None)
-        return speech
-
     def source_text(self) -> str | None:
         """The exact text the spans index: the input of :func:`parse_speech` that made this
         Speech, else ``source.text``; None for a Speech read back from JSON (or copied or
         unpickled: the text is kept beside this object, not in it)."""
-        text = _SOURCE_TEXTS.get(id(self))
+        kept = _SOURCE_TEXTS.get(id(self))
+        text = kept[0] if kept is not None else None
         if text is None and self.source is not None:
             text = self.source.text
         return text
@@ -290,4 +279,16 @@ class Speech(_Frozen):
         return out
 
 
-_SOURCE_TEXTS: dict[int, str] = {}
+_SOURCE_TEXTS: dict[int, tuple[str, weakref.ref[Speech]]] = {}
+"""The input each Speech of ``parse_speech`` was parsed from (by its id), with a weak
+reference to the Speech that drops the entry when the Speech is freed."""
+
+
+def keep_source_text(speech: Speech, text: str) -> None:
+    """Keep ``text``, the input ``speech`` was parsed from, beside it for
+    :meth:`Speech.source_text` and :meth:`Speech.chunks` (not in it: no field, no change to
+    equality or JSON) until ``speech`` is freed. A weak reference with a callback: a fifth of
+    the cost of ``weakref.finalize``, and the entry goes when the Speech goes (before its id
+    can be reused)."""
+    key = id(speech)
+    _SOURCE_TEXTS[key] = (text, weakref.ref(speech, lambda _: _SOURCE_TEXTS.pop(key, None)))

@@ -35,7 +35,6 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
 from .outline import one_line_marker
-from .treekeys import SOURCE_TEXT_KEY
 
 if TYPE_CHECKING:
     from .model import Speech
@@ -120,12 +119,8 @@ def marker_key(marker: str) -> str:
     return one_line_marker(marker.rstrip(_TRAILING)).replace("/", "／")
 
 
-def add_paths(tree: dict[str, Any], text: str | None = None) -> dict[str, Any]:
-    """Fill ``path`` and ``page`` into every node of ``tree`` (in place) and return it.
-    ``text``, the parsed input, is handed to the Speech the tree validates into (kept beside
-    it for :meth:`Speech.chunks`, not as a field)."""
-    if text is not None:
-        tree[SOURCE_TEXT_KEY] = text
+def add_paths(tree: dict[str, Any]) -> dict[str, Any]:
+    """Fill ``path`` and ``page`` into every node of ``tree`` (in place) and return it."""
     markers = tree.get("page_markers")
     # (every node gets both keys, in the models' field order: the tree serialised as it is
     # must equal the model's JSON, see parse_json)

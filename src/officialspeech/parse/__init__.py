@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..paths import add_paths
-from ..treekeys import SOURCE_TEXT_KEY
 from ..vocab import Vocabulary, using
 from ..vocab_extension import VocabularySource, load_vocabulary
 from .build import build_tree
@@ -76,14 +74,17 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool
     if vocabulary is not None:
         with using(load_vocabulary(vocabulary)):
             return parse_speech(text, heading_lines=heading_lines, markdown=markdown)
-    from ..model import Speech  # (the models load on first use: parse_json and outline need none)
+    from ..model import Speech, keep_source_text  # (the models load on first use: parse_json and outline need none)
 
-    with _no_gc(promote=True):
+    was = _gc_off()
+    try:
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
         tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
-        tree[SOURCE_TEXT_KEY] = text  # kept beside the Speech for Speech.chunks(), not in it
         speech = Speech.model_validate(tree, extra="ignore")
         del tree  # freed now, before the collector is back on (it would traverse it once)
+    finally:
+        _gc_back(was, promote=True)
+    keep_source_text(speech, text)  # kept beside the Speech for Speech.chunks(), not in it
     return speech
 
 
@@ -96,12 +97,15 @@ def parse_json(text: str, *, heading_lines: Iterable[int] = (), markdown: bool =
     if vocabulary is not None:
         with using(load_vocabulary(vocabulary)):
             return parse_json(text, heading_lines=heading_lines, markdown=markdown)
-    with _no_gc():
+    was = _gc_off()
+    try:
         tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
         if has_surrogate(text):
             raise ValueError("Error serializing to JSON: the text holds an unpaired surrogate (not UTF-8)")
         out = _encode(tree)
         del tree  # freed before the collector is back on: nothing of the parse is left to traverse
+    finally:
+        _gc_back(was)
     return out
 
 
@@ -127,14 +131,15 @@ def read_document(text: str, *, heading_lines: Iterable[int] = (), markdown: boo
     return Document(text, index, pages, chrome, frozenset(heading_lines), markup)
 
 
-@contextmanager
-def _no_gc(*, promote: bool = False) -> Iterator[None]:
-    """The tree is built of fresh dicts and lists with no reference cycles: the cyclic
+def _gc_off() -> bool:
+    """Switch the cyclic garbage collector off for a parse (with :func:`_gc_back` in a
+    ``finally``: a plain call pair, cheaper than a context manager on a short text); whether
+    it was on. The tree is built of fresh dicts and lists with no reference cycles: the cyclic
     garbage collector, triggered over and over by the allocations, only costs time (half of
     it on a long text). It is switched back on afterwards if it was on (never left off, also
     when the parse raises); if it was off, nothing else is touched.
 
-    ``promote``: the result outlives the parse (a ``Speech``: a model object per node). Every
+    ``promote`` (of :func:`_gc_back`): the result outlives the parse (a ``Speech``: a model object per node). Every
     object made while the collector was off is young, and the first allocation after it is
     back on would traverse them all (a fifth of ``parse_speech`` on a long text, more on a
     loaded machine) and again when they move up a generation. ``gc.freeze()`` +
@@ -146,11 +151,13 @@ def _no_gc(*, promote: bool = False) -> Iterator[None]:
     before a fork): ``unfreeze`` would thaw those too."""
     was = gc.isenabled()
     gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            if promote and gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
+    return was
+
+
+def _gc_back(was: bool, *, promote: bool = False) -> None:
+    """Switch the collector back on if it ``was`` on (see :func:`_gc_off` for ``promote``)."""
+    if was:
+        if promote and gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+        gc.enable()

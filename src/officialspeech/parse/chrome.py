@@ -105,12 +105,14 @@ _HAN_SOME = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN}}}")
 _HAN_MANY = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN_LONG}}}")
 
 
-def _content_like(text: str) -> bool:
+def _content_like(text: str, needs: tuple[str, ...], address: regex.Pattern[str]) -> bool:
+    """``text`` (a line) reads as speech content (``needs`` and ``address``: those of the
+    salutation, :func:`_salutation_needs` and ``markers.salutation()``, looked up once)."""
     if len(text) >= CONTENT_HAN and _HAN_SOME.match(text, 0, CONTENT_PREFIX) and (
             _SENTENCE_END.search(text) or _HAN_MANY.match(text, 0, CONTENT_PREFIX)):
         return True
     # the costlier test last, and only on a line that holds what every salutation does (a colon)
-    return holds(text, _salutation_needs()) and bool(salutation().match(text))
+    return holds(text, needs) and bool(address.match(text))
 
 
 @per_vocabulary
@@ -241,11 +243,13 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
             if hit:
                 hits[i] = [hit]
 
+    needs, address = _salutation_needs(), salutation()
+
     def content(i: int) -> bool:
         if i in hits:
             return False
         text = line(i).text
-        return bool(text) and _content_like(text)
+        return bool(text) and _content_like(text, needs, address)
 
     # chrome stands at the edges of a page: look at most EDGE_LINES lines in from either end
     first = next((i for i in range(min(len(lines), EDGE_LINES)) if content(i)), min(len(lines), EDGE_LINES))

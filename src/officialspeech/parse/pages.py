@@ -11,6 +11,7 @@ from operator import sub
 
 import regex
 
+from ..firsts import first_class
 from .chars import INLINE_SPACE
 from .markers import category_pattern, interpret
 from .positions import LineIndex
@@ -39,10 +40,18 @@ def _pattern() -> regex.Pattern[str]:
     return regex.compile(f"(?:{category_pattern('page')})")
 
 
+@cache
+def _first() -> re.Pattern[str] | None:
+    """What a page marker can start with (第, 共, a digit, a dash): a short line that starts
+    otherwise is not matched in full (None: no such test)."""
+    return first_class(_pattern().pattern)
+
+
 def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     # a marker inside a line has the character 页; other forms (— 3 —, 3/12) stand alone
     # on short lines, so only those lines are matched in full
     pattern = _pattern()
+    first = _first()
     found: dict[int, tuple[int, int, str]] = {}
     starts = starts or [0]
     ends = [*starts[1:], len(text)]
@@ -50,7 +59,7 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     for ls, le in short:
         line = text[ls:le]
         core = line.strip()
-        if core:
+        if core and (first is None or first.match(core)):
             m = pattern.fullmatch(core)
             if m:
                 s = ls + line.index(core)

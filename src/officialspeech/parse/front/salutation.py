@@ -23,9 +23,14 @@ def _after_boundary(text: str, i: int) -> bool:
 
 
 def _item_start(text: str, end: int, floor: int) -> int:
-    """Where the item ending at ``end`` starts: after the boundary before it (not before ``floor``)."""
+    """Where the item ending at ``end`` starts: after the boundary before it (not before
+    ``floor``; the test of :func:`_after_boundary`, with the boundary class looked up once)."""
+    boundary = vocabulary().boundary_before
     s = end
-    while s > floor and not _after_boundary(text, s):
+    while s > floor:  # (floor >= 0: s > 0, text[s - 1] exists)
+        ch = text[s - 1]
+        if ch.isspace() or ch in boundary:
+            break
         s -= 1
     return s
 
