@@ -151,7 +151,9 @@ class Vocabulary:
     address_modifiers: LazyPattern
     """Words that may stand before a known addressee in a line-start address (全市广大…)."""
     not_addressees: tuple[str, ...]
-    """Pronouns ending like an addressee (我们：): never an address."""
+    """Pronouns ending like an addressee (我们：): no address ends with one."""
+    not_addresses: frozenset[str]
+    """Words ending like an addressee that are no address as a whole (人们：; 工人们： is one)."""
     subtitle: LazyPattern
     occasion: LazyPattern
     date_in_text: LazyPattern
@@ -330,6 +332,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         greetings=LazyPattern(sal["greetings"]),
         address_modifiers=LazyPattern(sal["address_modifiers"]),
         not_addressees=tuple(sal["not_addressees"]),
+        not_addresses=frozenset(sal["not_addresses"]),
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
         dash=LazyPattern(v["dash"]),
         single_dash=LazyPattern(v["single_dash"]),

@@ -321,6 +321,16 @@ def first_characters(categories: tuple[Category, ...] = _CATEGORIES) -> str | No
 
 
 @per_vocabulary
+def form_pattern(category: str, form: str) -> str:
+    """The regex source matching the alternatives of ``category`` that make marker ``form``
+    (heading, cn_space: 一 总体要求)."""
+    parser = marker_parser()
+    terms = _terminal_regex(parser)
+    return "|".join(_rule_regex(parser, r, terms) for r in _alternatives(parser, category)
+                    if (r.alias or category) == form)
+
+
+@per_vocabulary
 def category_pattern(category: str) -> str:
     """The regex source matching any alternative of one grammar rule (heading, point, page,
     salutation, closing)."""

@@ -80,28 +80,25 @@ def _names(text: str, start: int, end: int) -> list[str]:
     return [x for x in _NAME_SEP.split(body) if x]
 
 
-_MEN_COLON = regex.compile("[们們][：:]")
-
-
-WHOLE_ONLY = 2  # the last not_addressees end no address only as the whole of it (人们：, not 工人们：)
+_COLON = regex.compile("[：:]")
 
 
 def _pronoun(phrase: str) -> bool:
-    words = vocabulary().not_addressees
-    return phrase in words or any(phrase.endswith(w) for w in words[:-WHOLE_ONLY])
+    voc = vocabulary()
+    return phrase in voc.not_addresses or phrase.endswith(voc.not_addressees)
 
 
 def _line_address(text: str, limit: int, stop: int) -> Range | None:
-    """The first address ending by ``stop`` that fills a line start up to its colon and ends in
-    们 (``salutation_line``: 少先队员们：, 全市广大青年朋友们：), though no pronoun (我们：)."""
+    """The first address ending by ``stop`` that fills a line start up to its colon
+    (``salutation_line``: 少先队员们：, 全市广大青年朋友们：), though no pronoun (我们：)."""
     voc = vocabulary()
-    for m in _MEN_COLON.finditer(text, 0, min(stop, limit)):
+    for m in _COLON.finditer(text, 0, min(stop, limit)):
         s = m.start()
         while s > 0 and text[s - 1] not in LINE_BREAKS and m.start() - s <= voc.salutation_max:
             s -= 1
         while s < m.start() and text[s] in INLINE_SPACE:
             s += 1
-        if _pronoun(text[s:m.start() + 1]):
+        if _pronoun(text[s:m.start()]):
             continue
         if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
             return s, m.end()

@@ -81,11 +81,9 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
             continue  # inline （1）…（2）… is a list of points inside a paragraph
         if marker.form in _LINE_START_ONLY and strength != LINE_START:
             continue  # 一 before a space: a heading only at a line start
-        if marker.form in _NOT_GLUED and strength == AFTER_BOUNDARY and not (
-                prev in HEADING_SPACE or voc.sentence_end.match(prev)):
-            continue  # 第一部分 after a sentence, not inside a title (一、第一部分的工作)
-        if marker.form in _NOT_GLUED and strength < AFTER_BOUNDARY:
-            continue
+        if marker.form in _NOT_GLUED and strength != LINE_START and not (
+                strength == AFTER_BOUNDARY and (prev in HEADING_SPACE or voc.sentence_end.match(prev))):
+            continue  # 第一部分 at a line start or after a sentence, not inside a title (一、第一部分的工作)
         if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
         line_end = min(lines.line_end(e), body_end)

@@ -14,7 +14,7 @@ import regex
 
 from ...vocab import per_vocabulary, vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, HAN, OPEN_QUOTES, is_text
-from ..markers import category_pattern, numeral
+from ..markers import category_pattern, form_pattern
 
 LONG_TITLE = 30
 LONG_PENALTY = 0.2  # per character beyond LONG_TITLE
@@ -49,9 +49,9 @@ def _gaps() -> re.Pattern[str]:
 
 @per_vocabulary
 def _numbered_gaps() -> re.Pattern[str]:
-    """A numeral and a space, as a heading marker whose 、 was lost (一 总体情况): where a
-    sub-heading starts inside run-on text."""
-    return re.compile(f"(?:{numeral().pattern})[ \u3000](?=[^ \u3000])")
+    """A numeral and a space, the grammar's heading marker whose 、 was lost (cn_space:
+    一 总体情况): where a sub-heading starts inside run-on text."""
+    return re.compile(f"(?:{form_pattern('heading', 'cn_space')})(?=[^ \u3000])")
 
 
 def _escape_at(text: str, k: int) -> int | None:
