@@ -12,6 +12,7 @@ import weakref
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 if TYPE_CHECKING:
     from .chunks import Chunk, ChunkBy
@@ -38,7 +39,8 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
-class Span(_Frozen):
+@pydantic_dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid", defer_build=True))
+class Span:
     """A half-open range ``[start, end)`` of characters in the parsed text."""
 
     start: int = Field(description="Offset of the first character (0-based, in code points).")
