@@ -3,11 +3,14 @@ flattened fronts. All texts are made up for these tests."""
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from officialspeech import Speech, parse_speech
 from officialspeech.model import DateNode, TextNode
+from officialspeech.parse.front import glued
 from spanchecks import assert_lossless
 
 
@@ -446,3 +449,20 @@ def test_a_title_that_opens_with_its_own_words_keeps_them() -> None:
     # not a label: the words before 在 belong to the title (no title word ends them)
     text = "学习贯彻在全市工作会议上的讲话精神的体会\n同志们：\n今天我们召开会议。\n"
     _exact(text, parse_speech(text).title, "学习贯彻在全市工作会议上的讲话精神的体会")
+
+
+_GLUED_PIECES = ["在全市", "工作会议上的讲话", "报告", "※", "习近平", "来源：新华网", "6800字", ".docx",
+                 "，", "。", " ", "\n", "2024年1月20日", "省长 李明", "同志们：", "深化改革", "提出"]
+
+
+@given(st.lists(st.sampled_from(_GLUED_PIECES), max_size=12), st.booleans(), st.booleans(),
+       st.sampled_from(["", "工作会议上的讲话\x00"]))
+def test_the_glued_prefilter_loses_no_title(parts: list[str], closed: bool, at_body: bool, earlier: str) -> None:
+    """find_glued skips a run that holds no title word, mark or restated title before it
+    finds the run's breaks and chrome: it finds what it found without the skip."""
+    text = "".join(parts)
+    found = glued.find_glued(text, 0, len(text), len(text), closed=closed, at_body=at_body, earlier=earlier)
+    with patch.object(glued, "_may_hold_title", lambda *args: True):
+        unfiltered = glued.find_glued(text, 0, len(text), len(text), closed=closed, at_body=at_body,
+                                      earlier=earlier)
+    assert found == unfiltered

@@ -143,6 +143,8 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
     ``at_body``: the run is the start of the first body line; only strong evidence counts, and
     a start that restates words of ``earlier`` (the text before the run) is a title too.
     """
+    if not _may_hold_title(text, a, b, end, at_body, earlier):
+        return None  # (the run's breaks and chrome are not worth finding)
     run = _Run(text, a, b, end, closed)
     title = _by_title_word(run, at_body)
     if title is None and at_body:
@@ -155,6 +157,21 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
     if _goes_on(run, out.end):
         return None  # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document
     return out
+
+
+def _may_hold_title(text: str, a: int, b: int, end: int, at_body: bool, earlier: str) -> bool:
+    """``text[a:b]`` may end a title as :func:`find_glued` looks for one: it holds a title
+    word or a title mark, or (``at_body``) it may restate a title said before it (``earlier``,
+    or a piece of chrome after a title, ``titled``, in the run)."""
+    g = vocabulary().glued
+    if g.title_words.search(text, a, b) or g.title_marks.search(text, a, b):
+        return True
+    if not at_body:
+        return False
+    if len(earlier) >= g.min_restated:
+        return True
+    run = text[a:end]
+    return any(rule.titled and holds(run, rule.needs) for rule in chrome_rules().inline)
 
 
 def _goes_on(run: _Run, e: int) -> bool:
