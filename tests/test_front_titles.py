@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from officialspeech import parse_speech
+from spanchecks import assert_lossless
 
 BODY = "各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、过去一年的工作\n一年来，全县经济平稳增长。\n"
 
@@ -82,3 +83,26 @@ def test_front_lines_of_their_own_are_certain() -> None:
 def test_every_double_dash_opens_a_subtitle_glued_to_its_title(dash: str) -> None:
     text = f"政府工作报告{dash}2024年3月1日在青山县第八届人民代表大会第三次会议上县长 李明" + BODY.replace("\n", "")
     assert _title(text) == "政府工作报告"
+
+
+_LETTER_BODY = ("我代表省委，向大会的召开表示热烈的祝贺！向全省广大青年致以诚挚的问候！"
+                "希望你们坚定理想信念，练就过硬本领，在推进全省高质量发展中贡献青春力量。")
+
+
+@pytest.mark.parametrize(("word", "opener"), [("贺信", "值此全省青年代表大会召开之际，"),
+                                         ("贺电", "欣闻省农业科学院建院七十周年，"),
+                                         ("慰问信", "值此新春佳节来临之际，")])
+def test_a_letter_title_glued_to_its_first_sentence(word: str, opener: str) -> None:
+    text = word + opener + _LETTER_BODY
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == word
+    assert speech.title.confidence == "guessed"
+    assert speech.body
+    assert text[speech.body[0].span.start:].startswith(opener)
+    assert_lossless(text, speech)
+
+
+@pytest.mark.parametrize("text", ["贺信中说，" + _LETTER_BODY, "回信收到以后，" + _LETTER_BODY])
+def test_a_sentence_that_opens_with_a_letter_word_has_no_title(text: str) -> None:
+    assert parse_speech(text).title is None

@@ -174,3 +174,14 @@ def test_an_address_alone_on_its_line_may_end_with_an_exclamation_mark(line: str
 
 def test_an_exclaimed_address_running_on_is_no_salutation() -> None:
     assert parse_speech(TITLE + "同志们！我们要团结起来。\n" + BODY).salutation is None
+
+
+@pytest.mark.parametrize("join", ["", "\n"])
+def test_a_line_address_after_a_glued_letter_title(join: str) -> None:
+    text = ("回信" + join + "河西县实验中学（北校区）二〇二四届的毕业生们：你们好！来信收到了。"
+            "得知你们在老师的带领下坚持开展志愿服务活动，我感到很欣慰。")
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "河西县实验中学（北校区）二〇二四届的毕业生们："
+    assert speech.title is not None
+    assert speech.title.text == "回信"

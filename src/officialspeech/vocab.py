@@ -214,6 +214,7 @@ class GluedVocab:
     category_max: int  # a category label glued before a title is at most this long (领导讲话)
     occasion_title: LazyPattern  # how a speech title opens: 在…会议上的(讲话)
     body_openers: LazyPattern
+    sentence_openers: LazyPattern  # words that only open a sentence (值此): a title ended before them
     min_repeat: int
     min_restated: int
     lookahead: int
@@ -431,6 +432,7 @@ def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
         category_max=int(g["category_max"]),
         occasion_title=LazyPattern(g["occasion_title"]),
         body_openers=LazyPattern(_alternation(g["body_openers"])),
+        sentence_openers=LazyPattern(_alternation(g["sentence_openers"])),
         min_repeat=int(g["min_repeat"]),
         min_restated=int(g["min_restated"]),
         lookahead=int(g["lookahead"]),

@@ -128,6 +128,8 @@ class _Run:
             return 3
         if self.opens(q):
             return 2
+        if g.sentence_openers.match(text, q, self.end):
+            return 3  # 贺信值此…之际: what follows opens a sentence of its own
         if _speaker(self, q, [], set()) is not None:
             return 2
         if voc.salutation_hint.match(text, q, self.end):
@@ -217,8 +219,8 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
                 if at_body:
                     continue
                 s = r
-        if s is None or s >= words[k]:
-            continue
+        if s is None or s > words[k] or (s == words[k] and score < 3):
+            continue  # (the title word alone only on strong evidence: 贺信值此…之际)
         s = _after_doubled(run, s, words[k])
         s = _after_category(run, s, ends[:k], words[k])
         if at_body and (score < 3 or s != run.left(run.a) or g.body_openers.match(text, s, e)):

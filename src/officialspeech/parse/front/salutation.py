@@ -100,6 +100,9 @@ def _line_address(text: str, limit: int, stop: int) -> Range | None:
             s += 1
         if _pronoun(text[s:m.start()]):
             continue
+        word = voc.glued.title_words.match(text, s, m.start())
+        if word is not None and voc.salutation_line.fullmatch(text, word.end(), m.end()) is not None:
+            return word.end(), m.end()  # a letter's title glued before it: 回信…的毕业生们：
         if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
             return s, m.end()
     return None
