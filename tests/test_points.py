@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,28 @@ def test_an_excerpt_may_open_inside_an_enumeration(first: int, verb: str, nl: st
 def test_only_the_first_series_before_any_heading_may_start_late() -> None:
     text = "在会议上的讲话\n同志们：\n一、提高认识\n三是强化督查考核。四是严肃追责问责。\n"
     assert parse_speech(text).points() == []
+
+
+def _points(speech: Speech) -> list[str]:
+    out: list[str] = []
+
+    def walk(nodes: list[object]) -> None:
+        for n in nodes:
+            if isinstance(n, Point):
+                out.append(n.marker)
+            walk(list(getattr(n, "children", []) or []) + list(getattr(n, "points", []) or []))
+
+    walk(list(speech.body))
+    return out
+
+
+@pytest.mark.parametrize("credit", ["新华社记者 李明/摄", "本报记者 王小红 摄", "张伟/摄"])
+def test_a_point_after_a_photo_credit_run_on_into_the_text(credit: str) -> None:
+    text = ("这是3月5日上午，省长在县里考察。 " + credit + "第一，抓好产业发展。产业是根本。"
+            "这是4月2日，省长在村里看望群众。 " + credit + "第二，抓好人才培养。人才是关键。")
+    assert _points(parse_speech(text)) == ["第一，", "第二，"]
+
+
+def test_a_marker_glued_after_a_verb_ending_in_the_credit_character_is_no_point() -> None:
+    text = "我们要认真拍摄第一，抓好产业发展。大家都去拍摄第二，抓好人才培养。"
+    assert _points(parse_speech(text)) == []

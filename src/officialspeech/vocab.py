@@ -119,6 +119,8 @@ class Vocabulary:
     (:func:`load_vocabulary`). Pass one to ``parse_speech(text, vocabulary=...)``."""
 
     boundary_before: CharClass
+    credit_before: LazyPattern  # a photo credit (…/摄) before a marker: a boundary
+    credit_end: str  # the character every photo credit ends with
     sentence_end: LazyPattern
     title_end: LazyPattern
     heading_bad_next: CharClass
@@ -303,6 +305,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
+        credit_before=LazyPattern(v["credit_before"]),
+        credit_end=str(v["credit_end"]),
         sentence_end=LazyPattern(v["sentence_end"]),
         title_end=LazyPattern(v["title_end"]),
         heading_bad_next=CharClass(v["heading_bad_next"]),

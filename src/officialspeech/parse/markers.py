@@ -182,9 +182,15 @@ def strength_at(text: str, start: int, body_start: int) -> int:
             break
     if i < body_start or text[i] in "\r\n":
         return LINE_START
-    if i < start - 1 or text[i] in vocabulary().boundary_before:
+    voc = vocabulary()
+    if i < start - 1 or text[i] in voc.boundary_before:
         return AFTER_BOUNDARY
+    if text[i] == voc.credit_end and voc.credit_before.search(text, max(body_start, i - CREDIT_MAX), i + 1):
+        return AFTER_BOUNDARY  # a photo credit run on into the text: …新华社记者 鞠鹏/摄第一，
     return GLUED
+
+
+CREDIT_MAX = 40  # characters a photo credit spans at most
 
 
 # ---------------------------------------------------------------------- the grammar
