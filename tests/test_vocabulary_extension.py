@@ -416,11 +416,12 @@ def test_cli_check_reads_the_speech_with_the_vocabulary(files: tuple[Path, Path]
 
 # functions cached process-wide that read the vocabulary, each with why it is safe
 _PROCESS_WIDE = {
-    "parse/markers.py:_builtin_parser": "built with the built-in vocabulary active",
+    "parse/markers.py:_builtin_table": "built with the built-in vocabulary active",
     "parse/pages.py:_pattern": "the page rule takes no vocabulary words",
 }
 _VOCABULARY_READERS = {"vocabulary", "chrome_rules", "grammar_words", "category_pattern", "scanner", "scanner_pattern",
-                       "salutation", "closing", "marker_parser", "interpret", "interpreter"}
+                       "salutation", "closing", "marker_parser", "marker_table", "grammar_text",
+                       "interpret", "interpreter"}
 
 
 def test_no_process_wide_cache_reads_the_vocabulary_unless_listed() -> None:

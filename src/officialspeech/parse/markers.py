@@ -5,10 +5,12 @@ one lexing pass over a document.
 source of the marker shapes.  Each alternative of its ``heading``, ``point`` and ``page``
 rules is compiled into a branch of one scanning regular expression (named group
 ``<category>__<alias>__<n>``); ``salutation`` and ``closing`` into the patterns the front
-matter and paragraph stages match with.  The LALR parser built from the same grammar
-interprets what the scanner found.  Both take words of the vocabulary (salutation
-addressees, closing and sequence words) and are built once per vocabulary, on first use
-(the built-in one, or an extension: ``parse_speech(text, vocabulary=...)``).
+matter and paragraph stages match with; the same alternatives, one terminal to a group,
+interpret what the scanner found.  All of them are read off the grammar's table
+(:mod:`.marker_table`: compiled by Lark, shipped for the built-in grammar, so that Lark is
+not imported at run time), take words of the vocabulary (salutation addressees, closing and
+sequence words) and are built once per vocabulary, on first use (the built-in one, or an
+extension: ``parse_speech(text, vocabulary=...)``).
 
 :func:`lex` runs the scanner once over the view of a document; the stages after it read
 the :class:`Token` list it returns and never scan the text for markers again.
@@ -33,10 +35,10 @@ from ..numerals import stem_to_int, to_int
 from ..vocab import grammar_words, per_vocabulary, using, vocabulary
 from .chars import HEADING_SPACE, INLINE_SPACE
 from .escapes import escape_before
+from .marker_table import MarkerTable, Rule, marker_table
 
 if TYPE_CHECKING:
     from lark import Lark
-    from lark.grammar import Rule
 
 Category = Literal["heading", "point", "page"]
 _CATEGORIES: tuple[Category, ...] = ("heading", "point", "page")
@@ -224,44 +226,34 @@ def marker_parser() -> Lark:
 
 
 @cache
-def _builtin_parser() -> Lark:
-    """The parser of the built-in grammar, for what takes no words of the vocabulary (the
+def _builtin_table() -> MarkerTable:
+    """The table of the built-in grammar, for what takes no words of the vocabulary (the
     numeral terminal, the aliases of the rules)."""
     with using(None):
-        return marker_parser()
+        return marker_table()
 
 
-def _terminal_regex(parser: Lark) -> dict[str, str]:
-    return {t.name: t.pattern.to_regexp() for t in parser.terminals}
-
-
-def _alternatives(parser: Lark, category: str) -> list[Rule]:
-    return [r for r in parser.rules if r.origin.name == category]
-
-
-def _rule_regex(parser: Lark, rule: Rule, terms: dict[str, str]) -> str:
-    from lark.grammar import NonTerminal, Terminal
-
+def _rule_regex(table: MarkerTable, rule: Rule, group: str = "") -> str:
+    """The regex source of one alternative (inline white space only inside page markers:
+    第 3 页); with ``group``, each terminal in a named group ``<group><n>`` (the interpreter's
+    reading of a marker)."""
     parts: list[str] = []
-    for sym in rule.expansion:
-        if isinstance(sym, NonTerminal):
-            raise ValueError(f"scanner rules may only use terminals, not {sym.name}")
-        assert isinstance(sym, Terminal)
-        parts.append(f"(?:{terms[sym.name]})")
-    sep = _INLINE_WS if rule.origin.name == "page" else ""
-    return sep.join(parts)
+    for n, name in enumerate(rule.expansion):
+        if name not in table.terminals:
+            raise ValueError(f"scanner rules may only use terminals, not {name}")
+        parts.append(f"(?P<{group}{n}>{table.terminals[name]})" if group else f"(?:{table.terminals[name]})")
+    return (_INLINE_WS if rule.origin == "page" else "").join(parts)
 
 
 @per_vocabulary
 def scanner_pattern(categories: tuple[Category, ...] = _CATEGORIES) -> str:
     """The scanning regex source: one named group per grammar alternative."""
-    parser = marker_parser()
-    terms = _terminal_regex(parser)
+    table = marker_table()
     branches: list[str] = []
     for category in categories:
-        for i, rule in enumerate(_alternatives(parser, category)):
+        for i, rule in enumerate(table.alternatives(category)):
             alias = rule.alias or category
-            branches.append(f"(?P<{category}__{alias}__{i}>{_rule_regex(parser, rule, terms)})")
+            branches.append(f"(?P<{category}__{alias}__{i}>{_rule_regex(table, rule)})")
     return "|".join(branches)
 
 
@@ -285,14 +277,13 @@ def _dispatched(categories: tuple[Category, ...]) -> str:
     start there are tried (a failing position costs a few lookaheads, not every branch).
     Branches whose first characters overlap stay in one group, in grammar order, so the
     same branch wins at every position as in the flat alternation."""
-    parser = marker_parser()
-    terms = _terminal_regex(parser)
+    table = marker_table()
     branches: list[tuple[str, set[str], frozenset[int]]] = []
     for category in categories:
-        for i, rule in enumerate(_alternatives(parser, category)):
+        for i, rule in enumerate(table.alternatives(category)):
             alias = rule.alias or category
-            items = first_items(terms[rule.expansion[0].name]) or set()
-            source = f"(?P<{category}__{alias}__{i}>{_rule_regex(parser, rule, terms)})"
+            items = first_items(table.terminals[rule.expansion[0]]) or set()
+            source = f"(?P<{category}__{alias}__{i}>{_rule_regex(table, rule)})"
             branches.append((source, items, class_chars(items)))
     groups: list[list[int]] = []
     for k, (_, _, chars) in enumerate(branches):
@@ -312,12 +303,11 @@ def first_characters(categories: tuple[Category, ...] = _CATEGORIES) -> str | No
     """A character class (without brackets) of the characters a marker of ``categories``
     can start with, read off the first terminal of each grammar alternative; None when a
     terminal's start cannot be told (a category such as \\w, an optional start)."""
-    parser = marker_parser()
-    terms = _terminal_regex(parser)
+    table = marker_table()
     parts: set[str] = set()
     for category in categories:
-        for rule in _alternatives(parser, category):
-            found = first_items(terms[rule.expansion[0].name])
+        for rule in table.alternatives(category):
+            found = first_items(table.terminals[rule.expansion[0]])
             if found is None:
                 return None
             parts |= found
@@ -330,25 +320,22 @@ def first_characters(categories: tuple[Category, ...] = _CATEGORIES) -> str | No
 def form_pattern(category: str, form: str) -> str:
     """The regex source matching the alternatives of ``category`` that make marker ``form``
     (heading, cn_space: 一 总体要求)."""
-    parser = marker_parser()
-    terms = _terminal_regex(parser)
-    return "|".join(_rule_regex(parser, r, terms) for r in _alternatives(parser, category)
-                    if (r.alias or category) == form)
+    table = marker_table()
+    return "|".join(_rule_regex(table, r) for r in table.alternatives(category) if (r.alias or category) == form)
 
 
 @per_vocabulary
 def category_pattern(category: str) -> str:
     """The regex source matching any alternative of one grammar rule (heading, point, page,
     salutation, closing)."""
-    parser = marker_parser()
-    terms = _terminal_regex(parser)
-    return "|".join(_rule_regex(parser, r, terms) for r in _alternatives(parser, category))
+    table = marker_table()
+    return "|".join(_rule_regex(table, r) for r in table.alternatives(category))
 
 
 @cache
 def numeral() -> regex.Pattern[str]:
     """A Chinese numeral (the grammar's ``CN_NUM`` terminal)."""
-    return regex.compile(_terminal_regex(_builtin_parser())["CN_NUM"])
+    return regex.compile(_builtin_table().terminals["CN_NUM"])
 
 
 @per_vocabulary
@@ -375,53 +362,71 @@ def interpret(text: str) -> Marker | None:
     return interpreter()(text)
 
 
+_NUMERAL_TERMINALS = frozenset({"CN_NUM", "ARABIC", "CIRCLED", "PAREN_CN_NUM", "DOT_ARABIC", "STEM"})
+_WORD_TERMINALS = frozenset({"POINT_VERB", "DI_POINT_VERB", "SEQUENCE_WORD"})
+
+
 @per_vocabulary
 def interpreter() -> Callable[[str], Marker | None]:
     """:func:`interpret` for the active vocabulary's grammar, with its own cache (the lexer
-    takes it once per document)."""
-    from lark.exceptions import LarkError
+    takes it once per document).
 
-    parser = marker_parser()
+    The grammar's ``start`` is an alternation of flat rules (terminals only), so the parse
+    of a marker the scanner found is the first alternative, in grammar order, that matches
+    the whole text, with each terminal in a group: the terminals are its tokens.  Each
+    alternative's pattern is compiled on first use, and tried only where the text opens
+    with a character it can start with.  ``tests/test_marker_table.py`` checks this reading
+    against the LALR parser Lark builds from the grammar, on every text the scanner can
+    find (white space the grammar ignores elsewhere, as in ``一 是``, is no marker here, as
+    the scanner never finds one)."""
+    table = marker_table()
+    readers = [_Alternative(table, rule) for start in table.alternatives("start") for rule in
+               table.alternatives(start.expansion[0])]
 
     @lru_cache(maxsize=8192)
     def read(text: str) -> Marker | None:
-        try:
-            return _interpret(parser, text)
-        except (LarkError, ValueError):
-            return None
+        for alt in readers:
+            found = alt.read(text)
+            if found is not None:
+                return found if isinstance(found, Marker) else None
+        return None
 
     return read
 
 
-def _interpret(parser: Lark, text: str) -> Marker:
-    from lark import Token as LarkToken
-    from lark import Tree
+class _Alternative:
+    """One alternative of ``start``'s rules, as the interpreter reads a marker with it."""
 
-    tree = parser.parse(text, start="start")
-    form_tree = tree.children[0]
-    assert isinstance(form_tree, Tree)
-    form = str(form_tree.data)
-    numbers: list[int] = []
-    word = ""
-    for tok in form_tree.children:
-        assert isinstance(tok, LarkToken)
-        if tok.type in ("CN_NUM", "ARABIC", "CIRCLED", "PAREN_CN_NUM", "DOT_ARABIC", "STEM"):
-            value = stem_to_int(str(tok)) if tok.type == "STEM" else to_int(str(tok))
-            if value is None:
-                raise ValueError(f"not a numeral: {tok!s}")
-            numbers.append(value)
-        elif tok.type in ("POINT_VERB", "DI_POINT_VERB", "SEQUENCE_WORD"):
-            word = str(tok)
-        elif tok.type == "COMMA":
-            word = "，"
-    return Marker(category=_form_categories()[form], form=form, numbers=tuple(numbers), word=word)
+    def __init__(self, table: MarkerTable, rule: Rule) -> None:
+        self.table = table
+        self.rule = rule
+        self.category: Category = rule.origin  # type: ignore[assignment]
+        self.form = rule.alias or rule.origin
+        items = first_items(table.terminals[rule.expansion[0]])
+        self.first = re.compile(f"[{''.join(sorted(items))}]") if items else None
+        self._pattern: re.Pattern[str] | None = None
 
-
-@cache
-def _form_categories() -> dict[str, Category]:
-    parser = _builtin_parser()
-    out: dict[str, Category] = {}
-    for category in _CATEGORIES:
-        for rule in _alternatives(parser, category):
-            out[rule.alias or category] = category
-    return out
+    def read(self, text: str) -> Marker | bool | None:
+        """The marker ``text`` reads as with this alternative; None when it does not match
+        the whole text; False when it does but a numeral in it is none (百十、)."""
+        if self.first is not None and not self.first.match(text):
+            return None
+        if self._pattern is None:
+            self._pattern = re.compile(_rule_regex(self.table, self.rule, group="t"))
+        m = self._pattern.fullmatch(text)
+        if m is None:
+            return None
+        numbers: list[int] = []
+        word = ""
+        for n, name in enumerate(self.rule.expansion):
+            value = m.group(f"t{n}")
+            if name in _NUMERAL_TERMINALS:
+                number = stem_to_int(value) if name == "STEM" else to_int(value)
+                if number is None:
+                    return False
+                numbers.append(number)
+            elif name in _WORD_TERMINALS:
+                word = value
+            elif name == "COMMA":
+                word = "，"
+        return Marker(category=self.category, form=self.form, numbers=tuple(numbers), word=word)
