@@ -93,9 +93,9 @@ def _line_address(text: str, limit: int, stop: int) -> Range | None:
     (``salutation_line``: 少先队员们：, 全市广大青年朋友们：), though no pronoun (我们：)."""
     voc = vocabulary()
     for m in _COLON.finditer(text, 0, min(stop, limit)):
-        s = m.start()
-        while s > 0 and text[s - 1] not in LINE_BREAKS and m.start() - s <= voc.salutation_max:
-            s -= 1
+        c = m.start()
+        lo = max(0, c - voc.salutation_max - 1)  # (the line start, at most salutation_max + 1 back)
+        s = max(text.rfind(b, lo, c) for b in LINE_BREAKS) + 1 or lo
         while s < m.start() and text[s] in INLINE_SPACE:
             s += 1
         if _pronoun(text[s:m.start()]):
