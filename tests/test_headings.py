@@ -270,3 +270,25 @@ def test_a_late_number_after_a_sentence_needs_its_next_number() -> None:
     # a lone 三、 after a sentence, with no 四、 to follow, is no heading of an excerpt
     text = "".join([*EXCERPT[:3], "要抓紧落实。"])
     assert parse_speech(text).sections() == []
+
+
+def test_the_wrap_width_is_read_only_for_a_body_with_headings() -> None:
+    """Wrap.detect (the line width a hard-wrapped text was cut at) serves only to cut heading
+    titles: a body without headings is not measured, one with headings is."""
+    from unittest.mock import patch
+
+    from officialspeech.parse.headings import titles
+
+    calls: list[int] = []
+    real = titles.Wrap.detect
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with patch.object(titles.Wrap, "detect", side_effect=counting):
+        parse_speech("各位代表：\n今天我们召开会议，总结去年的工作。\n谢谢大家！\n")
+        assert calls == []
+        speech = parse_speech("各位代表：\n一、去年工作回顾\n去年我们做了很多工作。\n二、今年工作安排\n今年要做好工作。\n")
+        assert calls == [1]
+    assert [s.title for s in speech.sections()] == ["去年工作回顾", "今年工作安排"]

@@ -48,7 +48,8 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
         selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected), doc.lines),
                           key=lambda c: c.start)
     run_on = is_run_on(v, start, end)
-    wrap = None if run_on else Wrap.detect(v, doc.lines, frozenset(t.start for t in doc.body_tokens(start)))
+    # (the wrap width is read only to cut titles: not for a body without headings)
+    wrap = None if run_on or not selected else Wrap.detect(v, doc.lines, frozenset(t.start for t in doc.body_tokens(start)))
     heads: list[Heading] = []
     for c in selected:
         if heads and c.form == "container" and c.start < heads[-1].heading_end:
