@@ -187,37 +187,17 @@ def test_a_line_address_after_a_glued_letter_title(join: str) -> None:
     assert speech.title.text == "回信"
 
 
-def _line_address_by_steps(text: str, limit: int, stop: int) -> tuple[int, int] | None:
-    """salutation._line_address as it was written before: the line start found by stepping
-    back one character at a time (the reference for the rfind-based one)."""
-    from officialspeech.parse.chars import INLINE_SPACE, LINE_BREAKS
-    from officialspeech.parse.front import salutation as sal
-    from officialspeech.vocab import vocabulary
 
-    voc = vocabulary()
-    for m in sal._COLON.finditer(text, 0, min(stop, limit)):
-        s = m.start()
-        while s > 0 and text[s - 1] not in LINE_BREAKS and m.start() - s <= voc.salutation_max:
-            s -= 1
-        while s < m.start() and text[s] in INLINE_SPACE:
-            s += 1
-        if sal._pronoun(text[s:m.start()]):
-            continue
-        word = voc.glued.title_words.match(text, s, m.start())
-        if word is not None and voc.salutation_line.fullmatch(text, word.end(), m.end()) is not None:
-            return word.end(), m.end()
-        if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
-            return s, m.end()
-    return None
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab\n\r", max_size=30), st.data())
+def test_a_line_start_is_where_stepping_back_stops(text: str, data: st.DataObject) -> None:
+    """salutation._line_start against stepping back one character at a time, as
+    _line_address did: at a line break, at the text's start, or ``most`` characters back."""
+    from officialspeech.parse.front.salutation import _line_start
 
-
-_LINE_PIECES = ["同志们", "全市广大青年朋友们", "少先队员们", "我们", "回信", "各位", "：", ":", "\n", "\r\n", " ",
-                "　", "在这里", "讲话", "的", "毕业生们", "，", "一二三四五六七八九十"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=14).map("".join))
-def test_line_address_finds_the_line_start_as_stepping_back_did(text: str) -> None:
-    from officialspeech.parse.front.salutation import _line_address
-
-    assert _line_address(text, len(text), len(text)) == _line_address_by_steps(text, len(text), len(text))
+    end = data.draw(st.integers(0, len(text)))
+    most = data.draw(st.integers(1, 12))
+    s = end
+    while s > 0 and text[s - 1] not in "\r\n" and end - s < most:
+        s -= 1
+    assert _line_start(text, end, most) == s

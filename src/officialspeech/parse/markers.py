@@ -403,8 +403,8 @@ class _Alternative:
         self.category: Category = rule.origin  # type: ignore[assignment]
         self.form = rule.alias or rule.origin
         items = first_items(table.terminals[rule.expansion[0]])
-        self.first = re.compile(f"[{''.join(sorted(items))}]") if items else None
-        self._pattern: re.Pattern[str] | None = None
+        self.first = regex.compile(f"[{''.join(sorted(items))}]") if items else None
+        self._pattern: regex.Pattern[str] | None = None
 
     def read(self, text: str) -> Marker | bool | None:
         """The marker ``text`` reads as with this alternative; None when it does not match
@@ -412,7 +412,8 @@ class _Alternative:
         if self.first is not None and not self.first.match(text):
             return None
         if self._pattern is None:
-            self._pattern = re.compile(_rule_regex(self.table, self.rule, group="t"))
+            # (`regex`, as every grammar pattern but the scanner: a terminal may use its syntax)
+            self._pattern = regex.compile(_rule_regex(self.table, self.rule, group="t"), regex.V0)
         m = self._pattern.fullmatch(text)
         if m is None:
             return None

@@ -88,14 +88,18 @@ def _pronoun(phrase: str) -> bool:
     return phrase in voc.not_addresses or phrase.endswith(voc.not_addressees)
 
 
+def _line_start(text: str, end: int, most: int) -> int:
+    """The start of the line holding ``text[end]``, or ``end - most`` when that is later."""
+    lo = max(0, end - most)
+    return max(text.rfind(b, lo, end) for b in LINE_BREAKS) + 1 or lo
+
+
 def _line_address(text: str, limit: int, stop: int) -> Range | None:
     """The first address ending by ``stop`` that fills a line start up to its colon
     (``salutation_line``: 少先队员们：, 全市广大青年朋友们：), though no pronoun (我们：)."""
     voc = vocabulary()
     for m in _COLON.finditer(text, 0, min(stop, limit)):
-        c = m.start()
-        lo = max(0, c - voc.salutation_max - 1)  # (the line start, at most salutation_max + 1 back)
-        s = max(text.rfind(b, lo, c) for b in LINE_BREAKS) + 1 or lo
+        s = _line_start(text, m.start(), voc.salutation_max + 1)
         while s < m.start() and text[s] in INLINE_SPACE:
             s += 1
         if _pronoun(text[s:m.start()]):
