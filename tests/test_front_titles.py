@@ -3,7 +3,11 @@ letter-spaced titles, on clean lines and with the line breaks lost."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from officialspeech import parse_speech
 from spanchecks import assert_lossless
@@ -106,3 +110,56 @@ def test_a_letter_title_glued_to_its_first_sentence(word: str, opener: str) -> N
 @pytest.mark.parametrize("text", ["贺信中说，" + _LETTER_BODY, "回信收到以后，" + _LETTER_BODY])
 def test_a_sentence_that_opens_with_a_letter_word_has_no_title(text: str) -> None:
     assert parse_speech(text).title is None
+
+
+_FRONT_PATTERNS = ("subtitle", "glued.subtitle", "dateline_end")
+_FRONT_PIECES = ["——", "—", "--", "（", "）", "2024年", "二〇二四年", "3月", "1日", "在", "青山县", "会议", "大会",
+                 "上", "的讲话", "新华社", "电", "记者", "李明", " ", "年", "日", "月", "１２"]
+
+
+def _front_pattern(name: str) -> Any:
+    from officialspeech.vocab import vocabulary
+
+    obj: object = vocabulary()
+    for part in name.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _front_lines() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [*root.glob("examples/*.txt"), *root.glob("tests/fixtures/**/*.txt")]
+    shared = root.parent / "shared"
+    texts += [*shared.glob("corpus/texts/*.txt"), *shared.glob("wild/texts/*.txt")]
+    return sorted({ln.strip() for f in texts for ln in f.read_text("utf-8", errors="replace").splitlines()
+                   if 0 < len(ln.strip()) <= 200})
+
+
+@pytest.mark.parametrize("name", _FRONT_PATTERNS)
+def test_a_front_pattern_matches_only_lines_holding_what_it_needs(name: str) -> None:
+    # the front line test skips the pattern on a line without its needed characters: that
+    # must never skip a line it matches (the repository's texts, and ../shared when present)
+    from officialspeech.firsts import holds
+
+    pattern = _front_pattern(name)
+    assert pattern.needs, name  # (each needs some character: else the test spares nothing)
+    matched = 0
+    for line in _front_lines():
+        if pattern.search(line):
+            matched += 1
+            assert holds(line, pattern.needs), (name, line)
+    assert matched >= 1, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRONT_PIECES), max_size=12))
+def test_a_front_pattern_never_matches_a_line_without_what_it_needs(pieces: list[str]) -> None:
+    from officialspeech.firsts import holds
+
+    line = "".join(pieces)
+    for name in _FRONT_PATTERNS:
+        pattern = _front_pattern(name)
+        if pattern.search(line):
+            assert holds(line, pattern.needs), (name, line)

@@ -56,6 +56,13 @@ class LazyPattern:
             setattr(self, name, getattr(compiled, name))
         return compiled
 
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """The sets of characters every match holds one of each (:func:`pattern_needs`):
+        ``firsts.holds(line, p.needs)`` is False for a line it cannot match, a cheaper test
+        than the match on a short line (on a long text, match at a position instead)."""
+        return pattern_needs(self)
+
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         return self.compiled.match(text, pos, endpos)
 

@@ -225,6 +225,19 @@ def _edge_rules_at(first: str, length_class: int) -> tuple[tuple[ChromeLine, tup
     return tuple((rule, needs) for rule, needs, fewest, most in _edge_rules(first) if fewest <= n <= most)
 
 
+def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]], default: int) -> int:
+    """The first line in ``order`` that reads as speech content (not chrome found before),
+    else ``default``."""
+    needs, address = _salutation_needs(), salutation()
+    line = lines.line
+    for i in order:
+        if i not in hits:
+            text = line(i).text
+            if text and _content_like(text, needs, address):
+                return i
+    return default
+
+
 def find_chrome(lines: Lines) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
@@ -243,18 +256,11 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
             if hit:
                 hits[i] = [hit]
 
-    needs, address = _salutation_needs(), salutation()
-
-    def content(i: int) -> bool:
-        if i in hits:
-            return False
-        text = line(i).text
-        return bool(text) and _content_like(text, needs, address)
-
     # chrome stands at the edges of a page: look at most EDGE_LINES lines in from either end
-    first = next((i for i in range(min(len(lines), EDGE_LINES)) if content(i)), min(len(lines), EDGE_LINES))
-    last = next((i for i in range(len(lines) - 1, max(first, len(lines) - EDGE_LINES) - 1, -1) if content(i)),
-                max(first, len(lines) - EDGE_LINES) - 1)
+    n = len(lines)
+    first = _first_content(lines, range(min(n, EDGE_LINES)), hits, min(n, EDGE_LINES))
+    floor = max(first, n - EDGE_LINES)
+    last = _first_content(lines, range(n - 1, floor - 1, -1), hits, floor - 1)
     zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...firsts import holds
 from ...numerals import to_int
 from ...vocab import vocabulary
 from ..positions import strip
@@ -177,7 +178,8 @@ def _is_subtitle(t: str, memo: dict[str, bool]) -> bool:
     """``t`` matches the subtitle pattern (…在…会议上), remembered in ``memo``."""
     found = memo.get(t)
     if found is None:
-        found = memo[t] = vocabulary().subtitle.match(t) is not None
+        pattern = vocabulary().subtitle
+        found = memo[t] = holds(t, pattern.needs) and pattern.match(t) is not None
     return found
 
 
@@ -189,10 +191,11 @@ def _kind(t: str, joined: bool, subtitles: dict[str, bool]) -> str:
         return "subtitle"
     if voc.date_line.match(t):
         return "date"
-    if _is_subtitle(t, subtitles) or voc.glued.subtitle.match(t):
+    # (the costlier patterns are tried only on a line that holds the characters they need)
+    if _is_subtitle(t, subtitles) or (holds(t, voc.glued.subtitle.needs) and voc.glued.subtitle.match(t)):
         return "subtitle"  # …会议上 省长 李明, or the name run on: …会议上省长李明
     if (voc.glued.not_names.fullmatch(t) or voc.front_note.match(t) or voc.dateline.fullmatch(t)
-            or voc.dateline_end.search(t)):
+            or (holds(t, voc.dateline_end.needs) and voc.dateline_end.search(t))):
         return "other"  # 上午, 定稿, 提纲, （根据录音整理）, 新华社北京3月5日电 (or its end): neither a name nor a title
     if len(t) <= 30 and voc.speaker_line.match(t) and not _is_complete_title(t):
         return "speaker"
