@@ -219,6 +219,45 @@ def test_match_widths_are_the_fewest_and_most_characters_of_a_match() -> None:
     check()
 
 
+def test_the_last_character_test_of_a_chrome_rule_never_skips_a_line_it_matches(shared_dir: Path) -> None:
+    from officialspeech.vocab import chrome_rules
+
+    lines = shared_lines(shared_dir) | {ln.strip() for ln in SHARED_PAGE.splitlines()} | set(COLLECTION_LINES)
+    tested = matched = 0
+    for rule in chrome_rules().lines:
+        if rule.last is None:
+            continue
+        tested += 1
+        for line in lines:
+            if not line:
+                continue
+            m = rule.pattern.search(line) if rule.match == "suffix" else rule.pattern.match(line)
+            if m and m.end() > m.start() and (rule.match == "suffix" or m.end() == len(line)):
+                matched += 1
+                assert rule.last.match(line[-1]), (rule.name, line)
+    assert tested >= 8  # whole-line and $-anchored suffix rules whose end can be told
+    assert matched >= 10
+
+
+COLLECTION_LINES = tuple("在全镇安全生产工作会议上的讲话" + end for end in ("_某某范文网", " - 豆丁网", "（通用3篇）", "3篇", "（精选）"))
+
+
+def test_the_last_characters_are_read_off_the_end_of_a_pattern() -> None:
+    from officialspeech.firsts import last_class, last_items
+
+    assert last_items(r"[（(]\d{1,3}篇[）)]$") == {"）", r"\)"}
+    assert last_items(r"(?:网|文库)$") == {"网", "库"}
+    assert last_items(r"[0-9]{1,3}篇(?<=讲话[0-9]{1,3}篇)$") == {"篇"}  # (a lookbehind at the end: zero width)
+    assert last_items(r"范文(?:大全)?$") is None  # an optional end
+    assert last_items(r"\w+$") is None  # re and regex differ on \w
+    assert last_items(r"(?i)abc$") is None
+    last = last_class(r"(?:_|\s-\s)(?:豆丁网|百度文库)$")
+    assert last is not None
+    assert last.match("网")
+    assert last.match("库")
+    assert not last.match("话")
+
+
 def test_the_loose_first_characters_look_past_an_optional_start() -> None:
     import re
 

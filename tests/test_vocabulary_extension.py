@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILTIN = json.loads((ROOT / "src/officialspeech/data/vocab.json").read_text("utf-8"))
 CHROME = (ROOT / "src/officialspeech/data/chrome.json").read_text("utf-8")
 
-ADDRESSEE = "全体学员"  # (no 们: an address ending in 们 at a line start is found without the word)
+ADDRESSEE = "诸位学友"  # (no 们, no 全体/各位 before a role: such an address at a line start is found without the word)
 CLOSING = "我就讲这些"
-SUFFIX = "_公文范文网"
+SUFFIX = "｜公文之家"  # (a site name without 网 or 文库: the built-in site suffixes do not know it)
 CHROME_LINE = "范文来自公文范文网会员整理，仅供学习交流"
 EXTENSION: dict[str, Any] = {
     "salutation": {"addressees": [ADDRESSEE]},
@@ -410,7 +410,7 @@ def test_cli_check_reads_the_speech_with_the_vocabulary(files: tuple[Path, Path]
         items = report if isinstance(report, list) else report.get("diagnostics", report.get("findings", []))
         return [d.get("code") for d in items]
 
-    assert "S503" in codes(plain)  # 全体学员： is no salutation without the extension
+    assert "S503" in codes(plain)  # 诸位学友： is no salutation without the extension
     assert "S503" not in codes(extended)
 
 

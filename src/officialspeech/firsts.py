@@ -95,6 +95,66 @@ def first_class(pattern: str) -> re.Pattern[str] | None:
     return re.compile(f"[{''.join(sorted(items))}]") if items else None
 
 
+def last_items(pattern: str) -> set[str] | None:
+    """The class items a match of ``pattern`` can end with (a trailing ``$`` and lookarounds
+    skipped), or None when that cannot be told (a category, an optional end, a construct
+    `re` reads otherwise than `regex`): the end of a line a suffix or whole-line rule matches."""
+    if _IGNORECASE.search(pattern):
+        return None
+    parsed = _readable_parse(pattern)
+    if parsed is None:
+        return None
+    try:
+        return _last_items(list(parsed))
+    except (ValueError, RecursionError):
+        return None
+
+
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+def _last_items(seq: list[Any]) -> set[str] | None:
+    i = len(seq) - 1
+    while i >= 0 and str(seq[i][0]) in _ZERO_WIDTH:
+        i -= 1  # $, \Z, a lookbehind checking what the match ends with
+    if i < 0:
+        return None
+    op, av = seq[i]
+    name = str(op)
+    if name == "LITERAL":
+        return {re.escape(chr(av))}
+    if name == "IN":
+        out: set[str] = set()
+        for item_op, item in av:
+            if str(item_op) == "LITERAL":
+                out.add(re.escape(chr(item)))
+            elif str(item_op) == "RANGE":
+                out.add(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+            else:
+                return None  # a category or a negated class
+        return out
+    if name == "BRANCH":
+        found: set[str] = set()
+        for branch in av[1]:
+            sub = _last_items(list(branch))
+            if sub is None:
+                return None
+            found |= sub
+        return found
+    if name == "SUBPATTERN":
+        return _last_items(list(av[-1]))
+    if name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+        return _last_items(list(av[2]))
+    return None
+
+
+def last_class(pattern: str) -> re.Pattern[str] | None:
+    """A one-character pattern matching what a match of ``pattern`` can end with (None: it
+    cannot be told)."""
+    items = last_items(pattern)
+    return re.compile(f"[{''.join(sorted(items))}]") if items else None
+
+
 _IGNORECASE = re.compile(r"\(\?[a-zA-Z]*i")
 
 

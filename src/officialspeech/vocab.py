@@ -22,7 +22,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import regex
 
-from .firsts import first_class, match_widths, required_chars, required_sets
+from .firsts import first_class, last_class, match_widths, required_chars, required_sets
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -154,6 +154,9 @@ class Vocabulary:
     salutation_honorific: LazyPattern
     salutation_max: int
     salutation_line: LazyPattern
+    salutation_line_ends: frozenset[str]
+    """The characters a line address ends with before its colon (们, and the last of each
+    address role: 学员, 干部…): a colon after any other is no line address's."""
     """An address at a line start that none of the addressee words gives away (少先队员们：)."""
     greetings: LazyPattern
     """A greeting run on after an address and its comma (同志们，大家好！)."""
@@ -310,6 +313,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
               "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})",
               "dash": v["dash"], "single_dash": v["single_dash"]}
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
+    roles = _with_variants(sal.get("address_roles", []), str.maketrans(sal.get("variant_chars", {})))
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
         credit_before=LazyPattern(v["credit_before"]),
@@ -340,7 +344,10 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         salutation_item_before=LazyPattern(f"(?:{words['honorifics']})(?:{sal['honorific_item']})"
                                            f"|(?:{sal['item']})?(?:{words['addressee_suffixes']})"),
         salutation_max=int(sal["max_length"]),
-        salutation_line=LazyPattern(sal["line_address"].replace("{honorifics}", words["honorifics"])),
+        salutation_line=LazyPattern(sal["line_address"].replace("{honorifics}", words["honorifics"])
+                                    .replace("{address_modifiers}", sal["address_modifiers"])
+                                    .replace("{address_roles}", _alternation(roles))),
+        salutation_line_ends=frozenset({"们", "們", *(w[-1] for w in roles)}),
         greetings=LazyPattern(sal["greetings"]),
         address_modifiers=LazyPattern(sal["address_modifiers"]),
         not_addressees=tuple(sal["not_addressees"]),
@@ -481,6 +488,14 @@ class ChromeLine:
         return first_class(self.pattern.pattern) if self.match != "suffix" else None
 
     @cached_property
+    def last(self) -> re.Pattern[str] | None:
+        """What a line this pattern matches ends with, when that can be told (a whole-line
+        rule, or a suffix rule anchored with ``$``): a line ending otherwise is not tried."""
+        p = self.pattern.pattern
+        anchored = self.match == "line" or (self.match == "suffix" and p.endswith("$") and not p.endswith("\\$"))
+        return last_class(p) if anchored else None
+
+    @cached_property
     def required(self) -> frozenset[str]:
         """Characters a line this pattern matches holds: a line without one is not tried."""
         return required_chars(self.pattern.pattern)
@@ -538,6 +553,11 @@ class ChromeInline:
         """Sets of characters (each a string) of which a hit holds one each, the smallest
         first: a run missing a set holds no hit."""
         return pattern_needs(self.pattern)
+
+    @cached_property
+    def first(self) -> re.Pattern[str] | None:
+        """A one-character pattern of what a hit can start with (None: it cannot be told)."""
+        return first_class(self.pattern.pattern)
 
 
 @dataclass(frozen=True)

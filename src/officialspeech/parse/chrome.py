@@ -216,13 +216,15 @@ def _edge_lengths() -> tuple[int, ...]:
 
 
 @per_vocabulary
-def _edge_rules_at(first: str, length_class: int) -> tuple[tuple[ChromeLine, tuple[str, ...]], ...]:
-    """The edge rules, in order, that a line opening with ``first`` may match when its length
-    falls in ``length_class`` (the bisection of it into :func:`_edge_lengths`: within a class
-    every length admits the same rules), each with the sets of characters it needs."""
+def _edge_rules_at(first: str, last: str, length_class: int) -> tuple[tuple[ChromeLine, tuple[str, ...]], ...]:
+    """The edge rules, in order, that a line opening with ``first`` and ending with ``last``
+    may match when its length falls in ``length_class`` (the bisection of it into
+    :func:`_edge_lengths`: within a class every length admits the same rules), each with the
+    sets of characters it needs."""
     bounds = _edge_lengths()
     n = bounds[length_class - 1] if length_class > 0 else 0  # (any length of the class)
-    return tuple((rule, needs) for rule, needs, fewest, most in _edge_rules(first) if fewest <= n <= most)
+    return tuple((rule, needs) for rule, needs, fewest, most in _edge_rules(first)
+                 if fewest <= n <= most and (rule.last is None or rule.last.match(last)))
 
 
 def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]], default: int) -> int:
@@ -273,7 +275,7 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
         if not text:
             continue
         found: list[ChromeHit] = []
-        for rule, needs in _edge_rules_at(text[0], bisect_right(lengths, len(text))):
+        for rule, needs in _edge_rules_at(text[0], text[-1], bisect_right(lengths, len(text))):
             if not holds(text, needs):
                 continue
             hit = _line_hit(rule, ln)

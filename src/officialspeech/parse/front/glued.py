@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ...firsts import holds
-from ...vocab import chrome_rules, vocabulary
+from ...vocab import ChromeInline, chrome_rules, per_vocabulary, vocabulary
 from ..chars import HEADING_SPACE, LINE_BREAKS, is_han
 
 Range = tuple[int, int]
@@ -78,6 +78,19 @@ def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
     return out
 
 
+def chrome_opens(text: str, a: int, b: int) -> bool:
+    """An inline chrome pattern that follows no title matches at ``a`` in ``text[a:b]`` (a
+    collection label before a title run on to the address: 篇一：在…会议上的讲话同志们：)."""
+    return a < b and any(rule.pattern.match(text, a, b) is not None for rule in _opening_rules(text[a]))
+
+
+@per_vocabulary
+def _opening_rules(first: str) -> tuple[ChromeInline, ...]:
+    """The inline rules that follow no title and whose hits may start with ``first``."""
+    return tuple(rule for rule in chrome_rules().inline
+                 if not rule.titled and (rule.first is None or rule.first.match(first)))
+
+
 class _Run:
     """A stretch of glued front matter: where breaks and chrome start and end."""
 
@@ -89,6 +102,7 @@ class _Run:
         self.stops = sorted({a, *(e for _, e in breaks), *(h.end for h in self.chrome)})
         self.openers = sorted({s for s, _ in breaks} | {h.start for h in self.chrome})
         self._opener_set = frozenset(self.openers)
+        self.titled = frozenset(h.start for h in self.chrome if h.titled)  # chrome that follows a title
 
     def skip(self, i: int) -> int:
         while i < self.end and self.text[i] in _SPACE:
@@ -126,6 +140,8 @@ class _Run:
             return 4
         if g.date.match(text, q, self.end):
             return 3
+        if q in self.titled:
+            return 3  # …的讲话9500字 / …的讲话_公文范文网: chrome that only ever follows a title
         if self.opens(q):
             return 2
         if g.sentence_openers.match(text, q, self.end):
@@ -355,7 +371,11 @@ def _restated(run: _Run, earlier: str) -> Range | None:
 def _following(run: _Run, title: Range) -> Glued:
     """The title with the subtitle, date and speaker that follow it (see :func:`_tail`)."""
     out = Glued(title=title, end=title[1])
-    _tail(run, run.skip(title[1]), out, _copies(run, title))
+    q = run.skip(title[1])
+    if q in run.titled:  # …的讲话9500字: the chrome that follows the title is the front's
+        out.end = q = next(h.end for h in run.chrome if h.start == q)
+        q = run.skip(q)
+    _tail(run, q, out, _copies(run, title))
     taken = [r for r in (out.title, out.subtitle, out.date, out.speaker) if r is not None]
     # in a closed run all is front matter; in the first body line only what the front took
     limit = run.end if run.closed else out.end

@@ -9,7 +9,7 @@ from ...firsts import holds
 from ...numerals import to_int
 from ...vocab import vocabulary
 from ..positions import strip
-from .glued import Glued, InlineChrome, find_glued, subtitle_parts
+from .glued import Glued, InlineChrome, chrome_opens, find_glued, subtitle_parts
 
 Range = tuple[int, int]
 _LINE = re.compile(r"[^\r\n]+")
@@ -337,7 +337,7 @@ def _glued(text: str, start: int, end: int, body_start: int, front: Front,
     words = [m.end() for m in g.title_words.finditer(text, ts, te)]
     if any(c in "\r\n" for c in text[ts:te]) or not (words or g.title_marks.search(text, ts, te)):
         return None
-    if words == [te] and g.breaks.search(text, ts, te) is None:
+    if words == [te] and g.breaks.search(text, ts, te) is None and not chrome_opens(text, ts, te):
         return None  # the common case: one line that ends with its one title word
     found = find_glued(text, ts, te, end, closed=True)
     if found is None or found.title == front.title or not (ts <= found.title[0] and found.title[1] <= te):

@@ -104,11 +104,18 @@ def _line_address(text: str, limit: int, stop: int) -> Range | None:
             s += 1
         if _pronoun(text[s:m.start()]):
             continue
+        if m.start() == s or text[m.start() - 1] not in voc.salutation_line_ends:
+            continue  # (the cheap test first: what stands before the colon ends no address)
         word = voc.glued.title_words.match(text, s, m.start())
         if word is not None and voc.salutation_line.fullmatch(text, word.end(), m.end()) is not None:
             return word.end(), m.end()  # a letter's title glued before it: 回信…的毕业生们：
         if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
             return s, m.end()
+        # a title run on to the address when the line breaks were lost: …会议上的讲话全体学员：
+        ends = [w.end() for w in voc.glued.title_words.finditer(text, s + 1, m.start())]
+        for e in reversed(ends):
+            if voc.salutation_line.fullmatch(text, e, m.end()) is not None:
+                return e, m.end()
     return None
 
 
