@@ -249,6 +249,15 @@ def test_parts_are_headings_in_run_on_text(sep: str) -> None:
     assert [(s.marker, s.title) for s in run_on.sections()] == parts
 
 
+@pytest.mark.parametrize("sep", ["、", "：", ":"])
+@pytest.mark.parametrize("join", ["\n", ""])
+def test_a_part_marker_takes_the_separator_written_after_it(sep: str, join: str) -> None:
+    lines = [p.replace("部分　", "部分" + sep) for p in PARTS]
+    speech = parse_speech(join.join(lines) + join)
+    parts = [(s.marker, s.title) for s in speech.sections() if s.marker.startswith("第")]
+    assert parts == [("第一部分" + sep, "关于过去一年的工作"), ("第二部分" + sep, "关于今年的重点任务")]
+
+
 def test_a_part_inside_a_title_or_glued_to_a_word_is_no_heading() -> None:
     text = "标题讲话\n同志们：\n一、第一部分的工作\n内容在这里。\n二、第二部分的工作\n更多内容。\n"
     assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、"]
