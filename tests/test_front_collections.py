@@ -103,3 +103,23 @@ def test_a_sentence_about_a_role_is_no_salutation(line: str) -> None:
     text = TITLE + "\n" + line + "\n" + BODY
     speech = parse_speech(text)
     assert _text(speech.salutation) != line
+
+
+@pytest.mark.parametrize(("address", "found"), [
+    ("全体党员同志们：", "全体党员同志们："),  # a role before a known addressee: the whole address
+    ("全市广大青年朋友们：", "全市广大青年朋友们："),
+    ("同志们，大家好！", "同志们，"),  # a greeting run on: the address ends after its comma
+    ("各位学员，大家好！", "各位学员，"),
+])
+@pytest.mark.parametrize("shape", ["lines", "flat"])
+def test_an_address_run_on_after_the_title_is_the_salutation(address: str, found: str, shape: str) -> None:
+    text = _shapes(TITLE, address + "\n" + BODY)[shape]
+    speech = parse_speech(text)
+    assert _text(speech.salutation) == found, (address, shape)
+    assert _text(speech.title) == TITLE, (address, shape)
+    check_spans(text, speech)
+
+
+def test_a_greeting_glued_to_a_word_that_ends_no_title_is_no_salutation() -> None:
+    text = ("我们要向长期以来默默奋战在防疫一线的同志们，大家好！" + BODY).replace("\n", "")  # (…的: no title word)
+    assert _text(parse_speech(text).salutation) is None

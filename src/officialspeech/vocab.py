@@ -161,6 +161,8 @@ class Vocabulary:
     greetings: LazyPattern
     """A greeting run on after an address and its comma (同志们，大家好！)."""
     address_modifiers: LazyPattern
+    address_role: LazyPattern
+    """An addressee named by a role after address modifiers (全体学员, 各位党员, 全市广大青年)."""
     """Words that may stand before a known addressee in a line-start address (全市广大…)."""
     not_addressees: tuple[str, ...]
     """Pronouns ending like an addressee (我们：): no address ends with one."""
@@ -350,6 +352,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         salutation_line_ends=frozenset({"们", "們", *(w[-1] for w in roles)}),
         greetings=LazyPattern(sal["greetings"]),
         address_modifiers=LazyPattern(sal["address_modifiers"]),
+        address_role=LazyPattern(f"(?:{sal['address_modifiers']})[^\\s:：。！？!?;；,，、“”《》]{{0,12}}?(?:{_alternation(roles)})"),
         not_addressees=tuple(sal["not_addressees"]),
         not_addresses=frozenset(sal["not_addresses"]),
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),

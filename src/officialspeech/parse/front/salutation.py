@@ -22,6 +22,18 @@ def _after_boundary(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] in vocabulary().boundary_before
 
 
+def _after_title(text: str, i: int) -> bool:
+    """A title word ends right before ``text[i]`` (a title run on to the address when the line
+    breaks were lost: …会议上的讲话同志们，大家好！)."""
+    return any(m.end() == i for m in vocabulary().glued.title_words.finditer(text, max(0, i - _title_word_max()), i))
+
+
+@per_vocabulary
+def _title_word_max() -> int:
+    """The characters of the longest title word."""
+    return max(map(len, vocabulary().data["glued_front"]["title_words"]), default=0)
+
+
 def _item_start(text: str, end: int, floor: int) -> int:
     """Where the item ending at ``end`` starts: after the boundary before it (not before
     ``floor``; the test of :func:`_after_boundary`, with the boundary class looked up once)."""
@@ -68,7 +80,8 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
             found = (_spaced_before(text, start, floor), end)  # (各位领导 各位来宾：)
             line = _line_address(text, limit, end)
             if line is not None and (line[1] <= start or (
-                    line[1] == end and voc.address_modifiers.fullmatch(text, line[0], start) is not None)):
+                    line[1] == end and (voc.address_modifiers.fullmatch(text, line[0], start) is not None
+                                        or voc.address_role.fullmatch(text, line[0], start) is not None))):
                 found = line  # 少先队员们：… 同志们： / 全市广大青年朋友们： (not 回信乡亲们：)
             return found, _names(text, *found)
     line = _line_address(text, limit, limit)
@@ -106,16 +119,14 @@ def _line_address(text: str, limit: int, stop: int) -> Range | None:
             continue
         if m.start() == s or text[m.start() - 1] not in voc.salutation_line_ends:
             continue  # (the cheap test first: what stands before the colon ends no address)
-        word = voc.glued.title_words.match(text, s, m.start())
-        if word is not None and voc.salutation_line.fullmatch(text, word.end(), m.end()) is not None:
-            return word.end(), m.end()  # a letter's title glued before it: 回信…的毕业生们：
-        if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
-            return s, m.end()
-        # a title run on to the address when the line breaks were lost: …会议上的讲话全体学员：
-        ends = [w.end() for w in voc.glued.title_words.finditer(text, s + 1, m.start())]
+        # a title glued before it: a letter's at the line start (回信…的毕业生们：), or a
+        # speech's run on to the address when the line breaks were lost (…会议上的讲话全体学员：)
+        ends = [w.end() for w in voc.glued.title_words.finditer(text, s, m.start())]
         for e in reversed(ends):
             if voc.salutation_line.fullmatch(text, e, m.end()) is not None:
                 return e, m.end()
+        if voc.salutation_line.fullmatch(text, s, m.end()) is not None:
+            return s, m.end()
     return None
 
 
@@ -195,7 +206,7 @@ def _greeted(text: str, start: int, limit: int) -> int | None:
     it (同志们，大家好！ / 各位代表、同志们，大家上午好！), at a boundary, each of its parts
     an addressee; None: not such an address."""
     voc = vocabulary()
-    if not _after_boundary(text, start):
+    if not (_after_boundary(text, start) or _after_title(text, start)):
         return None
     cap = min(limit, start + voc.salutation_max)
     pos = start
@@ -234,7 +245,7 @@ def _addressee_part(text: str, s: int, e: int) -> bool:
     if voc.salutation_honorific.match(part) is not None:
         return True
     return all(voc.salutation_item_before.fullmatch(item) is not None or voc.salutation_addressee.fullmatch(item) is not None
-               for item in part.split("、"))
+               or voc.address_role.fullmatch(item) is not None for item in part.split("、"))
 
 
 def _item_starts(text: str, s: int, hint: int) -> list[int]:
