@@ -47,6 +47,17 @@ def test_a_cut_before_a_subject_word_is_kept_but_not_one_after_a_conjunction() -
     assert not reranker.settled(text, _heading(text, "“十四五”时期和", "2025年"), len(text))
 
 
+def test_a_cut_where_the_body_opens_with_the_titles_last_words_is_kept() -> None:
+    text = "一、深入开展“三个年”活动活动成效明显，群众满意度提升。"
+    assert reranker.settled(text, _heading(text, "深入开展", "活动成效"), len(text))
+    head = "在全县工作会议上的讲话同志们：今天召开全县工作会议，我讲两点意见。"
+    flat = head + "一、深入开展“三个年”活动活动成效明显。二、扎实推进“放管服”改革改革持续深化。"
+    assert [s.title for s in parse_speech(flat).sections()] == ["深入开展“三个年”活动", "扎实推进“放管服”改革"]
+    # (no word said again at the cut: the model still weighs it)
+    text = "一、深入开展“三个年”活动成效明显，群众满意度提升。"
+    assert not reranker.settled(text, _heading(text, "深入开展", "成效"), len(text))
+
+
 def test_a_title_the_next_heading_ends_is_kept() -> None:
     # the section opens with its sub-heading: nothing of the body stands between them
     text = "二、突出重点,扎实推进乡村振兴各项任务(一)抓好粮食生产全年粮食播种面积要稳定。"
@@ -198,7 +209,7 @@ def test_past_the_first_headings_of_a_huge_text_the_rules_ends_stand() -> None:
     from officialspeech.parse.front import read_front_matter
     from officialspeech.parse.headings import rule_headings
 
-    unit = ("一、提高站位增强责任感坚持稳中求进工作总基调，全面从严治党。（一）提高站位增强责任感我们要认真贯彻落实。"
+    unit = ("一、持续夯实高质量发展基础京津冀协同发展深入拓展，全市经济稳中向好。（一）提高站位增强责任感我们要认真贯彻落实。"
             "（二）突出重点抓好落实推动经济高质量发展，不断增强获得感。二、强化保障确保见效各级领导干部要带头。")
     text = unit * (reranker.RERANK_MAX // 4 + 50)
     doc = read_document(text)

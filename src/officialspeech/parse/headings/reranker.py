@@ -514,6 +514,8 @@ def settled(text: str, h: Heading, stop: int) -> bool:
         return False
     if cut_score(text, h.title_start, k) >= SETTLED:
         return True
+    if _restated(text, k, k - h.title_start):
+        return True  # the body opens with the title's last words: …“三个年”活动|活动成效明显
     if text[k - 1] in model().function_chars:
         return False
     if text[k] in GAP_SPACE:
