@@ -301,3 +301,27 @@ def test_the_wrap_width_is_read_only_for_a_body_with_headings() -> None:
         speech = parse_speech("各位代表：\n一、去年工作回顾\n去年我们做了很多工作。\n二、今年工作安排\n今年要做好工作。\n")
         assert calls == [1]
     assert [s.title for s in speech.sections()] == ["去年工作回顾", "今年工作安排"]
+
+
+SIBLING_SUBS = ["在全县工作会议上的讲话", "同志们：", "今天召开全县工作会议，我讲两点意见。",
+                "一、提高政治站位", "（一）强化理论武装。要深入学习。", "（二）严守政治纪律。要令行禁止。",
+                "二、压实工作责任", "（一）明确责任清单。要清单化管理。"]
+
+
+@pytest.mark.parametrize("join", ["\n", ""])
+def test_a_lone_sub_heading_glued_to_its_heading_opens_a_series_as_its_siblings_did(join: str) -> None:
+    speech = parse_speech(join.join(SIBLING_SUBS))
+    assert [(s.marker, s.title) for s in speech.sections()] == [
+        ("一、", "提高政治站位"), ("（一）", "强化理论武装"), ("（二）", "严守政治纪律"),
+        ("二、", "压实工作责任"), ("（一）", "明确责任清单")]
+    arabic = [p.replace("（一）强化理论武装。", "（一）强化理论武装1.深入学习。2.联系实际。") for p in SIBLING_SUBS]
+    arabic = [p.replace("（二）严守政治纪律。", "（二）严守政治纪律1.令行禁止。") for p in arabic]
+    titles = [(s.marker, s.title) for s in parse_speech(join.join(arabic)).sections() if s.marker[0].isdigit()]
+    assert titles == [("1.", "深入学习"), ("2.", "联系实际"), ("1.", "令行禁止")]
+
+
+def test_a_lone_glued_sub_heading_without_a_sibling_series_stays_text() -> None:
+    # under 一、 no （一） opened a series: a lone （一） glued to 二、's title proves nothing
+    lines = [p for p in SIBLING_SUBS if not p.startswith("（")] + ["（一）明确责任清单。要清单化管理。"]
+    speech = parse_speech("".join(lines))
+    assert [s.marker for s in speech.sections()] == ["一、", "二、"]

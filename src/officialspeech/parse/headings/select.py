@@ -102,6 +102,7 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
     line_starts = {(c.form, c.number) for c in cands if c.strength == LINE_START}
     stack: list[tuple[str, int | None]] = []
     accepted: list[Candidate] = []
+    opened: set[tuple[str, str]] = set()  # (parent form, child form): a parent's sub-series seen
     for c in cands:
         form, n = c.form, c.number
         depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == form), None)
@@ -115,7 +116,8 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
             continue
         assert n is not None
         prev_n = stack[depth][1] if depth is not None else None
-        if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted)):
+        if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted)) and not (
+                depth is None and n == 1 and _opens_like_a_sibling(c, accepted, stack, opened)):
             continue
         if depth is not None:
             del stack[depth:]
@@ -123,9 +125,26 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
             rank = FORMS[form].rank
             while stack and FORMS[stack[-1][0]].rank >= rank:
                 stack.pop()
+        if stack and n == 1:
+            opened.add((stack[-1][0], form))
         stack.append((form, n))
         accepted.append(c)
     return accepted
+
+
+def _opens_like_a_sibling(c: Candidate, accepted: list[Candidate], stack: list[tuple[str, int | None]],
+                          opened: set[tuple[str, str]]) -> bool:
+    """A 1 glued to the title of the heading just accepted opens its sub-series as one did
+    under an earlier heading of that form (二、压实工作责任（一）明确责任清单… once 一、 held
+    （一）（二）): the sibling series says so where no 2 follows to confirm it."""
+    if not accepted or not stack or c.strength == LINE_START:
+        return False
+    parent = accepted[-1]
+    if stack[-1][0] != parent.form or FORMS[parent.form].rank >= FORMS[c.form].rank:
+        return False
+    if (parent.form, c.form) not in opened or (parent.number or 0) < 2:
+        return False
+    return c.start - parent.end <= vocabulary().max_title_length
 
 
 def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hinted: frozenset[int],
