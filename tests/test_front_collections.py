@@ -123,3 +123,13 @@ def test_an_address_run_on_after_the_title_is_the_salutation(address: str, found
 def test_a_greeting_glued_to_a_word_that_ends_no_title_is_no_salutation() -> None:
     text = ("我们要向长期以来默默奋战在防疫一线的同志们，大家好！" + BODY).replace("\n", "")  # (…的: no title word)
     assert _text(parse_speech(text).salutation) is None
+
+
+@pytest.mark.parametrize("meta", ["文档编号：123456", "阅读：1234  评论：5", "（原创）"])
+@pytest.mark.parametrize("shape", ["lines", "flat"])
+def test_page_meta_after_the_title_is_no_part_of_it(meta: str, shape: str) -> None:
+    sep = "" if meta.startswith("（") else "\n"
+    text = _shapes(TITLE + sep + meta, SALUTATION + "\n" + BODY)[shape]
+    speech = parse_speech(text)
+    assert _text(speech.title) == TITLE, (meta, shape)
+    check_spans(text, speech)
