@@ -36,6 +36,27 @@ def test_a_nested_agenda_sequence_is_its_own_series_and_the_outer_goes_on() -> N
         ("首先", 0, 1), ("下面", 0, 2), ("首先", 1, 1), ("其次", 1, 2), ("最后", 1, 3), ("最后", 0, 3)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同志们：\n第一，要抓学习。一是学理论，二是学业务。第二，要抓落实。第三，要抓作风。\n",
+     [("第一，", 0, 1), ("一是", 1, 1), ("二是", 1, 2), ("第二，", 0, 2), ("第三，", 0, 3)]),
+    ("同志们：\n首先，讲形势。一是经济稳中向好，二是民生持续改善。其次，讲任务。最后，讲要求。\n",
+     [("首先", 0, 1), ("一是", 1, 1), ("二是", 1, 2), ("其次", 0, 2), ("最后", 0, 3)]),
+    ("同志们：\n一是抓学习。第一，学理论；第二，学业务。二是抓落实。\n",
+     [("一是", 0, 1), ("第一，", 1, 1), ("第二，", 1, 2), ("二是", 0, 2)]),
+])
+def test_an_enumeration_of_another_family_nests_and_the_outer_goes_on(
+        text: str, expected: list[tuple[str, int, int]]) -> None:
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == expected
+
+
+def test_a_lone_first_point_interrupted_by_another_enumeration_is_no_series() -> None:
+    text = "同志们：\n第一，要抓学习。一是学理论，二是学业务。\n第一，要守纪律。第二，要讲规矩。\n"
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == [
+        ("一是", 0, 1), ("二是", 0, 2), ("第一，", 1, 1), ("第二，", 1, 2)]
+
+
 WRAPPED_SERIES = ["一是", "二是", "三是", "四是"], ["第一，", "第二，", "第三，", "第四，"]
 
 

@@ -119,6 +119,13 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
             runs.append(current)
         current = outer.pop() if outer and current and current[0].family == "seq" else []
 
+    def close_all() -> None:
+        """Close the current enumeration and every one it interrupted."""
+        nonlocal current
+        runs.extend(run for run in (current, *outer) if len(run) >= 2)
+        outer.clear()
+        current = []
+
     opened = False  # a point numbered 1 has been seen
     for c in cands:
         if not (opened or runs or current) and c.number > 1 and c.scope == -1 and c.family != "seq":
@@ -128,15 +135,13 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
             continue
         if c.number == 1:
             opened = True
-            nested = (c.family == "seq" and current and current[0].family == "seq"
-                      and not current[-1].last and c.scope == current[-1].scope)
+            nested = (current and not current[-1].last and c.scope == current[-1].scope
+                      and (c.family == current[0].family == "seq" or c.family != current[0].family))
             if nested:
                 outer.append(current)
                 current = [c]
                 continue
-            close()
-            while outer:  # (a restart of another kind ends the interrupted ones too)
-                close()
+            close_all()  # (a restart of another kind ends the interrupted ones too)
             current = [c]
             continue
         if not current:
@@ -146,8 +151,16 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
                 and c.start - last.end <= MAX_GAP and not last.last)
         if not same:
             if c.scope != last.scope:
-                close()
-                while outer:
+                close_all()
+            elif outer and _resumes(outer[-1], c, last):
+                # the enumeration the nested one interrupted goes on: 第一，…一是…二是…第二，…
+                if len(current) >= 2:
+                    runs.append(current)
+                current = outer.pop()
+                if c.family == "seq":
+                    c.number = current[-1].number + 1
+                current.append(c)
+                if c.last:
                     close()
             continue
         if c.family == "seq":
@@ -157,11 +170,17 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
                 close()
         elif c.number == last.number + 1:
             current.append(c)
-    close()
-    while outer:
-        close()
+    close_all()
     runs.sort(key=lambda run: run[0].start)
     return runs
+
+
+def _resumes(run: list[PointCand], c: PointCand, inner_last: PointCand) -> bool:
+    """``c`` is the next point of the enumeration ``run`` that another one nested in it
+    interrupted (ending at ``inner_last``), close after it."""
+    last = run[-1]
+    return (c.family == run[0].family and c.scope == last.scope and not last.last
+            and (c.family == "seq" or c.number == last.number + 1) and c.start - inner_last.end <= MAX_GAP)
 
 
 @dataclass(slots=True)
