@@ -106,9 +106,10 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
 
 def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
     """Group candidates into enumerations of at least two points, in order (the first, before
-    any heading and any 1, may start at a later number: an excerpt). A 首先… sequence
-    that opens inside an unfinished one (an agenda step with its own 首先…最后) is nested:
-    when it ends, the outer one goes on (…最后，请…)."""
+    any heading and any 1, may start at a later number: an excerpt). An enumeration that
+    opens inside an unfinished one is nested in it when it is a 首先… sequence inside another
+    (an agenda step with its own 首先…最后) or of another family (第一，…一是…二是…第二，…):
+    when the inner one ends, or the outer one's next point comes, the outer one goes on."""
     runs: list[list[PointCand]] = []
     current: list[PointCand] = []
     outer: list[list[PointCand]] = []  # unfinished sequences a nested one interrupted
@@ -176,8 +177,8 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
 
 
 def _resumes(run: list[PointCand], c: PointCand, inner_last: PointCand) -> bool:
-    """``c`` is the next point of the enumeration ``run`` that another one nested in it
-    interrupted (ending at ``inner_last``), close after it."""
+    """``c`` is the next point of the enumeration ``run``, which the nested one ending at
+    ``inner_last`` interrupted, and stands close enough after that one's last point."""
     last = run[-1]
     return (c.family == run[0].family and c.scope == last.scope and not last.last
             and (c.family == "seq" or c.number == last.number + 1) and c.start - inner_last.end <= MAX_GAP)
