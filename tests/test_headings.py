@@ -258,6 +258,24 @@ def test_a_part_marker_takes_the_separator_written_after_it(sep: str, join: str)
     assert parts == [("第一部分" + sep, "关于过去一年的工作"), ("第二部分" + sep, "关于今年的重点任务")]
 
 
+@pytest.mark.parametrize(("open_", "close"), [("（", "）"), ("(", ")")])
+@pytest.mark.parametrize("join", ["\n", ""])
+def test_a_bracketed_marker_takes_a_dun_written_after_it(open_: str, close: str, join: str) -> None:
+    # （一）、 and （1）、 (a redundant 、 that `check` reports as N108): the 、 is part of the
+    # marker, not of the title, on lines and with the line breaks lost
+    lines = ["同志们：", "一、总体要求", f"{open_}一{close}、指导思想", "坚持稳中求进。", f"{open_}二{close}、基本原则",
+             "坚持人民至上。", "1.抓好就业", f"{open_}1{close}、稳岗扩岗", "扩大就业容量。", f"{open_}2{close}、援企稳岗",
+             "减轻企业负担。"]
+    got = [(s.marker, s.title, s.level) for s in parse_speech(join.join(lines) + join).sections()]
+    want = [("一、", "总体要求", 1), (f"{open_}一{close}、", "指导思想", 2), (f"{open_}二{close}、", "基本原则", 2),
+            ("1.", "抓好就业", 3), (f"{open_}1{close}、", "稳岗扩岗", 4), (f"{open_}2{close}、", "援企稳岗", 4)]
+    if join:
+        assert got == want
+    else:  # (with the line breaks lost: where a title ends is inferred, and a lone 1. is no heading)
+        assert [(m, lv) for m, _, lv in got[:3]] == [(m, lv) for m, _, lv in want[:3]]
+        assert [t[:4] for _, t, _ in got[:3]] == ["总体要求", "指导思想", "基本原则"]
+
+
 def test_a_part_inside_a_title_or_glued_to_a_word_is_no_heading() -> None:
     text = "标题讲话\n同志们：\n一、第一部分的工作\n内容在这里。\n二、第二部分的工作\n更多内容。\n"
     assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、"]

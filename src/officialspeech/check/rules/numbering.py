@@ -86,8 +86,13 @@ def numbering_order(ctx: Context) -> Iterator[Finding]:
             yield _at(b, f"{b.marker} comes after {a.marker}: numbers out of order")
 
 
+_AFTER_BRACKET = "、.．，,"  # punctuation written after a bracketed marker (N108's concern)
+
+
 def _form(marker: str) -> str:
-    return _NUMERAL.sub("N", marker)
+    """The marker's form, its numeral as N; a bracketed marker's trailing 、 is left to N108."""
+    bare = marker.rstrip(_AFTER_BRACKET)
+    return _NUMERAL.sub("N", bare if bare.endswith(("）", ")")) else marker)
 
 
 @rule("N105", "mixed-marker-forms", "warning", "One level mixes marker forms ((一) beside （一）, 1. beside 1、).",
@@ -145,10 +150,21 @@ def marker_punctuation(ctx: Context) -> Iterator[Finding]:
     for s in ctx.sections():
         if s.style not in ("cn_paren", "arabic_paren"):
             continue
-        t = s.title_span.start
+        t = _after_bracket(ctx.text, s)
         end = t
-        while end < s.title_span.end and ctx.text[end] in "、.．，,":
+        while end < s.title_span.end and ctx.text[end] in _AFTER_BRACKET:
             end += 1
         if end > t:
-            fix = Fix(start=t, end=end, replacement="", description=f"remove {ctx.text[t:end]!r} after {s.marker}")
-            yield Finding(t, end, f"redundant {ctx.text[t:end]!r} after {s.marker}", fix)
+            bracketed = ctx.text[s.span.start:t] if t > s.span.start else s.marker
+            fix = Fix(start=t, end=end, replacement="", description=f"remove {ctx.text[t:end]!r} after {bracketed}")
+            yield Finding(t, end, f"redundant {ctx.text[t:end]!r} after {bracketed}", fix)
+
+
+def _after_bracket(text: str, s: Section) -> int:
+    """Where the closing bracket of ``s``'s marker ends: the grammar lets a bracketed marker
+    take a 、 written after it (（一）、), which this rule reports as redundant."""
+    start = s.span.start
+    close = max(s.marker.rfind("）"), s.marker.rfind(")"))
+    if close >= 0 and text.startswith(s.marker, start):
+        return start + close + 1
+    return s.title_span.start
