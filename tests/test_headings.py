@@ -276,6 +276,19 @@ def test_a_bracketed_marker_takes_a_dun_written_after_it(open_: str, close: str,
         assert [t[:4] for _, t, _ in got[:3]] == ["总体要求", "指导思想", "基本原则"]
 
 
+@pytest.mark.parametrize("marker", ["（\n一）、", "（一\n）、"])
+def test_a_bracketed_marker_wrapped_inside_takes_its_dun_too(marker: str) -> None:
+    text = f"同志们：\n一、总体要求\n{marker}指导思想\n坚持稳中求进。\n（二）、基本原则\n坚持人民至上。\n"
+    got = [(s.marker, s.title) for s in parse_speech(text).sections()]
+    assert got == [("一、", "总体要求"), (marker, "指导思想"), ("（二）、", "基本原则")]
+
+
+def test_a_dun_before_another_bracket_is_no_part_of_the_marker() -> None:
+    # （一）、（二）两项: a list of references, the 、 stays between them
+    text = "同志们：\n一、总体要求\n（一）、（二）两项工作已完成。\n"
+    assert all(s.marker != "（一）、" for s in parse_speech(text).sections())
+
+
 def test_a_part_inside_a_title_or_glued_to_a_word_is_no_heading() -> None:
     text = "标题讲话\n同志们：\n一、第一部分的工作\n内容在这里。\n二、第二部分的工作\n更多内容。\n"
     assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、"]

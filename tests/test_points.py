@@ -50,6 +50,24 @@ def test_an_enumeration_of_another_family_nests_and_the_outer_goes_on(
     assert [(p.marker, p.series, p.number) for p in points] == expected
 
 
+def test_an_enumeration_two_levels_out_goes_on_after_both_nested_ones() -> None:
+    text = ("同志们：\n第一，要抓学习。一是学理论，二是学业务：（1）读原著；（2）写心得。第二，要抓落实。"
+            "第三，要抓作风。\n")
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == [
+        ("第一，", 0, 1), ("一是", 1, 1), ("二是", 1, 2), ("（1）", 2, 1), ("（2）", 2, 2), ("第二，", 0, 2), ("第三，", 0, 3)]
+
+
+def test_a_nested_enumeration_does_not_carry_the_outer_one_past_the_gap_limit() -> None:
+    from officialspeech.parse.points import MAX_GAP
+
+    filler = "这是正文内容。" * (MAX_GAP // 7 + 100)
+    text = f"同志们：\n一是抓学习，二是抓落实。\n{filler}\n第一，学理论；第二，学业务。\n三是抓作风。\n"
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == [
+        ("一是", 0, 1), ("二是", 0, 2), ("第一，", 1, 1), ("第二，", 1, 2)]
+
+
 def test_a_lone_first_point_interrupted_by_another_enumeration_is_no_series() -> None:
     text = "同志们：\n第一，要抓学习。一是学理论，二是学业务。\n第一，要守纪律。第二，要讲规矩。\n"
     points = parse_speech(text).points()

@@ -109,15 +109,19 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
     any heading and any 1, may start at a later number: an excerpt). An enumeration that
     opens inside an unfinished one is nested in it when it is a 首先… sequence inside another
     (an agenda step with its own 首先…最后) or of another family (第一，…一是…二是…第二，…):
-    when the inner one ends, or the outer one's next point comes, the outer one goes on."""
+    the outer one goes on at its next point (the inner runs end there), or when an inner
+    首先… sequence reaches its 最后."""
     runs: list[list[PointCand]] = []
     current: list[PointCand] = []
     outer: list[list[PointCand]] = []  # unfinished sequences a nested one interrupted
 
+    def emit(run: list[PointCand]) -> None:
+        if len(run) >= 2:
+            runs.append(run)
+
     def close() -> None:
         nonlocal current
-        if len(current) >= 2:
-            runs.append(current)
+        emit(current)
         current = outer.pop() if outer and current and current[0].family == "seq" else []
 
     def close_all() -> None:
@@ -137,12 +141,13 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
         if c.number == 1:
             opened = True
             nested = (current and not current[-1].last and c.scope == current[-1].scope
+                      and c.start - current[-1].end <= MAX_GAP
                       and (c.family == current[0].family == "seq" or c.family != current[0].family))
             if nested:
                 outer.append(current)
                 current = [c]
                 continue
-            close_all()  # (a restart of another kind ends the interrupted ones too)
+            close_all()  # (a restart, a new scope or a finished run: the interrupted ones end too)
             current = [c]
             continue
         if not current:
@@ -153,11 +158,13 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
         if not same:
             if c.scope != last.scope:
                 close_all()
-            elif outer and _resumes(outer[-1], c, last):
-                # the enumeration the nested one interrupted goes on: 第一，…一是…二是…第二，…
-                if len(current) >= 2:
-                    runs.append(current)
-                current = outer.pop()
+            elif (k := _resumed(outer, c, last)) is not None:
+                # an enumeration a nested one interrupted goes on: 第一，…一是…二是…第二，… (the
+                # runs nested in it end there)
+                for run in (current, *outer[k + 1:]):
+                    emit(run)
+                current = outer[k]
+                del outer[k:]
                 if c.family == "seq":
                     c.number = current[-1].number + 1
                 current.append(c)
@@ -176,12 +183,18 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
     return runs
 
 
-def _resumes(run: list[PointCand], c: PointCand, inner_last: PointCand) -> bool:
-    """``c`` is the next point of the enumeration ``run``, which the nested one ending at
-    ``inner_last`` interrupted, and stands close enough after that one's last point."""
-    last = run[-1]
-    return (c.family == run[0].family and c.scope == last.scope and not last.last
-            and (c.family == "seq" or c.number == last.number + 1) and c.start - inner_last.end <= MAX_GAP)
+def _resumed(outer: list[list[PointCand]], c: PointCand, inner_last: PointCand) -> int | None:
+    """The index in ``outer`` (innermost first) of the interrupted enumeration of which ``c``
+    is the next point, standing close enough after the last point so far (``inner_last``)."""
+    if c.start - inner_last.end > MAX_GAP:
+        return None
+    for k in range(len(outer) - 1, -1, -1):
+        run = outer[k]
+        last = run[-1]
+        if (c.family == run[0].family and c.scope == last.scope and not last.last
+                and (c.family == "seq" or c.number == last.number + 1)):
+            return k
+    return None
 
 
 @dataclass(slots=True)

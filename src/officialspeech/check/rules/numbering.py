@@ -90,7 +90,8 @@ _AFTER_BRACKET = "、.．，,"  # punctuation written after a bracketed marker (
 
 
 def _form(marker: str) -> str:
-    """The marker's form, its numeral as N; a bracketed marker's trailing 、 is left to N108."""
+    """The marker's form, its numeral as N; punctuation after a bracketed marker (the 、 of
+    （一）、) is left to N108."""
     bare = marker.rstrip(_AFTER_BRACKET)
     return _NUMERAL.sub("N", bare if bare.endswith(("）", ")")) else marker)
 
@@ -155,7 +156,7 @@ def marker_punctuation(ctx: Context) -> Iterator[Finding]:
         while end < s.title_span.end and ctx.text[end] in _AFTER_BRACKET:
             end += 1
         if end > t:
-            bracketed = ctx.text[s.span.start:t] if t > s.span.start else s.marker
+            bracketed = ctx.text[s.heading_span.start:t]
             fix = Fix(start=t, end=end, replacement="", description=f"remove {ctx.text[t:end]!r} after {bracketed}")
             yield Finding(t, end, f"redundant {ctx.text[t:end]!r} after {bracketed}", fix)
 
@@ -163,7 +164,7 @@ def marker_punctuation(ctx: Context) -> Iterator[Finding]:
 def _after_bracket(text: str, s: Section) -> int:
     """Where the closing bracket of ``s``'s marker ends: the grammar lets a bracketed marker
     take a 、 written after it (（一）、), which this rule reports as redundant."""
-    start = s.span.start
+    start = s.heading_span.start
     close = max(s.marker.rfind("）"), s.marker.rfind(")"))
     if close >= 0 and text.startswith(s.marker, start):
         return start + close + 1
