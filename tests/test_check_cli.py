@@ -92,8 +92,9 @@ def test_statistics(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_fix_round_trip(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = draft.read_text("utf-8")
     # (the 、 after （一） is part of the marker as written: the fix takes it off the marker)
-    outline_before = [(s.marker.replace("）、", "）"), s.number) for s in parse_speech(before).sections()]
-    assert any("）、" in s.marker for s in parse_speech(before).sections())
+    sections_before = parse_speech(before).sections()
+    assert any("）、" in s.marker for s in sections_before)
+    outline_before = [(s.marker.replace("）、", "）"), s.number) for s in sections_before]
     main(["check", "--fix", str(draft)])
     err = capsys.readouterr().err
     assert "applied 2 fix(es)" in err

@@ -127,7 +127,8 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
     def close_all() -> None:
         """Close the current enumeration and every one it interrupted."""
         nonlocal current
-        runs.extend(run for run in (current, *outer) if len(run) >= 2)
+        for run in (current, *outer):
+            emit(run)
         outer.clear()
         current = []
 
@@ -184,8 +185,9 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
 
 
 def _resumed(outer: list[list[PointCand]], c: PointCand, inner_last: PointCand) -> int | None:
-    """The index in ``outer`` (innermost first) of the interrupted enumeration of which ``c``
-    is the next point, standing close enough after the last point so far (``inner_last``)."""
+    """The index in ``outer`` of the interrupted enumeration (the innermost tried first) of
+    which ``c`` is the next point, standing close enough after the last point so far
+    (``inner_last``)."""
     if c.start - inner_last.end > MAX_GAP:
         return None
     for k in range(len(outer) - 1, -1, -1):

@@ -89,11 +89,17 @@ def numbering_order(ctx: Context) -> Iterator[Finding]:
 _AFTER_BRACKET = "、.．，,"  # punctuation written after a bracketed marker (N108's concern)
 
 
+def _bracketed(marker: str) -> str:
+    """A bracketed marker up to its closing bracket (the grammar lets it take a 、 written
+    after it: （一）、); any other marker whole."""
+    close = max(marker.rfind("）"), marker.rfind(")"))
+    return marker[:close + 1] if close >= 0 else marker
+
+
 def _form(marker: str) -> str:
     """The marker's form, its numeral as N; punctuation after a bracketed marker (the 、 of
     （一）、) is left to N108."""
-    bare = marker.rstrip(_AFTER_BRACKET)
-    return _NUMERAL.sub("N", bare if bare.endswith(("）", ")")) else marker)
+    return _NUMERAL.sub("N", _bracketed(marker))
 
 
 @rule("N105", "mixed-marker-forms", "warning", "One level mixes marker forms ((一) beside （一）, 1. beside 1、).",
@@ -162,10 +168,9 @@ def marker_punctuation(ctx: Context) -> Iterator[Finding]:
 
 
 def _after_bracket(text: str, s: Section) -> int:
-    """Where the closing bracket of ``s``'s marker ends: the grammar lets a bracketed marker
-    take a 、 written after it (（一）、), which this rule reports as redundant."""
-    start = s.heading_span.start
-    close = max(s.marker.rfind("）"), s.marker.rfind(")"))
-    if close >= 0 and text.startswith(s.marker, start):
-        return start + close + 1
+    """Where the closing bracket of ``s``'s marker ends (:func:`_bracketed`); the title's
+    start for a marker without one (㈠)."""
+    start, bracketed = s.heading_span.start, _bracketed(s.marker)
+    if bracketed.endswith(("）", ")")) and text.startswith(s.marker, start):
+        return start + len(bracketed)
     return s.title_span.start
