@@ -288,7 +288,7 @@ def model_json(w: dict[str, float], t: dict[str, dict[str, float]]) -> dict[str,
             "features": {"function_chars": FUNCTION_CHARS, "max_length": MAX_LENGTH,
                          "locative_opens": LOCATIVE[0], "locative_closes": LOCATIVE[1]},
             "weights": {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-3},
-            "tables": t}
+            "tables": {name: rr.pack_table(table) for name, table in t.items()}}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -349,9 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"half {a.half}: {len(texts)} texts, {len(data)} headings (+{missing} without the clean title among "
           f"the candidates); train accuracy model {acc:.3f}, rules {rules:.3f}")
     if a.out is not None:
-        doc = model_json(w, tables(total, True, a.min_count, a.min_ratio))
+        t = tables(total, True, a.min_count, a.min_ratio)
+        doc = model_json(w, t)
         a.out.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
-        print(f"wrote {a.out}: {len(doc['weights'])} weights, {sum(map(len, doc['tables'].values()))} table entries, "
+        print(f"wrote {a.out}: {len(doc['weights'])} weights, {sum(map(len, t.values()))} table entries, "
               f"{a.out.stat().st_size // 1024} KB")
     return 0
 

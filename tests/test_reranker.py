@@ -220,3 +220,26 @@ def test_past_the_first_headings_of_a_huge_text_the_rules_ends_stand() -> None:
     reranker.rerank(doc.view.text, heads, len(doc.view.text))
     assert heads[reranker.RERANK_MAX:] == rules[reranker.RERANK_MAX:]
     assert heads[:reranker.RERANK_MAX] != rules[:reranker.RERANK_MAX]  # (the model did move some)
+
+
+@given(st.dictionaries(st.text(st.characters(blacklist_characters="\t", blacklist_categories=("Cs",)), min_size=1, max_size=3),
+                       st.integers(-32768, 32767).map(lambda c: c / 100), max_size=40))
+def test_a_packed_table_unpacks_to_the_same_values_in_code_point_order(table: dict[str, float]) -> None:
+    packed = reranker.pack_table(table)
+    assert json.loads(json.dumps(packed)) == packed  # plain strings: the data file holds it as JSON
+    back = reranker.unpack_table(packed)
+    assert back == table
+    assert list(back) == sorted(table)
+    assert all(float(repr(v)) == v for v in back.values())
+
+
+@pytest.mark.parametrize("table", [{"ab": 0.125}, {"ab": 400.0}, {"a\tb": 1.0}])
+def test_a_table_the_packed_form_cannot_hold_is_refused(table: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match=r"hundredths within int16|holds a tab"):
+        reranker.pack_table(table)
+
+
+def test_a_packed_table_whose_grams_and_values_disagree_is_refused() -> None:
+    packed = reranker.pack_table({"ab": 1.0, "cd": -2.5})
+    with pytest.raises(ValueError, match="2 n-grams and 1 values"):
+        reranker.unpack_table({"grams": packed["grams"], "centi": reranker.pack_table({"x": 1.0})["centi"]})

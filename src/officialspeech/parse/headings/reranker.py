@@ -18,7 +18,10 @@ the best one per heading (a conditional logit, trained by ``benchmarks/title_end
 
 The weights and the pruned tables are one data file, ``data/title_end_model.json``, read on
 first use (only run-on text needs it).  Its ``features`` section says which character lists
-the features use, so the model and its vocabulary travel together.
+the features use, so the model and its vocabulary travel together.  A table is packed
+(:func:`pack_table`): its n-grams joined by tabs and its log ratios, hundredths as
+little-endian int16, in base64 — read in a third of the time a JSON object of 220,000
+numbers takes (~35 ms against ~100 ms), which every process pays on its first run-on text.
 
 Trainer and parser share one feature computation, :func:`cuts`: one pass over a heading's
 window yields, per candidate, a :class:`Cut` holding what the features read (character
@@ -32,9 +35,12 @@ ends, are those of the named features bit for bit (``tests/test_reranker.py``).
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -136,9 +142,42 @@ class Model:
     def from_json(cls, data: dict[str, Any]) -> Model:
         """The model of a ``title_end_model.json`` document."""
         return cls({k: float(v) for k, v in data["weights"].items()},
-                   {name: {g: float(v) for g, v in table.items()} for name, table in data["tables"].items()},
+                   {name: unpack_table(table) for name, table in data["tables"].items()},
                    str(data["features"]["function_chars"]), int(data["features"]["max_length"]),
                    (str(data["features"]["locative_opens"]), str(data["features"]["locative_closes"])))
+
+
+def pack_table(table: dict[str, float]) -> dict[str, str]:
+    """``table`` as the data file holds it: ``{"grams": its n-grams in code point order,
+    joined by tabs, "centi": the
+    values in hundredths, little-endian int16, base64}``. Every value must be a whole number
+    of hundredths within int16 (the trainer rounds them to 2 decimals), and no n-gram may hold
+    a tab (the tables' text has no white space); ``ValueError`` otherwise."""
+    grams = sorted(table)
+    if any("\t" in g for g in grams):
+        raise ValueError("an n-gram holds a tab")
+    centi = array("h")
+    for g in grams:
+        c = round(table[g] * 100)
+        if c / 100 != table[g] or not -32768 <= c <= 32767:
+            raise ValueError(f"table value {table[g]!r} of {g!r} is not a whole number of hundredths within int16")
+        centi.append(c)
+    if sys.byteorder == "big":
+        centi.byteswap()
+    return {"grams": "\t".join(grams), "centi": base64.b64encode(centi.tobytes()).decode("ascii")}
+
+
+def unpack_table(packed: dict[str, str]) -> dict[str, float]:
+    """The table :func:`pack_table` packed, in the same order (``c / 100`` is the float the
+    value's two decimals name, as ``float("-1.39")`` is)."""
+    centi = array("h")
+    centi.frombytes(base64.b64decode(packed["centi"]))
+    if sys.byteorder == "big":
+        centi.byteswap()
+    grams = packed["grams"].split("\t") if packed["grams"] else []
+    if len(grams) != len(centi):
+        raise ValueError(f"a packed table has {len(grams)} n-grams and {len(centi)} values")
+    return dict(zip(grams, [c / 100 for c in centi], strict=True))
 
 
 @cache
