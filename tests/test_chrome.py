@@ -362,3 +362,13 @@ def test_holds_is_a_character_of_each_set(text: str, needs: list[str]) -> None:
 
     # (sets of one, a few and many characters: the substring, loop and set tests)
     assert holds(text, tuple(needs)) == all(any(ch in text for ch in chars) for chars in needs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_NEED_CHARS + "xyz 。", max_size=30),
+       st.lists(st.lists(st.text(alphabet=_NEED_CHARS, min_size=1, max_size=12), max_size=3), max_size=8))
+def test_a_needs_index_finds_in_order_the_items_whose_sets_a_text_holds(text: str, needs: list[list[str]]) -> None:
+    from officialspeech.firsts import NeedsIndex, holds
+
+    items = [(i, tuple(n)) for i, n in enumerate(needs)]  # (any set may come first: the index keys on it)
+    assert NeedsIndex(items).holding(text) == [i for i, n in items if holds(text, n)]

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 def first_items(pattern: str, *, loose: bool = False) -> set[str] | None:
@@ -237,6 +240,41 @@ def holds(text: str, needs: tuple[str, ...]) -> bool:
 
 
 _LOOP_MAX = 8  # a larger set is tested as a set against the text's characters
+
+
+class NeedsIndex(Generic[T]):
+    """Items (patterns) with their ``needs`` (:func:`required_sets`), indexed by the characters
+    of each one's first, smallest set: :meth:`holding` finds the items a text may match from
+    the text's characters, in one pass over them, instead of testing every item's sets in turn
+    (23 inline chrome rules, of which a run holds the characters of two or three)."""
+
+    def __init__(self, items: Sequence[tuple[T, tuple[str, ...]]]) -> None:
+        self._items = tuple(items)
+        self._always = tuple(i for i, (_, needs) in enumerate(self._items) if not needs)
+        by_char: dict[str, list[int]] = {}
+        for i, (_, needs) in enumerate(self._items):
+            if needs:
+                for ch in needs[0]:
+                    by_char.setdefault(ch, []).append(i)
+        self._by_char = {ch: tuple(ix) for ch, ix in by_char.items()}
+        self._keys = frozenset(by_char)
+
+    def holding(self, text: str) -> list[T]:
+        """The items, in their order, whose needs ``text`` holds (``holds(text, needs)``)."""
+        present = self._keys.intersection(text)
+        if not present and not self._always:
+            return []
+        found = set(self._always)
+        by_char = self._by_char
+        for ch in present:
+            found.update(by_char[ch])
+        items = self._items
+        out: list[T] = []
+        for i in sorted(found):
+            item, needs = items[i]
+            if holds(text, needs[1:]):  # (its first set it holds: a character of it is present)
+                out.append(item)
+        return out
 
 
 @lru_cache(maxsize=1024)

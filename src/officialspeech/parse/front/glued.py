@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ...firsts import holds
+from ...firsts import NeedsIndex, holds
 from ...vocab import ChromeInline, chrome_rules, per_vocabulary, vocabulary
 from ..chars import HEADING_SPACE, LINE_BREAKS, is_han
 
@@ -62,10 +62,8 @@ class Glued:
 def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
     """The inline chrome patterns' hits in ``text[a:b]``, leftmost-longest, not overlapping."""
     found: list[InlineChrome] = []
-    run = text[a:b]
-    for rule in chrome_rules().inline:
-        if not holds(run, rule.needs):
-            continue  # (a run without a character each hit holds: most rules want a colon)
+    # (only the rules whose hits' characters the run holds: most want a colon)
+    for rule in _inline_index().holding(text[a:b]):
         for m in rule.pattern.finditer(text, a, b):
             if m.end() > m.start():
                 groups = {k: v for k, v in m.groupdict().items() if v}
@@ -76,6 +74,12 @@ def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
         if not out or h.start >= out[-1].end:
             out.append(h)
     return out
+
+
+@per_vocabulary
+def _inline_index() -> NeedsIndex[ChromeInline]:
+    """The inline rules by the characters their hits need."""
+    return NeedsIndex([(rule, rule.needs) for rule in chrome_rules().inline])
 
 
 def chrome_opens(text: str, a: int, b: int) -> bool:
