@@ -75,6 +75,23 @@ def test_a_lone_first_point_interrupted_by_another_enumeration_is_no_series() ->
         ("一是", 0, 1), ("二是", 0, 2), ("第一，", 1, 1), ("第二，", 1, 2)]
 
 
+@pytest.mark.parametrize("text", [
+    "同志们：\n第一，要抓学习。一是学理论，二是学业务。同时，一是读原著，二是写心得。第二，要抓落实。第三，要抓作风。\n",
+    "同志们：\n第一，要抓学习。\n一是学理论；二是学业务。\n另外，一是读原著；二是写心得。\n第二，要抓落实。\n第三，要抓作风。\n",
+])
+def test_an_enumeration_started_again_inside_a_point_leaves_the_outer_one_going_on(text: str) -> None:
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == [
+        ("第一，", 0, 1), ("一是", 1, 1), ("二是", 1, 2), ("一是", 2, 1), ("二是", 2, 2), ("第二，", 0, 2), ("第三，", 0, 3)]
+
+
+def test_a_lone_point_of_the_nested_family_again_is_no_restart() -> None:
+    # one 一是 is no enumeration: a second 一是 does not keep the interrupted 第一 going
+    text = "同志们：\n第一，要抓学习。一是学理论。\n一是要守纪律，二是要讲规矩。第二，要抓落实。\n"
+    points = parse_speech(text).points()
+    assert [(p.marker, p.series, p.number) for p in points] == [("一是", 0, 1), ("二是", 0, 2)]
+
+
 WRAPPED_SERIES = ["一是", "二是", "三是", "四是"], ["第一，", "第二，", "第三，", "第四，"]
 
 

@@ -110,7 +110,8 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
     opens inside an unfinished one is nested in it when it is a 首先… sequence inside another
     (an agenda step with its own 首先…最后) or of another family (第一，…一是…二是…第二，…):
     the outer one goes on at its next point (the inner runs end there), or when an inner
-    首先… sequence reaches its 最后."""
+    首先… sequence reaches its 最后. A nested enumeration of two or more that starts again
+    (…一是…二是…。同时，一是…) is a new series inside the same outer point."""
     runs: list[list[PointCand]] = []
     current: list[PointCand] = []
     outer: list[list[PointCand]] = []  # unfinished sequences a nested one interrupted
@@ -146,6 +147,13 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
                       and (c.family == current[0].family == "seq" or c.family != current[0].family))
             if nested:
                 outer.append(current)
+                current = [c]
+                continue
+            if (outer and len(current) >= 2 and c.family == current[0].family and c.scope == current[-1].scope
+                    and c.start - outer[-1][-1].end <= MAX_GAP):
+                # the nested enumeration starts again inside the same point of the one it
+                # interrupted (第一，…一是…二是…。同时，一是…二是…。第二，…): that one goes on
+                emit(current)
                 current = [c]
                 continue
             close_all()  # (a restart, a new scope or a finished run: the interrupted ones end too)
