@@ -92,6 +92,28 @@ def test_a_lone_point_of_the_nested_family_again_is_no_restart() -> None:
     assert [(p.marker, p.series, p.number) for p in points] == [("一是", 0, 1), ("二是", 0, 2)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同志们：\n一是深入学习。二是一以贯之抓落实。三是加强领导。\n",
+     [("一是", 1, "深入学习"), ("二是", 2, "一以贯之抓落实"), ("三是", 3, "加强领导")]),
+    ("同志们：\n一是加强学习。\n二是狠抓落实。\n三是一些突出问题解决得不好。\n四是作风建设有待加强。\n",
+     [("一是", 1, "加强学习"), ("二是", 2, "狠抓落实"), ("三是", 3, "一些突出问题解决得不好"), ("四是", 4, "作风建设有待加强")]),
+    ("同志们：\n一是2024年要完成任务；二是两岸交流不断深化；三是三农工作扎实推进。\n",
+     [("一是", 1, "2024年要完成任务"), ("二是", 2, "两岸交流不断深化"), ("三是", 3, "三农工作扎实推进")]),
+    ("同志们：\n一要一以贯之；二要一抓到底。\n", [("一要", 1, "一以贯之"), ("二要", 2, "一抓到底")]),
+])
+def test_a_point_lead_may_open_with_a_numeral_after_the_verb(text: str, expected: list[tuple[str, int, str]]) -> None:
+    # the verb ends the marker: 二是|一以贯之, 三是|一些, not a number run on (unlike 第一|二季度)
+    assert _leads(parse_speech(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "同志们：\n我们要坚持一是一，二是二，实事求是。\n",  # an idiom: the leads are bare numbers
+    "同志们：\n今年第一二季度经济运行平稳，第三四季度继续向好。\n",  # 第一 before a numeral: no marker
+])
+def test_no_points_where_a_numeral_runs_on_from_the_marker(text: str) -> None:
+    assert _leads(parse_speech(text)) == []
+
+
 WRAPPED_SERIES = ["一是", "二是", "三是", "四是"], ["第一，", "第二，", "第三，", "第四，"]
 
 

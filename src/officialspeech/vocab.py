@@ -136,6 +136,8 @@ class Vocabulary:
     heading_bad_prev: CharClass
     point_bad_prev: CharClass
     point_bad_next: CharClass
+    point_verb_bad_next: CharClass  # after 一是/一要: the verb ends the marker, a numeral may follow (二是一以贯之)
+    point_verb_bare_number: LazyPattern  # …but not a bare number (一是一，二是二: an idiom, no list)
     sequence_words: dict[str, str]
     sequence_requires: dict[str, LazyPattern]
     sequence_bad_next: CharClass
@@ -328,6 +330,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         heading_bad_prev=CharClass(v["heading_bad_prev"]),
         point_bad_prev=CharClass(v["point_bad_prev"]),
         point_bad_next=CharClass(v["point_bad_next"]),
+        point_verb_bad_next=CharClass(v["point_verb_bad_next"]),
+        point_verb_bare_number=LazyPattern(v["point_verb_bare_number"]),
         sequence_words=dict(v["point_sequence_words"]),
         sequence_requires={k: LazyPattern(_expand(x, pieces)) for k, x in v.get("point_sequence_requires", {}).items()},
         sequence_bad_next=CharClass(v["point_sequence_bad_next"]),

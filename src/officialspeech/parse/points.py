@@ -89,10 +89,13 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
             continue
         if prev and prev in voc.point_bad_prev:
             continue
-        if nxt and nxt in voc.point_bad_next:
+        verb = marker.form == "cn_verb"
+        if nxt and nxt in (voc.point_verb_bad_next if verb else voc.point_bad_next):
+            continue
+        if verb and nxt and voc.point_verb_bare_number.match(text, e, body_end) is not None:
             continue
         n = marker.numbers[0]
-        if marker.form == "cn_verb":
+        if verb:
             family = "cn" + marker.word
         else:
             family = "di" if marker.form.startswith("di_") else marker.form  # (circled, arabic_half)
