@@ -1,6 +1,7 @@
 """Titles of parallel sibling headings in run-on text, cut where most siblings say the body
-starts (src/officialspeech/siblings.py). The speeches are our own, in the shapes of the
-provincial reports that lost their line breaks."""
+starts, and in text with its line breaks, closed where most siblings close theirs
+(src/officialspeech/parse/headings/siblings.py). The speeches are our own, in the shapes of
+the provincial reports, with their line breaks and without."""
 
 from __future__ import annotations
 
@@ -118,3 +119,38 @@ def test_a_chain_of_verbs_is_not_cut_as_a_sub_heading() -> None:
     speech = parse_speech(_subhead_report(rows))
     subs = [s for s in speech.sections() if s.level == 2]
     assert [s.title for s in subs] == [t + v for t, v in rows]
+
+
+# text with its line breaks: a run-in series closed by punctuation, one sibling longer than the rule of thumb
+
+_CLOSED_SERIES = (
+    "同志们：\n一、今年的重点工作\n"
+    "（一）坚持生态优先、绿色发展，筑牢北方生态安全屏障。一要打好三北工程攻坚战。完成生态建设任务。\n"
+    "（二）更好统筹发展和安全，筑牢北疆安全稳定屏障。一要守好安全生产底线。开展专项整治。\n"
+    "（三）大力发展现代能源经济，建设国家重要能源基地。一要做好煤炭保供文章。稳定煤炭产量。\n"
+    "（四）以创建中国（内蒙古）自由贸易试验区为牵引，打造我国向北开放重要桥头堡。一要做强开放平台。主动对接国际规则。\n"
+)
+
+
+def _paren_titles(text: str) -> list[tuple[str, str]]:
+    return [(s.title, s.confidence) for s in parse_speech(text).sections() if s.marker.startswith("（")]
+
+
+def test_a_sibling_of_a_series_closed_by_punctuation_ends_at_its_own_punctuation() -> None:
+    assert _paren_titles(_CLOSED_SERIES)[-1] == ("以创建中国（内蒙古）自由贸易试验区为牵引，打造我国向北开放重要桥头堡", "certain")
+
+
+def test_a_title_glued_to_a_long_sentence_stays_a_guess_beside_short_closed_siblings() -> None:
+    text = ("同志们：\n一、今年的重点工作\n（一）加强理论学习。要读原著学原文。\n（二）狠抓工作落实。要一级抓一级。\n"
+            "（三）改进工作作风。要深入基层调研。\n"
+            "（四）加强组织领导各级党委要高度重视把这项工作摆上重要议事日程切实抓紧抓好。要明确责任。\n")
+    assert _paren_titles(text)[-1] == ("加强组织领导", "guessed")
+
+
+def test_a_sibling_alone_on_its_line_ends_at_its_punctuation_as_the_rest_of_its_series_do() -> None:
+    # an earlier list names 美丽乡村建设 as a term, which alone would end a run-in title there
+    text = ("同志们：\n今后五年，要全力打好乡村全面振兴、美丽乡村建设、边疆治理持久战，以重点领域突破带动整体发展跃升。\n"
+            "一、今后五年的目标\n（一）现代化产业体系建设取得决定性进展。\n产业发展提质增效，转型步伐加快。\n"
+            "（二）美丽乡村建设取得决定性进展。\n生态文明建设关乎永续发展，要立足生态优势增强发展后劲。\n"
+            "（三）民生保障稳步增进。\n各项民生实事全面完成。\n")
+    assert _paren_titles(text)[1] == ("美丽乡村建设取得决定性进展", "certain")

@@ -15,7 +15,7 @@ from ..escapes import trim_space_end
 from .bare import bare_numeral_headings, is_stripped
 from .candidates import Candidate, Heading, heading_candidates
 from .select import select_headings
-from .siblings import harmonise
+from .siblings import closed_consensus, harmonise
 from .titles import Wrap, title_bounds
 
 __all__ = ["Heading", "find_headings"]
@@ -57,6 +57,8 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
         heads.append(title_bounds(v, c, end, doc.lines, run_on, wrap))
     if run_on:
         harmonise(v, heads, end)
+    else:
+        closed_consensus(v, heads, doc.lines.line_end)
     for h, nxt in pairwise(heads):
         if h.heading_end > nxt.start:
             h.heading_end = nxt.start

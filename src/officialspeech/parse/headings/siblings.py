@@ -17,7 +17,7 @@ resemblance changes nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from statistics import median
 
 import regex
@@ -27,6 +27,7 @@ from ..chars import COMMAS, is_text
 from ..markers import FORMS
 from .candidates import Heading
 from .titleend import cut_score
+from .titles import first_title_end
 
 MIN_GROUP = 3
 MIN_TITLE = 6
@@ -177,6 +178,31 @@ def harmonise(text: str, heads: list[Heading], limit: int) -> None:
             if h.title_end == _terminator(text, h, limit) or _outweighs(text, h, k):
                 h.title_end = h.heading_end = k
                 h.confidence = "guessed"
+
+
+CLOSED_RATIO = 2  # a sibling's closed title is at most this many times the longest of theirs
+
+
+def closed_consensus(text: str, heads: list[Heading], line_end: Callable[[int], int]) -> None:
+    """In text with its line breaks: where most of a sibling series end at their first
+    terminator (``（一）坚持…，筑牢…屏障。一要…``), a sibling whose end the rules had to guess
+    ends at its own first terminator on its line too (in place), when its title is then at
+    most CLOSED_RATIO times as long as the longest of theirs (and no longer than a title can
+    be): a title glued to a long first sentence is longer still."""
+    for group in sibling_groups(heads):
+        if len(group) < MIN_GROUP or all(h.confidence != "guessed" for h in group):
+            continue
+        closed = [h for h in group if h.confidence == "certain" and h.heading_end == h.title_end + 1
+                  and h.title_end < len(text) and not text[h.title_end].isspace()]
+        if 2 * len(closed) <= len(group):
+            continue
+        most = min(vocabulary().max_title_length, CLOSED_RATIO * max(h.title_end - h.title_start for h in closed))
+        for h in group:
+            if h.confidence != "guessed":
+                continue
+            t = first_title_end(text, h.title_start, line_end(h.title_start))
+            if t is not None and h.title_end < t <= h.title_start + most:
+                h.title_end, h.heading_end, h.confidence = t, t + 1, "certain"
 
 
 def _open_end(text: str, h: Heading) -> bool:
