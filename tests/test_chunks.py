@@ -336,3 +336,15 @@ def test_the_source_text_is_kept_beside_each_speech_until_it_is_freed(texts: lis
     del speeches
     gc.collect()
     assert not any(k in model._SOURCE_TEXTS for k in keys)  # freed with its Speech, not kept for ever
+
+
+@pytest.mark.parametrize("by", ["point", "paragraph", "section"])
+def test_a_chunk_never_spans_a_closing_between_two_paragraphs(by: str) -> None:
+    # (hypothesis found it: the closing is no body unit, yet a chunk of both paragraphs held it)
+    text = "同志们：一\r\n\r\n谢谢大家！ 一"
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    chunks = speech.chunks(max_chars=12, by=by)  # type: ignore[arg-type]
+    assert [c.text for c in chunks] == ["一", "一"]
+    closing = range(speech.closing.span.start, speech.closing.span.end)
+    assert not any(c.span.start < closing.stop and closing.start < c.span.end for c in chunks)

@@ -241,15 +241,16 @@ def _regions(speech: Speech, view: _CutView) -> list[tuple[list[str], list[_Unit
     return [(h, [u for u in units if u.end > u.start]) for h, units in out if any(u.end > u.start for u in units)]
 
 
-def _groups(units: list[_Unit], by: ChunkBy, limit: int) -> list[list[_Unit]]:
-    """The units that may share a chunk (split further only when too long)."""
-    if by == "section":
-        return [units]
+def _groups(units: list[_Unit], by: ChunkBy, limit: int, text: str) -> list[list[_Unit]]:
+    """The units that may share a chunk (split further only when too long); never two units
+    with text between them that is no unit (a closing between paragraphs: 谢谢大家！), only
+    white space (``text``: the view)."""
     groups: list[list[_Unit]] = []
     for u in units:
         last = groups[-1] if groups else None
-        if last is not None and ((last[-1].kind == "heading" and len(last) == 1)
-                                 or (by == "point" and u.kind == "paragraph" and last[-1].kind == "paragraph")):
+        if last is not None and not text[last[-1].end:u.start].strip() and (
+                by == "section" or (last[-1].kind == "heading" and len(last) == 1)
+                or (by == "point" and u.kind == "paragraph" and last[-1].kind == "paragraph")):
             last.append(u)
         else:
             groups.append([u])
@@ -302,7 +303,7 @@ def chunk_speech(speech: Speech, text: str | None = None, *, max_chars: int = 50
     out: list[Chunk] = []
     for heads, units in _regions(speech, view):
         prev: tuple[int, int] | None = None
-        for group in _groups(units, by, max_chars):
+        for group in _groups(units, by, max_chars, v):
             a, b = group[0].start, group[-1].end
             unit_bounds = sorted({p for u in group for p in (u.start, u.end)})
             pieces = _split(a, b, max_chars, [unit_bounds, sentence_ends, clause_ends])
