@@ -114,6 +114,16 @@ def test_no_points_where_a_numeral_runs_on_from_the_marker(text: str) -> None:
     assert _leads(parse_speech(text)) == []
 
 
+def test_zaici_before_a_verb_is_again_not_a_point() -> None:
+    # 再次到访: "again"; 再次，/再次要 after 首先…其次 is the third point (corpus/INDEX.md)
+    text = "朋友们：\n首先，我代表中国政府致以问候。再次到访这座城市，这里依旧宁静祥和。最后，我衷心祝愿友谊长青！\n"
+    assert [p.marker for p in parse_speech(text).points()] == ["首先", "最后"]
+    for sep in ("，", "要"):
+        text = f"同志们：\n首先{sep}提高认识。其次{sep}加强领导。再次{sep}狠抓落实。最后{sep}严格考核。\n"
+        assert [(p.marker, p.number) for p in parse_speech(text).points()] == [
+            ("首先", 1), ("其次", 2), ("再次", 3), ("最后", 4)]
+
+
 WRAPPED_SERIES = ["一是", "二是", "三是", "四是"], ["第一，", "第二，", "第三，", "第四，"]
 
 
