@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from officialspeech import Speech, parse_speech
+from officialspeech import Section, Speech, parse_speech
 from officialspeech.outline import render_text
 
 
@@ -61,6 +61,16 @@ def test_notes_container_holds_footnote_entries() -> None:
     speech = parse_speech(text)
     assert [(s.marker, s.title, s.level) for s in speech.sections()] == [
         ("一、", "工作回顾", 1), ("二、", "今年安排", 1), ("", "注释", 1), ("［1］", "四个一批", 2), ("［2］", "两新", 2)]
+
+
+@pytest.mark.parametrize("word", ["附注：", "附件"])
+def test_an_unnumbered_appendix_holds_its_numbered_entries(word: str) -> None:
+    # (before, 附件/附注 were no container: the entries hung under the last section of the report)
+    text = (f"各位代表：\n一、工作回顾\n（一）经济稳中有进。\n我们推进“两新”工作。\n二、今年安排\n持续发力。\n{word}\n"
+            "1.“两新”：设备更新和消费品以旧换新。\n2.“两重”：国家重大战略实施和重点领域安全能力建设。\n")
+    top = [b for b in parse_speech(text).body if isinstance(b, Section)]
+    assert [(s.marker, s.title) for s in top] == [("一、", "工作回顾"), ("二、", "今年安排"), ("", word.rstrip("："))]
+    assert [(c.marker, c.title) for c in top[-1].children if isinstance(c, Section)] == [("1.", "“两新”"), ("2.", "“两重”")]
 
 
 def test_stripped_text_prefers_a_title_of_plausible_length_among_equal_guesses() -> None:
