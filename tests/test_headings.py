@@ -73,6 +73,27 @@ def test_an_unnumbered_appendix_holds_its_numbered_entries(word: str) -> None:
     assert [(c.marker, c.title) for c in top[-1].children if isinstance(c, Section)] == [("1.", "“两新”"), ("2.", "“两重”")]
 
 
+def test_a_container_word_glued_in_run_on_text_with_a_title_before_its_first_entry() -> None:
+    text = ("各位代表：一、工作回顾我们推进“两新”工作，成效明显。二、今年安排要持续发力，让人民生活更加美好！"
+            "附件2026年民生实事1.实现城镇新增就业18万人以上。2.新建养老机构10所。")
+    top = [b for b in parse_speech(text).body if isinstance(b, Section)]
+    assert [(s.marker, s.title) for s in top][-1] == ("", "附件")
+    assert [c.marker for c in top[-1].children if isinstance(c, Section)] == ["1.", "2."]
+
+
+def test_a_page_that_holds_the_run_on_document_twice_keeps_the_headings_of_both_copies() -> None:
+    one = ("一、过去一年的工作回顾过去一年，我们攻坚克难，各项事业取得新进展。二、今年工作的总体要求今年是关键之年，"
+           "要稳中求进。三、今年的重点任务（一）推动产业升级。要加快培育新动能。（二）扩大有效需求。要持续释放消费潜力。")
+    markers = [s.marker for s in parse_speech("各位代表：" + one + one).sections()]
+    assert markers == ["一、", "二、", "三、", "（一）", "（二）"] * 2
+
+
+def test_a_lone_one_after_a_series_is_no_restart_without_its_two_and_three() -> None:
+    text = ("各位代表：一、过去一年的工作回顾过去一年，我们攻坚克难。二、今年工作的总体要求今年是关键之年。"
+            "三、今年的重点任务要抓好落实。我们要坚持一、二、三产业协调发展，一、做好准备工作。")
+    assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、", "三、"]
+
+
 def test_stripped_text_prefers_a_title_of_plausible_length_among_equal_guesses() -> None:
     # no punctuation at all: 深入开展环境|卫生整治 and 深入开展环境卫生整治|坚持 have equally weak
     # evidence (a typical title ending, a weak opener); the six-character title is the worse guess

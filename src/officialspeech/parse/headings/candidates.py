@@ -122,6 +122,9 @@ def _numeral_title(text: str, e: int, n: int) -> bool:
     return value is not None and value != n + 1 and not text.startswith("、", m.end())
 
 
+CONTAINER_TITLE_MAX = 40  # characters of the title between a glued container word and its first entry (附件…1.)
+
+
 def _containers(text: str, out: list[Candidate], body_start: int, body_end: int) -> list[Candidate]:
     """Container words (注释, 名词解释) standing alone on a line, or glued before the first
     entry of a numbered list in run-on text: unnumbered candidates."""
@@ -137,11 +140,15 @@ def _containers(text: str, out: list[Candidate], body_start: int, body_end: int)
         while after < body_end and text[after] in HEADING_SPACE:
             after += 1
         alone = after >= body_end or text[after] in "\r\n"
-        followed = next((c for c in out if c.start == after), None)
         if strength == LINE_START and alone:
             extra.append(Candidate(s, s, "", "container", None, LINE_START, e))
-        elif strength >= AFTER_BOUNDARY and followed is not None and followed.number == 1:
-            # 注释［1］… / 名词解释1.… glued in run-on text: the entry after it starts a line
+            continue
+        # the first candidate after it, with at most a short title between and no sentence end
+        followed = next((c for c in out if after <= c.start <= after + CONTAINER_TITLE_MAX), None)
+        if (strength >= AFTER_BOUNDARY and followed is not None and followed.number == 1
+                and not voc.sentence_end.search(text, after, followed.start)):
+            # 注释［1］… / 名词解释1.… / 附件2026年民生实事1.… glued in run-on text: the
+            # entry after it starts a line
             extra.append(Candidate(s, s, "", "container", None, AFTER_BOUNDARY, e))
             followed.strength = max(followed.strength, AFTER_BOUNDARY)
     return extra

@@ -174,8 +174,10 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
         if depth is None:
             return n == 1 and confirmed(c)
         if n == 1:
-            # the series starts again where a 1 opens its own sub-series, as a line-start 1 may
-            return confirmed.opens_sub_series(c)
+            # the series starts again where a 1 opens its own sub-series, as a line-start 1 may,
+            # or where the whole series comes again (1, 2, 3 once more: a page that holds the
+            # document twice)
+            return confirmed.opens_sub_series(c) or ((prev_n or 0) >= 2 and confirmed.continued(c))
         return n == expected or (expected < n <= expected + SKIPPED_MAX and confirmed.continued(c))
     # glued to the text before it
     if form in ("cn_paren", "cn_dun"):
