@@ -124,6 +124,22 @@ def test_zaici_before_a_verb_is_again_not_a_point() -> None:
             ("首先", 1), ("其次", 2), ("再次", 3), ("最后", 4)]
 
 
+def test_a_sequence_word_takes_the_shi_that_follows_it_into_the_marker() -> None:
+    # corpus/INDEX.md: 首先是/其次是 take the 是 into the marker, like 第一是
+    text = "同志们：\n首先是提高认识。其次是加强领导。再次是狠抓落实。最后是严格考核。\n"
+    assert _leads(parse_speech(text)) == [
+        ("首先是", 1, "提高认识"), ("其次是", 2, "加强领导"), ("再次是", 3, "狠抓落实"), ("最后是", 4, "严格考核")]
+    # 是否 (whether) is no 是; 首先，/首先要 stay as they were
+    text = "同志们：\n首先是否需要讨论，大家发表意见。其次要落实。\n"
+    assert _leads(parse_speech(text)) == [("首先", 1, "是否需要讨论，大家发表意见"), ("其次", 2, "要落实")]
+
+
+def test_a_sequence_with_its_shi_may_stand_inside_a_sentence() -> None:
+    text = "同志们：\n参与难度提升的原因首先是流动性层面，资金偏紧；其次是产业层面，盈利下滑。\n"
+    assert _leads(parse_speech(text)) == [("首先是", 1, "流动性层面，资金偏紧"), ("其次是", 2, "产业层面，盈利下滑")]
+    assert _leads(parse_speech("同志们：\n这首先是一个政治问题，必须高度重视。\n")) == []  # a lone 首先是
+
+
 WRAPPED_SERIES = ["一是", "二是", "三是", "四是"], ["第一，", "第二，", "第三，", "第四，"]
 
 

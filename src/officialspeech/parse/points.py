@@ -78,10 +78,14 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
         if s in para_starts:
             prev = ""
         if marker.form == "sequence":
-            if strength == GLUED or (nxt and nxt in voc.sequence_bad_next):
-                continue
+            # (what follows the word itself: 首先是 takes the 是 into the marker, but 是 is what
+            # the word's tests read after it, as they do after a bare 首先)
+            w = s + len(marker.word)
+            after = text[w] if w < body_end else ""
+            if (strength == GLUED and w == e) or (after and after in voc.sequence_bad_next):
+                continue  # (glued to a word only with its 是: 原因首先是…，其次是…)
             need = voc.sequence_requires.get(marker.word)
-            if need is not None and not need.match(text, e):
+            if need is not None and not need.match(text, w):
                 continue
             role = voc.sequence_words[marker.word]
             out.append(PointCand(s, e, text[s:e], "seq", 1 if role == "first" else 0,
