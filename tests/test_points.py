@@ -140,6 +140,15 @@ def test_a_sequence_with_its_shi_may_stand_inside_a_sentence() -> None:
     assert _leads(parse_speech("同志们：\n这首先是一个政治问题，必须高度重视。\n")) == []  # a lone 首先是
 
 
+def test_a_long_lead_with_its_commas_ends_at_its_sentence_end() -> None:
+    clause = "持续整治群众身边的不正之风和腐败问题"
+    lead = ("建设廉洁政府，深刻汲取违纪违法案件教训，巩固拓展深入贯彻中央八项规定精神学习教育成果，"
+            + "，".join([clause] * 5))  # past 120 characters, no 。 or ；
+    text = f"同志们：\n一是加强学习。二是狠抓落实。三是{lead}。四是改进作风。\n"
+    assert len(lead) > 120
+    assert [p.lead for p in parse_speech(text).points()][2] == lead
+
+
 WRAPPED_SERIES = ["一是", "二是", "三是", "四是"], ["第一，", "第二，", "第三，", "第四，"]
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 Range = tuple[int, int]
 _LEAD_END = re.compile(f"[{LEAD_END}]")  # plain classes: `re` is cheaper per call
+_CLAUSE = re.compile(f"[{CLAUSE_MARKS}]")
 
 MAX_GAP = 4000
 
@@ -268,8 +269,9 @@ def _lead(v: str, pc: PointCand, e: int) -> Range:
     while le > ls and (v[le - 1].isspace() or v[le - 1] in CLAUSE_MARKS):
         le -= 1
     reach = 2 * vocabulary().max_title_length
-    if le - ls > reach:
-        # no punctuation in reach (stripped text): where the evidence puts the end
+    if le - ls > reach and not _CLAUSE.search(v, ls, ls + reach):
+        # no punctuation in reach (stripped text): where the evidence puts the end (a long
+        # sentence with its commas ends at its 。, as any lead does)
         k, _ = best_cut(v, ls, ls + reach)
         if k is not None:
             le = k
