@@ -173,7 +173,7 @@ def _node_ranges(speech: Speech) -> list[tuple[int, int, set[tuple[int, int]]]]:
             children = getattr(b, "children", None)
             if children is not None and hasattr(b, "heading_span"):
                 hs = b.heading_span
-                out.append((hs.start, hs.end, set()))
+                out.append((hs.start, hs.end, {(g.span.start, g.span.end) for g in getattr(b, "gaps", None) or []}))
                 walk(children)
             else:
                 add(b)
