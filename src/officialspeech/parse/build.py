@@ -5,8 +5,7 @@ model's order, so that the dict serialised as it is equals the model's JSON."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache, partial
+from functools import cache
 from typing import Any
 
 from ..treekeys import METADATA_FIELDS, METADATA_LISTS, SCHEMA_VERSION
@@ -65,19 +64,15 @@ def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[R
 def _metadata(chrome: list[ChromeHit]) -> dict[str, Any]:
     """The metadata of the chrome, every field of :class:`Metadata` present in its order (the
     tree is the model's JSON as it stands: ``parse_json`` serialises it directly)."""
-    found = metadata_from(chrome)
-    return {name: found[name] if name in found else default() for name, default in _metadata_defaults()}
+    found = metadata_from(chrome) if chrome else {}
+    return {name: found.get(name, [] if is_list else None) for name, is_list in _metadata_fields()}
 
 
 @cache
-def _metadata_defaults() -> tuple[tuple[str, Callable[[], Any]], ...]:
-    """Each field of :class:`Metadata` and a maker of its default (from ``treekeys``: the
-    models are not imported to parse)."""
-    return tuple((name, list if name in METADATA_LISTS else partial(_same, None)) for name in METADATA_FIELDS)
-
-
-def _same(value: Any) -> Any:
-    return value
+def _metadata_fields() -> tuple[tuple[str, bool], ...]:
+    """Each field of :class:`Metadata` and whether its default is a (new) empty list, else
+    None (from ``treekeys``: the models are not imported to parse)."""
+    return tuple((name, name in METADATA_LISTS) for name in METADATA_FIELDS)
 
 
 def _with_front_chrome(doc: Document, front: Front) -> list[ChromeHit]:

@@ -227,15 +227,20 @@ def _edge_rules_at(first: str, last: str, length_class: int) -> tuple[tuple[Chro
                  if fewest <= n <= most and (rule.last is None or rule.last.match(last)))
 
 
-def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]], default: int) -> int:
+def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]], default: int,
+                   read: dict[int, bool]) -> int:
     """The first line in ``order`` that reads as speech content (not chrome found before),
-    else ``default``."""
+    else ``default``; ``read`` remembers each line's answer (the scans from either end of a
+    short text meet on the same lines)."""
     needs, address = _salutation_needs(), salutation()
     line = lines.line
     for i in order:
         if i not in hits:
-            text = line(i).text
-            if text and _content_like(text, needs, address):
+            content = read.get(i)
+            if content is None:
+                text = line(i).text
+                content = read[i] = bool(text) and _content_like(text, needs, address)
+            if content:
                 return i
     return default
 
@@ -260,9 +265,10 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
 
     # chrome stands at the edges of a page: look at most EDGE_LINES lines in from either end
     n = len(lines)
-    first = _first_content(lines, range(min(n, EDGE_LINES)), hits, min(n, EDGE_LINES))
+    read: dict[int, bool] = {}
+    first = _first_content(lines, range(min(n, EDGE_LINES)), hits, min(n, EDGE_LINES), read)
     floor = max(first, n - EDGE_LINES)
-    last = _first_content(lines, range(n - 1, floor - 1, -1), hits, floor - 1)
+    last = _first_content(lines, range(n - 1, floor - 1, -1), hits, floor - 1, read)
     zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)

@@ -120,6 +120,8 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
     the outer one goes on at its next point (the inner runs end there), or when an inner
     首先… sequence reaches its 最后. A nested enumeration of two or more that starts again
     (…一是…二是…。同时，一是…) is a new series inside the same outer point."""
+    if not cands:
+        return []
     runs: list[list[PointCand]] = []
     current: list[PointCand] = []
     outer: list[list[PointCand]] = []  # unfinished sequences a nested one interrupted

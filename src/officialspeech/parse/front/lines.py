@@ -129,6 +129,8 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     ``earlier``: titles that chrome cut out before the body carries (each closed by ``\\x00``),
     which such a title may restate.
     """
+    if lookahead <= body_start and (start >= end or text[start:end].isspace()):
+        return Front(body_start=body_start)  # nothing before the body (同志们： opens the text)
     voc = vocabulary()
     front = Front(body_start=body_start)
     cut: list[Range] = []

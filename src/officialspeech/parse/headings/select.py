@@ -98,6 +98,8 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
     """Choose the candidates that are headings, following numbering sequences per style.
     A candidate starting at one of ``hinted`` (the file format styled that line as a heading)
     is taken as long as its line reads like a heading."""
+    if not cands:
+        return []
     confirmed = _Confirmation(text, cands)
     line_starts = {(c.form, c.number) for c in cands if c.strength == LINE_START}
     stack: list[tuple[str, int | None]] = []
