@@ -13,7 +13,9 @@ from ..context import Context, Finding
 from ..diagnostic import Fix
 from ..registry import rule
 
-_NUMERAL = regex.compile(r"[〇○零一二两三四五六七八九十百0-9０-９]+")
+# numerals, also those that hold their bracket or dot in one character (㈠ ㈡, ⒈ ⒉, ① ②)
+_NUMERAL = regex.compile(r"[〇○零一二两三四五六七八九十百0-9０-９\u3220-\u3229\u2488-\u249b\u2460-\u2473]+")
+_WHITE = regex.compile(r"\s+")
 _CN = "〇一二三四五六七八九十"
 
 
@@ -97,9 +99,10 @@ def _bracketed(marker: str) -> str:
 
 
 def _form(marker: str) -> str:
-    """The marker's form, its numeral as N; punctuation after a bracketed marker (the 、 of
-    （一）、) is left to N108."""
-    return _NUMERAL.sub("N", _bracketed(marker))
+    """The marker's form, its numeral as N and no white space (a line wrapped inside it,
+    （⏎一）, changes no form); punctuation after a bracketed marker (the 、 of （一）、) is left
+    to N108."""
+    return _NUMERAL.sub("N", _WHITE.sub("", _bracketed(marker)))
 
 
 @rule("N105", "mixed-marker-forms", "warning", "One level mixes marker forms ((一) beside （一）, 1. beside 1、).",
@@ -116,9 +119,10 @@ def mixed_marker_forms(ctx: Context) -> Iterator[Finding]:
             if len(forms) < 2:
                 continue
             usual = forms.most_common(1)[0][0]
+            example = next(_WHITE.sub("", _bracketed(s.marker)) for s in items if _form(s.marker) == usual)
             for s in items:
                 if _form(s.marker) != usual:
-                    yield _at(s, f"{s.marker} is written differently from its siblings ({usual.replace('N', '…')})")
+                    yield _at(s, f"{_WHITE.sub('', s.marker)} is written differently from its siblings (like {example})")
 
 
 @rule("N106", "heading-level-order", "warning", "A higher heading level appears after a lower one at the top.",
