@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -63,3 +64,36 @@ def test_an_unpaired_surrogate_is_an_error_as_in_the_model() -> None:
         parse_speech(text).model_dump_json()
     with pytest.raises(ValueError, match="surrogate"):
         parse_json(text)
+
+
+@pytest.mark.parametrize("unit", [
+    lambda i: f"{'一二三'[i % 3]}是抓第{i}项工作。",  # a long body of points
+    lambda i: f"（{'一二三四五六七八九'[i % 9]}）第{i}项任务\n要抓好落实。\n",  # one section, many children
+    lambda i: f"{'一二三四五六七八九'[i % 9]}、第{i}部分\n（一）要点\n正文第{i}段。\n",  # many top-level sections
+])
+def test_a_very_long_text_validated_in_slices_is_the_speech_a_whole_validation_makes(
+        unit: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from officialspeech import model
+    from officialspeech.model import Speech
+    from officialspeech.parse import LARGE_TEXT, LONG_LIST, parse_tree
+
+    sliced: list[int] = []
+    adapter = model.block_list()
+
+    class Counting:
+        def validate_python(self, part: list[object], **kw: Any) -> list[model.Block]:
+            sliced.append(len(part))
+            return adapter.validate_python(part, **kw)
+
+    monkeypatch.setattr(model, "block_list", Counting)
+
+    parts, size, i = ["同志们：\n"], 0, 0
+    while size <= LARGE_TEXT or i <= 2 * LONG_LIST:
+        parts.append(unit(i))  # type: ignore[operator]
+        size += len(parts[-1])
+        i += 1
+    text = "".join(parts)
+    speech = parse_speech(text)
+    assert len(sliced) > 1  # (the slices were taken)
+    assert speech == Speech.model_validate(parse_tree(text), extra="ignore")
+    assert speech.model_dump_json() == parse_json(text)

@@ -9,9 +9,10 @@ so ``text[span.start:span.end]`` is that node's source.  ``Speech`` is frozen;
 from __future__ import annotations
 
 import weakref
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 if TYPE_CHECKING:
@@ -198,6 +199,12 @@ class Section(_Frozen):
 
 
 Block = Annotated[Section | Point | Paragraph, Field(discriminator="kind")]
+
+
+@cache
+def block_list() -> TypeAdapter[list[Block]]:
+    """The validator of a list of blocks (built on first use: only very long texts need it)."""
+    return TypeAdapter(list[Block])
 
 
 class Source(_Frozen):

@@ -80,6 +80,8 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool
     try:
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
         tree = parse_tree(text, heading_lines=heading_lines, markdown=markdown)
+        if len(text) > LARGE_TEXT:
+            _validate_long_lists(tree["body"])
         speech = Speech.model_validate(tree, extra="ignore")
         del tree  # freed now, before the collector is back on (it would traverse it once)
     finally:
@@ -129,6 +131,34 @@ def read_document(text: str, *, heading_lines: Iterable[int] = (), markdown: boo
     chrome = find_chrome(Lines(text, index.starts))
     markup = find_markup(text, index) if markdown else None
     return Document(text, index, pages, chrome, frozenset(heading_lines), markup)
+
+
+LARGE_TEXT = 200_000  # characters: past this, long lists of the tree are validated in slices
+LONG_LIST = 1024  # nodes: a list this long is validated SLICE nodes at a time
+SLICE = 256
+
+
+def _validate_long_lists(blocks: list[Any]) -> None:
+    """Validate, in place, every list of body blocks longer than LONG_LIST (the body, a
+    section's children), SLICE blocks at a time, each slice's dicts freed as its models are
+    made: the model validation of a tree of millions of nodes is bound by memory, and holding
+    the dicts and the models of the whole tree at once made it grow faster than the text
+    (many points: 12.1x the time for 10x the text, 10.5x in slices). The Speech validated
+    afterwards takes the models as they are; it is the one a whole validation makes."""
+    for b in blocks:
+        if b.get("kind") == "section" and len(b["children"]) > SLICE:
+            _validate_long_lists(b["children"])
+    if len(blocks) <= LONG_LIST:
+        return
+    from ..model import block_list
+
+    validate = block_list().validate_python
+    out: list[Any] = []
+    for i in range(0, len(blocks), SLICE):
+        part = blocks[i:i + SLICE]
+        blocks[i:i + SLICE] = [None] * len(part)
+        out.extend(validate(part, extra="ignore"))
+    blocks[:] = out
 
 
 def _gc_off() -> bool:
