@@ -86,7 +86,7 @@ def test_an_address_closed_by_a_comma_runs_on_into_the_speech(address: str, name
 
 
 @pytest.mark.parametrize("text", [
-    "尊敬的李部长，今天我们在这里召开会议。" + BODY,  # one addressee and a comma: a sentence may go on so
+    "今天开会。尊敬的李部长，今天我们在这里召开会议。" + BODY,  # one addressee and a comma after a sentence
     "我们要尊敬的老师，敬爱的长辈，都要关心。" + BODY,  # not opened by an honorific
 ])
 def test_a_comma_closed_address_needs_two_addressees_from_an_honorific(text: str) -> None:
@@ -139,10 +139,28 @@ def test_an_address_closed_by_a_comma_before_a_greeting(line: str, address: str)
     assert text[speech.salutation.span.start:speech.salutation.span.end] == address
 
 
-@pytest.mark.parametrize("line", ["同志们，今天我们召开会议。", "同志们，今天开会", "朋友们，要抓好落实"])
-def test_an_addressee_opening_a_sentence_is_no_salutation(line: str) -> None:
-    # not closed by a colon, nor by a comma before a greeting, nor standing alone as addressees
-    assert parse_speech(TITLE + line + "\n" + BODY).salutation is None
+@pytest.mark.parametrize(("text", "address"), [
+    (TITLE + "同志们，今天我们召开会议。\n" + BODY, "同志们，"),
+    (TITLE + "同志们，今天开会\n" + BODY, "同志们，"),
+    ("朋友们，要抓好落实。\n" + BODY, "朋友们，"),
+    (TITLE + "各位代表，同志们，现在我作报告。\n" + BODY, "各位代表，同志们，"),
+    ("尊敬的李部长，今天我们在这里召开会议。" + BODY, "尊敬的李部长，"),
+    (TITLE + "同志们，\n" + BODY, "同志们，"),  # alone on its line, with its comma
+    (TITLE.strip() + "同志们，今天我们召开会议。" + BODY, "同志们，"),  # the title run on before it
+])
+def test_an_address_closed_by_a_comma_that_opens_the_speech_is_its_salutation(text: str, address: str) -> None:
+    # no colon, no greeting after it: where nothing of the speech was said before, an address
+    # run on into the first sentence is how it addresses its audience
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+    assert text[speech.salutation.span.start:speech.salutation.span.end] == address
+
+
+@pytest.mark.parametrize("line", ["同志们，我们要抓好落实。", "朋友们，要抓好落实"])
+def test_an_addressee_opening_a_sentence_later_in_the_speech_is_no_salutation(line: str) -> None:
+    # a vocative after the speech began (a sentence before it): no salutation
+    assert parse_speech(TITLE + "今天召开会议，部署工作。\n" + line + "\n" + BODY).salutation is None
 
 
 @pytest.mark.parametrize(("line", "names"), [

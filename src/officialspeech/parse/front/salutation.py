@@ -74,7 +74,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         for start in starts:
             m = address.match(text, start, limit)
             end = m.end() if m is not None else (_alone(text, start, limit) or _comma_closed(text, start, limit)
-                                                 or _greeted(text, start, limit))
+                                                 or _greeted(text, start, limit) or _opening(text, start, limit))
             if end is None or end - start > voc.salutation_max:
                 continue
             found = (_spaced_before(text, start, floor), end)  # (各位领导 各位来宾：)
@@ -161,8 +161,8 @@ def _alone(text: str, start: int, limit: int) -> int | None:
     while end > start and text[end - 1].isspace():  # (the address may take a line break)
         end -= 1
     words_end = end
-    if end < limit and text[end] in _EXCLAIM:
-        end += 1  # 各位代表！ (an older style: the address closed by an exclamation mark)
+    if end < limit and text[end] in _EXCLAIM + "，,":
+        end += 1  # 各位代表！ (an older style: the address closed by an exclamation mark), 同志们，
     after = end
     while after < limit and text[after] in INLINE_SPACE:
         after += 1
@@ -198,6 +198,28 @@ def _comma_closed(text: str, start: int, limit: int) -> int | None:
         pos = end = comma.end()
     if end is None or parts < COMMA_CLOSED_MIN or end >= limit:
         return None
+    return end
+
+
+def _opening(text: str, start: int, limit: int) -> int | None:
+    """The end (after its comma) of an address closed by a comma that opens the speech: at a
+    line start (or right after a title word) with no sentence before it in the text, each part
+    an addressee, the speech run on after it (标题⏎同志们，今天我们召开… / 各位代表，同志们，
+    现在…); None: not such an address."""
+    voc = vocabulary()
+    ls = start
+    while ls > 0 and text[ls - 1] in INLINE_SPACE:
+        ls -= 1
+    at_line_start = ls == 0 or text[ls - 1] in LINE_BREAKS
+    if not (at_line_start or _after_title(text, start)) or voc.sentence_end.search(text, 0, start) is not None:
+        return None  # (…的讲话同志们，今天…: a title run on before it, when the line breaks were lost)
+    cap = min(limit, start + voc.salutation_max)
+    pos, end = start, None
+    while pos < cap:
+        comma = _COMMA.search(text, pos, cap)
+        if comma is None or not _addressee_part(text, pos, comma.start()):
+            break
+        pos = end = comma.end()
     return end
 
 
