@@ -81,6 +81,22 @@ def test_a_container_word_glued_in_run_on_text_with_a_title_before_its_first_ent
     assert [c.marker for c in top[-1].children if isinstance(c, Section)] == ["1.", "2."]
 
 
+@pytest.mark.parametrize("sep", ["\n", ""])  # with its line breaks, and run on
+def test_a_sentence_that_opens_with_fujian_is_no_container(sep: str) -> None:
+    text = sep.join(["同志们：", "一、工作回顾", "要总结经验。", "二、今年安排", "要持续发力。",
+                     "附件中列出的重点任务包括：1.推进交通项目建设；2.推进水利项目建设。", "三、保障措施", "要加强领导。"])
+    markers = [s.marker for s in parse_speech(text).sections()]
+    assert "" not in markers
+    assert "三、" in markers
+
+
+@pytest.mark.parametrize("sep", ["\n", ""])
+def test_a_numbered_list_inside_one_sentence_is_no_series_starting_again(sep: str) -> None:
+    text = sep.join(["同志们：", "一、工作回顾", "要总结经验。", "二、工作要求", "要严格落实。", "三、今年的重点任务",
+                     "我们要做到：一、加强领导；二、落实责任；三、强化考核。", "四、保障措施", "要加强领导。"])
+    assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、", "三、", "四、"]
+
+
 def test_a_page_that_holds_the_run_on_document_twice_keeps_the_headings_of_both_copies() -> None:
     one = ("一、过去一年的工作回顾过去一年，我们攻坚克难，各项事业取得新进展。二、今年工作的总体要求今年是关键之年，"
            "要稳中求进。三、今年的重点任务（一）推动产业升级。要加快培育新动能。（二）扩大有效需求。要持续释放消费潜力。")

@@ -134,6 +134,29 @@ def test_a_sequence_word_takes_the_shi_that_follows_it_into_the_marker() -> None
     assert _leads(parse_speech(text)) == [("首先", 1, "是否需要讨论，大家发表意见"), ("其次", 2, "要落实")]
 
 
+@pytest.mark.parametrize("text", [
+    "同志们：\n首先，要提高认识。其次，要加强领导。我们相信，坚持到最后是一定能够胜利的。\n",
+    "同志们：\n首先，要提高认识。其次，要加强领导。这件事放在最后是有原因的。\n",
+])
+def test_only_a_first_sequence_word_with_its_shi_stands_glued_to_a_word(text: str) -> None:
+    # 坚持到最后是…: the words of a phrase, no third point
+    assert [p.marker for p in parse_speech(text).points()] == ["首先", "其次"]
+
+
+def test_a_dun_is_no_clause_punctuation_that_keeps_a_stripped_lead_whole() -> None:
+    # no ，/；/。 in reach, one 、 (a list inside the clause): the lead is cut where the evidence says
+    unit = ("加强理论学习深入学习贯彻党的二十大精神、习近平新时代中国特色社会主义思想切实提高政治判断力政治领悟力政治执行力"
+            "我们要在学思践悟上下功夫推动各项工作落地见效不断开创工作新局面各级党组织要高度重视把理论学习摆上重要议事日程认真抓好落实确保取得实效")
+    leads = [p.lead for p in parse_speech("同志们\n一是" + unit + "二是" + unit + "三是" + unit).points()]
+    assert len(leads) == 3
+    assert all(0 < len(lead) < len(unit) for lead in leads)
+
+
+def test_zaici_takes_no_dun() -> None:
+    text = "同志们：\n首先，提高认识。其次，加强领导。再次、狠抓落实。\n"
+    assert [p.marker for p in parse_speech(text).points()] == ["首先", "其次"]
+
+
 def test_a_sequence_with_its_shi_may_stand_inside_a_sentence() -> None:
     text = "同志们：\n参与难度提升的原因首先是流动性层面，资金偏紧；其次是产业层面，盈利下滑。\n"
     assert _leads(parse_speech(text)) == [("首先是", 1, "流动性层面，资金偏紧"), ("其次是", 2, "产业层面，盈利下滑")]

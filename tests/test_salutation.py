@@ -157,10 +157,26 @@ def test_an_address_closed_by_a_comma_that_opens_the_speech_is_its_salutation(te
     assert text[speech.salutation.span.start:speech.salutation.span.end] == address
 
 
-@pytest.mark.parametrize("line", ["同志们，我们要抓好落实。", "朋友们，要抓好落实"])
+@pytest.mark.parametrize("line", ["同志们，我们要抓好落实。", "朋友们，要抓好落实", "同志们，"])
 def test_an_addressee_opening_a_sentence_later_in_the_speech_is_no_salutation(line: str) -> None:
-    # a vocative after the speech began (a sentence before it): no salutation
+    # a vocative after the speech began (a sentence before it), on its own line or run on: no salutation
     assert parse_speech(TITLE + "今天召开会议，部署工作。\n" + line + "\n" + BODY).salutation is None
+
+
+@pytest.mark.parametrize("blurb", ["尊敬的读者，本文由网友整理上传，仅供参考", "各位朋友，欢迎访问本站"])
+def test_an_address_closed_by_a_comma_gives_way_to_an_address_with_its_colon(blurb: str) -> None:
+    text = blurb + "\n" + TITLE + "同志们：\n" + BODY
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "同志们："
+    assert speech.title is not None
+    assert speech.title.text == TITLE.strip()
+
+
+def test_words_before_an_addressee_are_no_addressee_of_an_address_closed_by_a_comma() -> None:
+    # 全市经济工作会议 (no title word) run on before 同志们，: neither is taken for the other
+    speech = parse_speech("全市经济工作会议同志们，今天我们召开会议，部署工作。" + BODY)
+    assert speech.salutation is None or speech.salutation.text == "同志们，"
 
 
 @pytest.mark.parametrize(("line", "names"), [

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 Range = tuple[int, int]
 _LEAD_END = re.compile(f"[{LEAD_END}]")  # plain classes: `re` is cheaper per call
-_CLAUSE = re.compile(f"[{CLAUSE_MARKS}]")
+_CLAUSE = re.compile("[，,；;]")  # (not 、: a list inside a stripped text's clause)
 
 MAX_GAP = 4000
 
@@ -83,12 +83,12 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
             # the word's tests read after it, as they do after a bare 首先)
             w = s + len(marker.word)
             after = text[w] if w < body_end else ""
-            if (strength == GLUED and w == e) or (after and after in voc.sequence_bad_next):
-                continue  # (glued to a word only with its 是: 原因首先是…，其次是…)
+            role = voc.sequence_words[marker.word]
+            if (strength == GLUED and (w == e or role != "first")) or (after and after in voc.sequence_bad_next):
+                continue  # (glued to a word only the first, with its 是: 原因首先是…；其次是…, not 坚持到最后是…)
             need = voc.sequence_requires.get(marker.word)
             if need is not None and not need.match(text, w):
                 continue
-            role = voc.sequence_words[marker.word]
             out.append(PointCand(s, e, text[s:e], "seq", 1 if role == "first" else 0,
                                  role == "last", strength, scope))
             continue

@@ -13,8 +13,10 @@ from ..context import Context, Finding
 from ..diagnostic import Fix
 from ..registry import rule
 
-# numerals, also those that hold their bracket or dot in one character (㈠ ㈡, ⒈ ⒉, ① ②)
-_NUMERAL = regex.compile(r"[〇○零一二两三四五六七八九十百0-9０-９\u3220-\u3229\u2488-\u249b\u2460-\u2473]+")
+_NUMERAL = regex.compile(r"[〇○零一二两三四五六七八九十百0-9０-９]+")
+# numerals that hold their bracket or dot in one character: one form per kind (㈠ ㈡, ⒈ ⒉, ① ②)
+_ENCLOSED = ((regex.compile("[\u3220-\u3229]"), "㈠"), (regex.compile("[\u2488-\u249b]"), "⒈"),
+             (regex.compile("[\u2460-\u2473]"), "①"))
 _WHITE = regex.compile(r"\s+")
 _CN = "〇一二三四五六七八九十"
 
@@ -102,7 +104,10 @@ def _form(marker: str) -> str:
     """The marker's form, its numeral as N and no white space (a line wrapped inside it,
     （⏎一）, changes no form); punctuation after a bracketed marker (the 、 of （一）、) is left
     to N108."""
-    return _NUMERAL.sub("N", _WHITE.sub("", _bracketed(marker)))
+    form = _NUMERAL.sub("N", _WHITE.sub("", _bracketed(marker)))
+    for pattern, kind in _ENCLOSED:
+        form = pattern.sub(kind, form)
+    return form
 
 
 @rule("N105", "mixed-marker-forms", "warning", "One level mixes marker forms ((一) beside （一）, 1. beside 1、).",

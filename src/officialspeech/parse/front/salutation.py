@@ -52,6 +52,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
     voc = vocabulary()
     address = salutation()
     tried: set[int] = set()
+    opening: Range | None = None
     for hint in voc.salutation_hint.finditer(text, 0, limit):
         # the address may start a few items before the word that gave it away
         floor = max(0, hint.start() - voc.salutation_max)
@@ -74,7 +75,14 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         for start in starts:
             m = address.match(text, start, limit)
             end = m.end() if m is not None else (_alone(text, start, limit) or _comma_closed(text, start, limit)
-                                                 or _greeted(text, start, limit) or _opening(text, start, limit))
+                                                 or _greeted(text, start, limit))
+            if end is None and opening is None:
+                # an address closed by a comma that opens the speech: taken only when no
+                # other address follows (尊敬的读者，本文…⏎…讲话⏎同志们：)
+                weak = _opening(text, start, limit)
+                if weak is not None and weak - start <= voc.salutation_max:
+                    opening = (start, weak)
+                continue
             if end is None or end - start > voc.salutation_max:
                 continue
             found = (_spaced_before(text, start, floor), end)  # (各位领导 各位来宾：)
@@ -84,7 +92,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
                                         or voc.address_role.fullmatch(text, line[0], start) is not None))):
                 found = line  # 少先队员们：… 同志们： / 全市广大青年朋友们： (not 回信乡亲们：)
             return found, _names(text, *found)
-    line = _line_address(text, limit, limit)
+    line = _line_address(text, limit, limit) or opening
     return (line, _names(text, *line)) if line is not None else None
 
 
@@ -161,8 +169,9 @@ def _alone(text: str, start: int, limit: int) -> int | None:
     while end > start and text[end - 1].isspace():  # (the address may take a line break)
         end -= 1
     words_end = end
-    if end < limit and text[end] in _EXCLAIM + "，,":
-        end += 1  # 各位代表！ (an older style: the address closed by an exclamation mark), 同志们，
+    if end < limit and (text[end] in _EXCLAIM
+                        or (text[end] in "，," and vocabulary().sentence_end.search(text, 0, start) is None)):
+        end += 1  # 各位代表！ (an older style: the address closed by an exclamation mark); 同志们， opening the speech
     after = end
     while after < limit and text[after] in INLINE_SPACE:
         after += 1
@@ -217,10 +226,23 @@ def _opening(text: str, start: int, limit: int) -> int | None:
     pos, end = start, None
     while pos < cap:
         comma = _COMMA.search(text, pos, cap)
-        if comma is None or not _addressee_part(text, pos, comma.start()):
+        if comma is None or not _known_addressees(text, pos, comma.start()):
             break
         pos = end = comma.end()
     return end
+
+
+def _known_addressees(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` names addressees the vocabulary knows: honorific-led (尊敬的…), or each
+    of its 、-items an addressee or a role (not words before one: 全市经济工作会议同志们)."""
+    voc = vocabulary()
+    part = text[s:e]
+    if not part or not _STOPS.isdisjoint(part):
+        return False
+    if voc.salutation_honorific.match(part) is not None:
+        return True
+    return all(voc.salutation_addressee.fullmatch(item) is not None or voc.address_role.fullmatch(item) is not None
+               for item in part.split("、"))
 
 
 def _greeted(text: str, start: int, limit: int) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -123,19 +125,25 @@ def _numeral_title(text: str, e: int, n: int) -> bool:
 
 
 CONTAINER_TITLE_MAX = 40  # characters of the title between a glued container word and its first entry (附件…1.)
+_CONTAINER_TITLE_STOPS = re.compile("[。！？；：，、!?;:,]")  # no title between holds these
 
 
 def _containers(text: str, out: list[Candidate], body_start: int, body_end: int) -> list[Candidate]:
     """Container words (注释, 名词解释) standing alone on a line, or glued before the first
-    entry of a numbered list in run-on text: unnumbered candidates."""
+    entry of a numbered list in run-on text (with at most a short title between, no clause
+    punctuation in it: 附件2026年民生实事1.…, not 附件中列出的任务包括：1.…): unnumbered
+    candidates."""
     extra: list[Candidate] = []
     # a container word holds its last character: a body with none of those (one fast search
     # each) is spared the scan
     voc = vocabulary()
     present = any(text.find(ch, body_start, body_end) != -1 for ch in voc.container_last_chars)
+    starts: list[int] | None = None  # of ``out`` (in order), made for the first glued word
     for m in voc.container_headings.finditer(text, body_start, body_end) if present else ():
         s, e = m.start(), m.end()
         strength = strength_at(text, s, body_start)
+        if strength < AFTER_BOUNDARY:
+            continue
         after = e
         while after < body_end and text[after] in HEADING_SPACE:
             after += 1
@@ -143,10 +151,12 @@ def _containers(text: str, out: list[Candidate], body_start: int, body_end: int)
         if strength == LINE_START and alone:
             extra.append(Candidate(s, s, "", "container", None, LINE_START, e))
             continue
-        # the first candidate after it, with at most a short title between and no sentence end
-        followed = next((c for c in out if after <= c.start <= after + CONTAINER_TITLE_MAX), None)
-        if (strength >= AFTER_BOUNDARY and followed is not None and followed.number == 1
-                and not voc.sentence_end.search(text, after, followed.start)):
+        if starts is None:
+            starts = [c.start for c in out]
+        i = bisect_left(starts, after)
+        followed = out[i] if i < len(out) and starts[i] <= after + CONTAINER_TITLE_MAX else None
+        if (followed is not None and followed.number == 1
+                and not _CONTAINER_TITLE_STOPS.search(text, after, followed.start)):
             # 注释［1］… / 名词解释1.… / 附件2026年民生实事1.… glued in run-on text: the
             # entry after it starts a line
             extra.append(Candidate(s, s, "", "container", None, AFTER_BOUNDARY, e))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ...vocab import vocabulary
@@ -26,6 +27,9 @@ def _title_like_line(text: str, c: Candidate) -> bool:
     m = voc.title_end.search(line)
     first = m.start() if m else len(line)
     return 0 < first <= voc.max_title_length
+
+
+_FULL_STOP = re.compile("[。！？!?]")
 
 
 class _Confirmation:
@@ -62,6 +66,17 @@ class _Confirmation:
                     return True
                 want += 1
         return False
+
+    def comes_again(self, c: Candidate) -> bool:
+        """``c``, a 1 after its series reached 2 or more, starts the series again (a page that
+        holds the document twice): its 2 and 3 follow (:meth:`continued`) and a sentence ends
+        between it and its 2, as a section's body does, not a list inside one sentence
+        (要做到：一、加强领导；二、落实责任；三、…)."""
+        if not self.continued(c):
+            return False
+        i = self.index[c.start]
+        two = next((d for d in self.cands[i + 1:i + 1 + GAP_LOOKAHEAD] if d.form == c.form and d.number == 2), None)
+        return two is not None and _FULL_STOP.search(self.text, c.end, two.start) is not None
 
     def _followed_by_two(self, c: Candidate) -> bool:
         window = CONFIRM_WINDOW.get(c.form, DEFAULT_CONFIRM_WINDOW)
@@ -179,7 +194,7 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
             # the series starts again where a 1 opens its own sub-series, as a line-start 1 may,
             # or where the whole series comes again (1, 2, 3 once more: a page that holds the
             # document twice)
-            return confirmed.opens_sub_series(c) or ((prev_n or 0) >= 2 and confirmed.continued(c))
+            return confirmed.opens_sub_series(c) or ((prev_n or 0) >= 2 and confirmed.comes_again(c))
         return n == expected or (expected < n <= expected + SKIPPED_MAX and confirmed.continued(c))
     # glued to the text before it
     if form in ("cn_paren", "cn_dun"):
