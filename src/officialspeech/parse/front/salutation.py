@@ -226,23 +226,10 @@ def _opening(text: str, start: int, limit: int) -> int | None:
     pos, end = start, None
     while pos < cap:
         comma = _COMMA.search(text, pos, cap)
-        if comma is None or not _known_addressees(text, pos, comma.start()):
+        if comma is None or not _addressee_part(text, pos, comma.start(), known=True):
             break
         pos = end = comma.end()
     return end
-
-
-def _known_addressees(text: str, s: int, e: int) -> bool:
-    """``text[s:e]`` names addressees the vocabulary knows: honorific-led (尊敬的…), or each
-    of its 、-items an addressee or a role (not words before one: 全市经济工作会议同志们)."""
-    voc = vocabulary()
-    part = text[s:e]
-    if not part or not _STOPS.isdisjoint(part):
-        return False
-    if voc.salutation_honorific.match(part) is not None:
-        return True
-    return all(voc.salutation_addressee.fullmatch(item) is not None or voc.address_role.fullmatch(item) is not None
-               for item in part.split("、"))
 
 
 def _greeted(text: str, start: int, limit: int) -> int | None:
@@ -279,16 +266,18 @@ def _all_addressees(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _addressee_part(text: str, s: int, e: int) -> bool:
+def _addressee_part(text: str, s: int, e: int, *, known: bool = False) -> bool:
     """``text[s:e]`` (between commas) names addressees: honorific-led (尊敬的各位元首、政府首脑),
-    or each of its 、-items ending like an addressee (or a known one)."""
+    or each of its 、-items ending like an addressee (or a known one). ``known``: each item an
+    addressee or a role the vocabulary holds, not words ending like one (全市经济工作会议同志们)."""
     voc = vocabulary()
     part = text[s:e]
     if not part or not _STOPS.isdisjoint(part):
         return False
     if voc.salutation_honorific.match(part) is not None:
         return True
-    return all(voc.salutation_item_before.fullmatch(item) is not None or voc.salutation_addressee.fullmatch(item) is not None
+    return all((not known and voc.salutation_item_before.fullmatch(item) is not None)
+               or voc.salutation_addressee.fullmatch(item) is not None
                or voc.address_role.fullmatch(item) is not None for item in part.split("、"))
 
 
