@@ -97,6 +97,13 @@ def test_a_numbered_list_inside_one_sentence_is_no_series_starting_again(sep: st
     assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、", "三、", "四、"]
 
 
+@pytest.mark.parametrize("opener", ["改革开放以来", "新中国成立以来", "长期以来", "一直以来"])
+def test_a_time_clause_opening_the_body_ends_a_run_on_title(opener: str) -> None:
+    text = ("同志们：一、保护和激发市场主体活力市场主体是经济的力量载体，要保护和激发市场主体活力。"
+            f"二、弘扬企业家精神{opener}，一大批有胆识、勇创新的企业家茁壮成长。三、加强统筹协调各部门要密切配合。")
+    assert [s.title for s in parse_speech(text).sections()][1] == "弘扬企业家精神"
+
+
 def test_a_page_that_holds_the_run_on_document_twice_keeps_the_headings_of_both_copies() -> None:
     one = ("一、过去一年的工作回顾过去一年，我们攻坚克难，各项事业取得新进展。二、今年工作的总体要求今年是关键之年，"
            "要稳中求进。三、今年的重点任务（一）推动产业升级。要加快培育新动能。（二）扩大有效需求。要持续释放消费潜力。")
