@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..paths import add_paths
@@ -74,8 +75,7 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool
     if vocabulary is not None:
         with using(load_vocabulary(vocabulary)):
             return parse_speech(text, heading_lines=heading_lines, markdown=markdown)
-    from ..model import Speech, keep_source_text  # (the models load on first use: parse_json and outline need none)
-
+    Speech, keep_source_text = _models()
     was = _gc_off()
     try:
         # (our own tree: its keys need no check against extra ones, which costs 4% of a parse)
@@ -88,6 +88,15 @@ def parse_speech(text: str, *, heading_lines: Iterable[int] = (), markdown: bool
         _gc_back(was, promote=True)
     keep_source_text(speech, text)  # kept beside the Speech for Speech.chunks(), not in it
     return speech
+
+
+@cache
+def _models() -> tuple[type[Speech], Callable[[Speech, str], None]]:
+    """The model and its source-text keeper, imported on first use (parse_json and outline
+    need no models; an import statement per call costs 1% of a short parse)."""
+    from ..model import Speech, keep_source_text
+
+    return Speech, keep_source_text
 
 
 def parse_json(text: str, *, heading_lines: Iterable[int] = (), markdown: bool = False,
