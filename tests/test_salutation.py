@@ -173,6 +173,12 @@ def test_an_address_closed_by_a_comma_gives_way_to_an_address_with_its_colon(blu
     assert speech.title.text == TITLE.strip()
 
 
+@pytest.mark.parametrize("notice", ["尊敬的用户，欢迎访问本站。", "亲爱的读者，本文仅供参考", "尊敬的会员，您好"])
+def test_a_sites_own_notice_is_no_salutation(notice: str) -> None:
+    # (a page's notice to its readers opens the text: no address of the speech's audience)
+    assert parse_speech(notice + "\n" + TITLE + BODY).salutation is None
+
+
 def test_words_before_an_addressee_are_no_addressee_of_an_address_closed_by_a_comma() -> None:
     # 全市经济工作会议 (no title word) run on before 同志们，: neither is taken for the other
     speech = parse_speech("全市经济工作会议同志们，今天我们召开会议，部署工作。" + BODY)

@@ -228,6 +228,8 @@ def _opening(text: str, start: int, limit: int) -> int | None:
         comma = _COMMA.search(text, pos, cap)
         if comma is None or not _addressee_part(text, pos, comma.start(), known=True):
             break
+        if any(w in text[pos:comma.start()] for w in voc.site_readers):
+            return None  # a site's own notice: 尊敬的用户，…
         pos = end = comma.end()
     return end
 
