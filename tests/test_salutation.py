@@ -146,6 +146,7 @@ def test_an_address_closed_by_a_comma_before_a_greeting(line: str, address: str)
     (TITLE + "各位代表，同志们，现在我作报告。\n" + BODY, "各位代表，同志们，"),
     ("尊敬的李部长，今天我们在这里召开会议。" + BODY, "尊敬的李部长，"),
     (TITLE + "同志们，\n" + BODY, "同志们，"),  # alone on its line, with its comma
+    (TITLE + "亲爱的同志们，今天我们在这里相聚。\n" + BODY, "亲爱的同志们，"),  # (亲 names no site's reader)
     (TITLE.strip() + "同志们，今天我们召开会议。" + BODY, "同志们，"),  # the title run on before it
 ])
 def test_an_address_closed_by_a_comma_that_opens_the_speech_is_its_salutation(text: str, address: str) -> None:
