@@ -147,6 +147,7 @@ def test_an_address_closed_by_a_comma_before_a_greeting(line: str, address: str)
     ("尊敬的李部长，今天我们在这里召开会议。" + BODY, "尊敬的李部长，"),
     (TITLE + "同志们，\n" + BODY, "同志们，"),  # alone on its line, with its comma
     (TITLE + "亲爱的同志们，今天我们在这里相聚。\n" + BODY, "亲爱的同志们，"),  # (亲 names no site's reader)
+    (TITLE + "各位会员代表，同志们，今天我们召开会议。\n" + BODY, "各位会员代表，同志们，"),  # (a member's delegate: an audience)
     (TITLE.strip() + "同志们，今天我们召开会议。" + BODY, "同志们，"),  # the title run on before it
 ])
 def test_an_address_closed_by_a_comma_that_opens_the_speech_is_its_salutation(text: str, address: str) -> None:
@@ -174,7 +175,8 @@ def test_an_address_closed_by_a_comma_gives_way_to_an_address_with_its_colon(blu
     assert speech.title.text == TITLE.strip()
 
 
-@pytest.mark.parametrize("notice", ["尊敬的用户，欢迎访问本站。", "亲爱的读者，本文仅供参考", "尊敬的会员，您好"])
+@pytest.mark.parametrize("notice", ["尊敬的用户，欢迎访问本站。", "亲爱的读者，本文仅供参考", "尊敬的会员，您好",
+                                    "亲爱的读者朋友们，本文仅供参考"])
 def test_a_sites_own_notice_is_no_salutation(notice: str) -> None:
     # (a page's notice to its readers opens the text: no address of the speech's audience)
     assert parse_speech(notice + "\n" + TITLE + BODY).salutation is None

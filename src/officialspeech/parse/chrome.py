@@ -251,9 +251,8 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     _blocks(lines, "anywhere", None, hits)
     line = lines.line
     for rule, prefix in _anywhere_rules():
-        # a pass over the whole text finds the few lines worth matching (none where the text
-        # lacks the rule's literal prefix or a character every hit of it holds)
-        if (prefix and prefix not in lines.text) or not holds(lines.text, rule.needs):
+        # a pass over the whole text finds the few lines worth matching
+        if prefix and prefix not in lines.text:
             continue
         for m in rule.multiline.finditer(lines.text):
             i = lines.index_of(m.start())

@@ -228,10 +228,22 @@ def _opening(text: str, start: int, limit: int) -> int | None:
         comma = _COMMA.search(text, pos, cap)
         if comma is None or not _addressee_part(text, pos, comma.start(), known=True):
             break
-        if any(w in text[pos:comma.start()] for w in voc.site_readers):
+        if _site_reader(text[pos:comma.start()]):
             return None  # a site's own notice: 尊敬的用户，…
         pos = end = comma.end()
     return end
+
+
+def _site_reader(part: str) -> bool:
+    """``part`` names nothing but a site's readers (尊敬的用户, 亲爱的读者朋友们; not
+    各位会员代表, whom a speech addresses)."""
+    voc = vocabulary()
+    m = voc.address_modifiers.match(part)
+    rest = part[m.end():] if m is not None else part
+    for suffix in ("们", "朋友们", "朋友"):
+        if rest.endswith(suffix) and rest[:-len(suffix)] in voc.site_readers:
+            return True
+    return rest in voc.site_readers
 
 
 def _greeted(text: str, start: int, limit: int) -> int | None:
