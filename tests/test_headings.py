@@ -104,21 +104,6 @@ def test_a_time_clause_opening_the_body_ends_a_run_on_title(opener: str) -> None
     assert [s.title for s in parse_speech(text).sections()][1] == "弘扬企业家精神"
 
 
-def test_a_heading_alone_on_its_line_keeps_its_inner_colon_and_semicolon() -> None:
-    # corpus/INDEX.md: a heading alone on its line ends at the line end; internal ：, ——, ，, ；
-    # stay in the title, trailing punctuation is excluded
-    text = ("同志们：\n一、坚持党的领导：这是根本保证\n正文内容在这里。\n二、加强学习；提高能力。\n正文。\n"
-            "三、关于形势：\n正文。\n四、加强组织领导。要把这项工作摆上议事日程。\n"
-            "名词解释\n1.“两重”：是指国家重大战略实施。\n2.“两新”：是指设备更新。\n")
-    speech = parse_speech(text)
-    assert [(s.marker, s.title) for s in speech.sections()] == [
-        ("一、", "坚持党的领导：这是根本保证"), ("二、", "加强学习；提高能力"), ("三、", "关于形势"),
-        ("四、", "加强组织领导"),  # run in: its body follows on the line
-        ("", "名词解释"), ("1.", "“两重”"), ("2.", "“两新”")]  # glossary entries end at their ：
-    second = speech.sections()[1]
-    assert text[second.heading_span.start:second.heading_span.end] == "二、加强学习；提高能力。"
-
-
 def test_a_page_that_holds_the_run_on_document_twice_keeps_the_headings_of_both_copies() -> None:
     one = ("一、过去一年的工作回顾过去一年，我们攻坚克难，各项事业取得新进展。二、今年工作的总体要求今年是关键之年，"
            "要稳中求进。三、今年的重点任务（一）推动产业升级。要加快培育新动能。（二）扩大有效需求。要持续释放消费潜力。")

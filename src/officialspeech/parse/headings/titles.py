@@ -67,13 +67,6 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     length = cand_end - ts
     if t is None and stop - ts <= voc.max_title_length:
         end, confidence = cand_end, "certain"  # a heading standing alone on its line
-    elif t is not None and not run_on and c.form in INTERNAL_PUNCTUATION_FORMS and text[t] in _INNER_PUNCTUATION and (
-            alone := _alone_on_line(text, ts, stop, voc.max_title_length)) is not None and alone > t:
-        # alone on its line, its ：/； inside it (corpus/INDEX.md: 一、坚持党的领导：这是根本保证);
-        # the punctuation that closes it is no part of it
-        end, confidence = alone, "certain"
-        if end < stop and text[end] in _CLOSING_PUNCTUATION:
-            t = end
     elif t is not None and not run_on and length <= 30 and not strong_evidence_possible(text, ts, cand_end):
         end, confidence = t, "certain"  # a run-in heading closed by its punctuation
     else:
@@ -83,26 +76,6 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     if end == t:
         heading_end = end + 1
     return Heading(c.start, c.end, ts, end, heading_end, c.marker, c.form, c.number, confidence)
-
-
-INTERNAL_PUNCTUATION_FORMS = frozenset({"cn_dun", "cn_paren"})  # (1. entries may be glossary terms: “两重”：是指…)
-_CLOSING_PUNCTUATION = frozenset("。；：！？!?;:")
-_INNER_PUNCTUATION = frozenset("：；:;")  # what ends a run-in title but stays inside one alone on its line
-_SENTENCE_STOP = re.compile("[。！？!?]")
-
-
-def _alone_on_line(text: str, ts: int, stop: int, most: int) -> int | None:
-    """Where a title alone on its line ends, its closing punctuation left out, when the line
-    from ``ts`` to ``stop`` (its end) is at most ``most`` characters and one sentence (no 。！？
-    before its last character: a heading with its body run in is not alone); else None."""
-    e = stop
-    while e > ts and text[e - 1].isspace():
-        e -= 1
-    if e - ts > most or e - ts < 2 or _SENTENCE_STOP.search(text, ts, e - 1) is not None:
-        return None
-    while e > ts and text[e - 1] in _CLOSING_PUNCTUATION:
-        e -= 1
-    return e if e > ts else None
 
 
 class Wrap:
