@@ -170,8 +170,9 @@ class Vocabulary:
     """Pronouns ending like an addressee (我们：): no address ends with one."""
     not_addresses: frozenset[str]
     """Words ending like an addressee that are no address as a whole (人们：; 工人们： is one)."""
-    site_readers: tuple[str, ...]
-    """Whom a site's own notice addresses (尊敬的用户，…): no speech's audience."""
+    site_reader: LazyPattern
+    """Whom a site's own notice addresses (尊敬的用户，…), address modifiers before it: no
+    speech's audience."""
     subtitle: LazyPattern
     occasion: LazyPattern
     date_in_text: LazyPattern
@@ -361,7 +362,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         address_role=LazyPattern(f"(?:{sal['address_modifiers']})[^\\s:：。！？!?;；,，、“”《》]{{0,12}}?(?:{_alternation(roles)})"),
         not_addressees=tuple(sal["not_addressees"]),
         not_addresses=frozenset(sal["not_addresses"]),
-        site_readers=tuple(sal.get("site_readers", ())),
+        site_reader=LazyPattern(f"(?:{sal['address_modifiers']})?(?:{sal.get('site_reader', '(?!)')})"),
         subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
         dash=LazyPattern(v["dash"]),
         single_dash=LazyPattern(v["single_dash"]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..vocab import vocabulary
-from .chars import CLAUSE_MARKS, LEAD_END, LEAD_SKIP
+from .chars import CLAUSE_MARKS, COMMAS, LEAD_END, LEAD_SKIP
 from .headings.titleend import best_cut
 from .markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
 from .positions import strip
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 Range = tuple[int, int]
 _LEAD_END = re.compile(f"[{LEAD_END}]")  # plain classes: `re` is cheaper per call
-_CLAUSE = re.compile("[，,；;]")  # (not 、: a list inside a stripped text's clause)
+_CLAUSE = re.compile(f"[{COMMAS}；;]")  # (not 、: a list inside a stripped text's clause)
 
 MAX_GAP = 4000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ...vocab import LazyPattern, per_vocabulary, vocabulary
-from ..chars import INLINE_SPACE, LINE_BREAKS
+from ..chars import COMMAS, INLINE_SPACE, LINE_BREAKS
 from ..markers import bare_address, salutation
 
 Range = tuple[int, int]
@@ -170,7 +170,7 @@ def _alone(text: str, start: int, limit: int) -> int | None:
         end -= 1
     words_end = end
     if end < limit and (text[end] in _EXCLAIM
-                        or (text[end] in "，," and vocabulary().sentence_end.search(text, 0, start) is None)):
+                        or (text[end] in COMMAS and vocabulary().sentence_end.search(text, 0, start) is None)):
         end += 1  # 各位代表！ (an older style: the address closed by an exclamation mark); 同志们， opening the speech
     after = end
     while after < limit and text[after] in INLINE_SPACE:
@@ -236,14 +236,8 @@ def _opening(text: str, start: int, limit: int) -> int | None:
 
 def _site_reader(part: str) -> bool:
     """``part`` names nothing but a site's readers (尊敬的用户, 亲爱的读者朋友们; not
-    各位会员代表, whom a speech addresses)."""
-    voc = vocabulary()
-    m = voc.address_modifiers.match(part)
-    rest = part[m.end():] if m is not None else part
-    for suffix in ("们", "朋友们", "朋友"):
-        if rest.endswith(suffix) and rest[:-len(suffix)] in voc.site_readers:
-            return True
-    return rest in voc.site_readers
+    各位会员代表, whom a speech addresses: ``salutation.site_reader`` in data/vocab.json)."""
+    return vocabulary().site_reader.fullmatch(part) is not None
 
 
 def _greeted(text: str, start: int, limit: int) -> int | None:

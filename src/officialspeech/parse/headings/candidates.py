@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ...numerals import to_int
 from ...vocab import vocabulary
-from ..chars import HEADING_SPACE, LINE_BREAKS
+from ..chars import CLAUSE_MARKS, HEADING_SPACE, LINE_BREAKS, SENTENCE_ENDS
 from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, numeral, strength_at
 from ..positions import LineIndex
 
@@ -125,7 +125,7 @@ def _numeral_title(text: str, e: int, n: int) -> bool:
 
 
 CONTAINER_TITLE_MAX = 40  # characters of the title between a glued container word and its first entry (附件…1.)
-_CONTAINER_TITLE_STOPS = re.compile("[。！？；：，、!?;:,]")  # no title between holds these
+_CONTAINER_TITLE_STOPS = re.compile(f"[{SENTENCE_ENDS}{CLAUSE_MARKS}：:]")  # no title between holds these
 
 
 def _containers(text: str, out: list[Candidate], body_start: int, body_end: int) -> list[Candidate]:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from ...vocab import vocabulary
+from ..chars import SENTENCE_ENDS
 from ..markers import AFTER_BOUNDARY, FORMS, LINE_START
 from .candidates import Candidate
 from .titleend import announced_end
@@ -29,7 +30,7 @@ def _title_like_line(text: str, c: Candidate) -> bool:
     return 0 < first <= voc.max_title_length
 
 
-_FULL_STOP = re.compile("[。！？!?]")
+_FULL_STOP = re.compile(f"[{SENTENCE_ENDS}]")
 
 
 class _Confirmation:
