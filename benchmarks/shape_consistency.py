@@ -5,7 +5,7 @@ Usage: python benchmarks/shape_consistency.py [--wild DIR] [--half A|B|all] [--s
 
 There is no hand gold.  The reference is the parser's own outline of each *clean-lined* text
 (>= 20 non-blank lines, no line over 2,000 characters, >= 2 headings in its own outline).  The
-same text is then rendered in six shapes and parsed again:
+same text is then rendered in seven shapes and parsed again:
 
   flattened     every line break removed
   space_joined  every line break (CRLF, CR or LF) replaced by one space
@@ -18,6 +18,8 @@ same text is then rendered in six shapes and parsed again:
                 举报, 相关文档, page counts, time stamps, site names)
   halfwidth     full-width ，：；（）！？ and U+3000 written half-width, as a web archive's NFKC
                 normalisation does (。、“”《》 unchanged)
+  scraped       a document-sharing page: flattened, page-broken and wrapped in chrome at once
+                (the shapes the seed page shows together)
 
 The page-marker and chrome templates are written here, in several styles chosen at random with
 a fixed seed per text and shape; nothing is read from the parser's data files or grammar, so the
@@ -74,7 +76,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import spanchecks  # noqa: E402
 from officialspeech import Speech, parse_speech  # noqa: E402
 
-SHAPES = ("flattened", "space_joined", "page_broken", "hard_wrapped", "chrome", "halfwidth")
+SHAPES = ("flattened", "space_joined", "page_broken", "hard_wrapped", "chrome", "halfwidth", "scraped")
 # NFKC as a web archive applies it: full-width ，：；（）！？ and U+3000 become half-width
 # (。、“”《》 are unchanged); written here, not read from the parser's data
 HALFWIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "\u3000": " "})
@@ -320,9 +322,23 @@ def chrome(text: str, rng: random.Random) -> Variant:
     return build("chrome", text, [before, (0, len(text)), after])
 
 
+def composed(shape: str, first: Variant, second: Variant) -> Variant:
+    """``second`` (made from ``first.text``) with its offsets mapped back to the original."""
+    origin = array("l", (first.origin[o] if o >= 0 else -1 for o in second.origin))
+    return Variant(shape, second.text, origin)
+
+
+def scraped(text: str, rng: random.Random, every: int = 900) -> Variant:
+    """A document-sharing page: the text flattened to one line, page markers glued into it
+    or on lines of their own, and the site's header and footer around it."""
+    flat = flattened(text, rng)
+    paged = composed("scraped", flat, page_broken(flat.text, rng, every))
+    return composed("scraped", paged, chrome(paged.text, rng))
+
+
 GENERATORS: dict[str, Callable[[str, random.Random], Variant]] = {
     "flattened": flattened, "space_joined": space_joined, "page_broken": page_broken,
-    "hard_wrapped": hard_wrapped, "chrome": chrome, "halfwidth": halfwidth}
+    "hard_wrapped": hard_wrapped, "chrome": chrome, "halfwidth": halfwidth, "scraped": scraped}
 
 
 def variant(text: str, shape: str, key: str, seed: int = 0, width: int = 36, page_chars: int = 900) -> Variant:
@@ -332,6 +348,8 @@ def variant(text: str, shape: str, key: str, seed: int = 0, width: int = 36, pag
         return hard_wrapped(text, rng, width)
     if shape == "page_broken":
         return page_broken(text, rng, page_chars)
+    if shape == "scraped":
+        return scraped(text, rng, page_chars)
     return GENERATORS[shape](text, rng)
 
 

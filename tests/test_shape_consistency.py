@@ -210,3 +210,16 @@ def test_the_command_writes_figures_and_details(tmp_path: Path, capsys: pytest.C
 def test_an_absent_wild_corpus_is_nothing_to_measure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert sc.main(["--wild", str(tmp_path / "none")]) == 0
     assert "nothing to measure" in capsys.readouterr().out
+
+
+@SETTINGS
+@given(texts, st.integers(0, 50))
+def test_a_scraped_page_is_the_flattened_text_with_page_markers_and_chrome_inserted(text: str, seed: int) -> None:
+    v = sc.variant(text, "scraped", "T", seed, page_chars=60)
+    assert v.kept() == re.sub(r"\r\n|\r|\n", "", text)  # every line break of the text is gone
+    runs = [run for _, run in v.inserted()]
+    assert runs
+    assert runs[0].strip()  # the site's header comes first
+    pattern = page_pattern()
+    if len(re.sub(r"[\r\n]", "", text)) > 400:
+        assert any(pattern.search(run) for run in runs)
