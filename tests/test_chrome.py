@@ -318,7 +318,25 @@ PAGE_LINES = [
     ("免责声明：本站文章仅供学习参考", "footer"), ("原标题：在全市工作会议上的讲话", "original_title"),
     ("稿源：新华社", "source"), ("字号：T|T", "font_size"), ("相关新闻", "related"), ("热点推荐", "related"),
     ("本文档由用户上传，如有侵权请联系删除", "upload_note"), ("如有侵权请联系删除", "upload_note"),
+    ("阅读已结束，下载本文需要 3 积分", "read_limit"), ("试读已结束", "read_limit"),
+    ("分享到：微信 微博 QQ空间", "share_to"), ("下载此文档", "action"), ("©2023 青山文库 版权所有", "footer"),
 ]
+
+
+def test_chrome_under_the_text_that_reads_like_a_sentence_does_not_end_the_search_for_chrome() -> None:
+    # the upload note has a comma, a full stop and a dozen Han characters, like a sentence of
+    # the speech: it is still chrome, and so are the page lines above it and the closing is found
+    tail = ["下载此文档", "举报", "相关文档", "年度述职述廉报告.docx", "本文档由用户上传，版权归原作者所有，如有侵权请联系删除。",
+            "©2021 青山文库 版权所有"]
+    speech = parse_speech(TALK + "\n".join(tail) + "\n")
+    assert [c.text for c in speech.chrome] == tail
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
+
+
+def test_a_sentence_of_the_speech_after_its_closing_stays_text() -> None:
+    text = TALK + "本次会议由市政府办公室承办，会期一天，请各单位做好准备。\n"
+    assert parse_speech(text).chrome == []
 
 
 @pytest.mark.parametrize("label", ["文档介绍：", "内容简介", "摘要："])

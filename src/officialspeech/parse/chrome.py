@@ -227,21 +227,45 @@ def _edge_rules_at(first: str, last: str, length_class: int) -> tuple[tuple[Chro
 
 
 def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]], default: int,
-                   read: dict[int, bool]) -> int:
+                   read: dict[int, bool], after: int | None = None) -> int:
     """The first line in ``order`` that reads as speech content (not chrome found before),
     else ``default``; ``read`` remembers each line's answer (the scans from either end of a
-    short text meet on the same lines)."""
+    short text meet on the same lines). ``after`` (the scan from the end: the first content
+    line): a line past it that an edge rule takes whole is chrome even where it reads like a
+    sentence (本文档由用户上传，…请联系删除。), and the scan goes on past it."""
     needs, address = _salutation_needs(), salutation()
     line = lines.line
     for i in order:
         if i not in hits:
             content = read.get(i)
             if content is None:
-                text = line(i).text
-                content = read[i] = bool(text) and _content_like(text, needs, address)
+                ln = line(i)
+                content = read[i] = bool(ln.text) and _content_like(ln.text, needs, address)
+                if (content and after is not None and i > after and (found := _edge_hits(ln))
+                        and found[0].end - found[0].start == len(ln.text)):
+                    hits[i] = found
+                    content = read[i] = False
             if content:
                 return i
     return default
+
+
+def _edge_hits(ln: Line) -> list[ChromeHit]:
+    """What the edge line rules find on line ``ln`` (not blank), in order: one hit of a rule
+    taking the whole line, else the starts and ends the prefix and suffix rules cut."""
+    text = ln.text
+    found: list[ChromeHit] = []
+    for rule, needs in _edge_rules_at(text[0], text[-1], bisect_right(_edge_lengths(), len(text))):
+        if not holds(text, needs):
+            continue
+        hit = _line_hit(rule, ln)
+        if hit is None:
+            continue
+        if rule.match == "line":
+            return [hit]
+        if not any(h.start < hit.end and hit.start < h.end for h in found):
+            found.append(hit)
+    return sorted(found, key=lambda h: h.start)
 
 
 def find_chrome(lines: Lines) -> list[ChromeHit]:
@@ -267,32 +291,16 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     read: dict[int, bool] = {}
     first = _first_content(lines, range(min(n, EDGE_LINES)), hits, min(n, EDGE_LINES), read)
     floor = max(first, n - EDGE_LINES)
-    last = _first_content(lines, range(n - 1, floor - 1, -1), hits, floor - 1, read)
+    last = _first_content(lines, range(n - 1, floor - 1, -1), hits, floor - 1, read, first)
     zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)
-    lengths = _edge_lengths()
     for i in zone:
         if i in hits:
             continue
         ln = line(i)
-        text = ln.text
-        if not text:
-            continue
-        found: list[ChromeHit] = []
-        for rule, needs in _edge_rules_at(text[0], text[-1], bisect_right(lengths, len(text))):
-            if not holds(text, needs):
-                continue
-            hit = _line_hit(rule, ln)
-            if hit is None:
-                continue
-            if rule.match == "line":
-                found = [hit]
-                break
-            if not any(h.start < hit.end and hit.start < h.end for h in found):
-                found.append(hit)
-        if found:
-            hits[i] = sorted(found, key=lambda h: h.start)
+        if ln.text and (found := _edge_hits(ln)):
+            hits[i] = found
     return [h for i in sorted(hits) for h in hits[i]]
 
 
