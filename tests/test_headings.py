@@ -410,3 +410,34 @@ def test_a_lone_glued_sub_heading_without_a_sibling_series_stays_text() -> None:
     lines = [p for p in SIBLING_SUBS if not p.startswith("（")] + ["（一）明确责任清单。要清单化管理。"]
     speech = parse_speech("".join(lines))
     assert [s.marker for s in speech.sections()] == ["一、", "二、"]
+
+
+def test_a_heading_alone_on_its_line_keeps_the_semicolons_of_its_one_sentence() -> None:
+    # corpus/INDEX.md: a heading alone on its line ends at the line end, an inner ； stays in
+    # its title and the closing 。 is left out; not a ：(a glossary entry ends there), not a
+    # line holding a second sentence (run in: it ends at its first 。) and not a list of
+    # points or headings run on after the ；
+    text = ("附件\n民生实事\n1.发放劳务报酬20亿元以上；扩大失业保险覆盖面（牵头单位：人社厅）。\n"
+            "2.实现城镇新增就业18万人以上（牵头单位：人社厅）。\n"
+            "3.改造老旧小区；新增养老床位。各地要抓好落实。\n"
+            "4.加强学习；一是读书；二是看报。\n"
+            "名词解释\n1.“两重”：是指国家重大战略实施；重点领域安全能力建设。\n")
+    speech = parse_speech(text)
+    titles = [(s.marker, s.title) for s in speech.sections()]
+    assert ("1.", "发放劳务报酬20亿元以上；扩大失业保险覆盖面（牵头单位：人社厅）") in titles
+    assert ("2.", "实现城镇新增就业18万人以上（牵头单位：人社厅）") in titles
+    assert ("3.", "改造老旧小区") in titles
+    assert ("4.", "加强学习") in titles
+    assert ("1.", "“两重”") in titles
+    first = next(s for s in speech.sections() if s.title.startswith("发放"))
+    assert text[first.heading_span.start:first.heading_span.end].endswith("人社厅）。")
+    assert [p.marker for p in speech.points()] == ["一是", "二是"]
+
+
+def test_a_heading_whose_sentence_goes_on_below_its_line_ends_at_its_semicolon() -> None:
+    line = "这是一段为了测试而写的正文内容，长度正好填满一行的宽度。"
+    body = "\n".join([line[:28]] * 12)
+    text = body + "\n一、发放劳务报酬二十亿元以上；扩大失业保险覆盖面提高养\n老金标准。\n" + body + "\n"
+    speech = parse_speech(text)
+    heads = [s.title for s in speech.sections()]
+    assert heads == ["发放劳务报酬二十亿元以上"]

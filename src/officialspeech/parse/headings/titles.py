@@ -8,6 +8,7 @@ from collections import Counter
 
 from ...vocab import vocabulary
 from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES, PARAGRAPH_JOIN_ENDS
+from ..markers import Category, scanner
 from ..positions import LineIndex
 from .candidates import Candidate, Heading
 from .titleend import cut_scores, strong_evidence_possible
@@ -67,6 +68,12 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     length = cand_end - ts
     if t is None and stop - ts <= voc.max_title_length:
         end, confidence = cand_end, "certain"  # a heading standing alone on its line
+    elif t is not None and not run_on and wrap is None and text[t] in _INNER_STOPS and (
+            whole := _one_sentence_line(text, t, stop, ts + 2 * voc.max_title_length)) is not None:
+        # alone on its line, one sentence closed at the line end: its ；s stay inside
+        # (corpus/INDEX.md: 1.发放劳务报酬20亿元以上；扩大失业保险覆盖面。)
+        t = cand_end = whole
+        end, confidence = whole, "certain"
     elif t is not None and not run_on and length <= 30 and not strong_evidence_possible(text, ts, cand_end):
         end, confidence = t, "certain"  # a run-in heading closed by its punctuation
     else:
@@ -76,6 +83,38 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     if end == t:
         heading_end = end + 1
     return Heading(c.start, c.end, ts, end, heading_end, c.marker, c.form, c.number, confidence)
+
+
+_INNER_STOPS = frozenset("；;")  # end a run-in title, stay inside one alone on its line (not ：, 1.“两重”：是指…)
+_SENTENCE_STOP = re.compile("[。！？!?]")
+_INNER_STOP = re.compile("[；;]")
+
+
+def _one_sentence_line(text: str, t: int, stop: int, most: int) -> int | None:
+    """Where the title of a heading alone on its line ends when its first terminator ``t``
+    is a ；: the line (ending at ``stop``, at most ``most``) closes with its one 。！？, no other
+    before it, and no marker after the ；s (一是…；二是…, 一、…；二、…: a list run on);
+    else None."""
+    e = stop
+    while e > t and text[e - 1].isspace():
+        e -= 1
+    if e > most or e - t < 2 or text[e - 1] not in "。！？!?":
+        return None
+    if _SENTENCE_STOP.search(text, t, e - 1) is not None:
+        return None
+    found = scanner(_MARKERS)
+    k = t
+    while k < e - 1:
+        if found.match(text, k + 1) is not None:
+            return None  # a marker right after a ； (一是…；二是…)
+        m = _INNER_STOP.search(text, k + 1, e - 1)
+        if m is None:
+            break
+        k = m.start()
+    return e - 1
+
+
+_MARKERS: tuple[Category, ...] = ("heading", "point")
 
 
 class Wrap:
