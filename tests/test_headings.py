@@ -441,3 +441,22 @@ def test_a_heading_whose_sentence_goes_on_below_its_line_ends_at_its_semicolon()
     speech = parse_speech(text)
     heads = [s.title for s in speech.sections()]
     assert heads == ["发放劳务报酬二十亿元以上"]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("按照精简、统", "一、效能的原则转变政府职能。"), ("全面实施三证合", "一、一照一码。"),
+    ("保持广义货币M", "2、信贷和社会融资规模合理增长。"), ("推进第", "三、第四项工作。"),
+    ("我们要念之再", "三、铭之肺腑。"), ("坚持质量第", "一、效益优先。")])
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_a_line_broken_inside_a_word_opens_no_heading(before: str, after: str, nl: str) -> None:
+    # a hard break (PDF, HTML) between the two characters of 统一, 第三, M2: the numeral at
+    # the line start is no marker, and the headings around it keep their places
+    text = nl.join(["同志们：", "一、坚持政企分开", "今天开会，" + before, after, "二、狠抓落实", "要抓好落实。", ""])
+    speech = parse_speech(text)
+    assert [(s.marker, s.title) for s in speech.sections()] == [("一、", "坚持政企分开"), ("二、", "狠抓落实")]
+
+
+@pytest.mark.parametrize("before", ["要做好三项工作", "会议议程如下：", "今天开会。", ""])
+def test_a_heading_after_a_line_that_makes_no_word_with_its_numeral_stays_a_heading(before: str) -> None:
+    text = f"同志们：\n{before}\n一、效能优先\n要抓好落实。\n二、狠抓落实\n要抓好。\n"
+    assert [s.title for s in parse_speech(text).sections()] == ["效能优先", "狠抓落实"]

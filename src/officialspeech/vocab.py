@@ -134,6 +134,7 @@ class Vocabulary:
     heading_bad_next_arabic: CharClass
     heading_bad_next_paren: CharClass
     heading_bad_prev: CharClass
+    heading_word_across_break: LazyPattern  # the last character of a line and a numeral after it that make a word (统⏎一、)
     point_bad_prev: CharClass
     point_bad_next: CharClass
     point_verb_bad_next: CharClass  # after 一是/一要: the verb ends the marker, a numeral may follow (二是一以贯之)
@@ -331,6 +332,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         heading_bad_next_arabic=CharClass(v["heading_bad_next_arabic"]),
         heading_bad_next_paren=CharClass(v["heading_bad_next_paren"]),
         heading_bad_prev=CharClass(v["heading_bad_prev"]),
+        heading_word_across_break=LazyPattern(v["heading_word_across_break"]),
         point_bad_prev=CharClass(v["point_bad_prev"]),
         point_bad_next=CharClass(v["point_bad_next"]),
         point_verb_bad_next=CharClass(v["point_verb_bad_next"]),

@@ -79,6 +79,8 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         if marker.form not in _FREE_NEXT and nxt and nxt in bad_next and not _numeral_title(text, e, marker.numbers[0]):
             continue
         strength = strength_at(text, s, body_start)
+        if strength == LINE_START and marker.form not in _FREE_NEXT and _word_across_break(text, s, body_start, tok.text):
+            continue  # a line broken inside a word: 统⏎一、效能, 推进第⏎三、第四, M⏎2、信贷
         if marker.form == "arabic_paren" and (strength != LINE_START or s in list_items):
             continue  # inline （1）…（2）… is a list of points inside a paragraph
         if marker.form in _LINE_START_ONLY and strength != LINE_START:
@@ -99,6 +101,22 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
                    for s in unnumbered if body_start <= s < body_end and s not in taken)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _word_across_break(text: str, s: int, body_start: int, marker: str) -> bool:
+    """The marker at ``s`` opens a line right after a line break (no indent, no blank line),
+    and the last character of the line before and the marker's numeral make a word
+    (``heading_word_across_break``: 统一, 合一, 第三, M2): a hard break inside a sentence."""
+    i = s - 1
+    if i <= body_start or text[i] not in "\r\n":
+        return False
+    if text[i] == "\n" and text[i - 1] == "\r":
+        i -= 1
+    i -= 1
+    if i < body_start or text[i].isspace():
+        return False
+    number = marker.rstrip("、.．,，:：")
+    return vocabulary().heading_word_across_break.fullmatch(text[i] + number) is not None
 
 
 def _title_below(text: str, line_end: int, body_end: int, lines: LineIndex, token_starts: set[int]) -> int:
