@@ -460,3 +460,18 @@ def test_a_line_broken_inside_a_word_opens_no_heading(before: str, after: str, n
 def test_a_heading_after_a_line_that_makes_no_word_with_its_numeral_stays_a_heading(before: str) -> None:
     text = f"同志们：\n{before}\n一、效能优先\n要抓好落实。\n二、狠抓落实\n要抓好。\n"
     assert [s.title for s in parse_speech(text).sections()] == ["效能优先", "狠抓落实"]
+
+
+def test_in_hard_wrapped_text_a_heading_run_in_after_a_sentence_does_not_end_at_the_wrap() -> None:
+    # every line broken at 24 characters: the line end after a marker that follows a sentence
+    # on its line is where the wrap fell, no evidence of the title's end
+    flat = ("同志们：今天开会，主要任务是总结去年工作，部署今年任务。下面我讲几点意见。"
+            "一、提高政治站位我们要把思想和行动统一到党中央决策部署上来，切实增强责任感和使命感，"
+            "坚定不移把各项工作做好做实。二、狠抓工作落实我们要把责任压实到人，确保各项任务落地见效，"
+            "以实际行动推动工作再上新台阶。这是今年工作的重中之重，各级各部门务必高度重视。"
+            "要加强统筹协调，形成工作合力，确保各项部署落到实处，以优异成绩迎接新的挑战。")
+    text = "\n".join(flat[i:i + 24] for i in range(0, len(flat), 24)) + "\n"
+    first = parse_speech(text).sections()[0]
+    line_end = text.index("\n", text.index("一、"))
+    assert first.marker == "一、"
+    assert not (first.confidence == "certain" and first.span.start + len(first.marker) + len(first.title) >= line_end)

@@ -8,7 +8,7 @@ from collections import Counter
 
 from ...vocab import vocabulary
 from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES, PARAGRAPH_JOIN_ENDS
-from ..markers import Category, scanner
+from ..markers import LINE_START, Category, scanner
 from ..positions import LineIndex
 from .candidates import Candidate, Heading
 from .titleend import cut_scores, strong_evidence_possible
@@ -66,8 +66,10 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     while cand_end > ts and text[cand_end - 1] in HEADING_SPACE:
         cand_end -= 1
     length = cand_end - ts
-    if t is None and stop - ts <= voc.max_title_length:
-        end, confidence = cand_end, "certain"  # a heading standing alone on its line
+    if t is None and stop - ts <= voc.max_title_length and (wrap is None or c.strength == LINE_START):
+        # a heading standing alone on its line (in hard-wrapped text only one that opens its
+        # line: a marker run in after a sentence ends where the evidence says, not at a wrap)
+        end, confidence = cand_end, "certain"
     elif t is not None and not run_on and wrap is None and text[t] in _INNER_STOPS and (
             whole := _one_sentence_line(text, t, stop, ts + 2 * voc.max_title_length)) is not None:
         # alone on its line, one sentence closed at the line end: its ；s stay inside
