@@ -475,3 +475,12 @@ def test_in_hard_wrapped_text_a_heading_run_in_after_a_sentence_does_not_end_at_
     line_end = text.index("\n", text.index("一、"))
     assert first.marker == "一、"
     assert not (first.confidence == "certain" and first.span.start + len(first.marker) + len(first.title) >= line_end)
+
+
+def test_an_item_that_opens_with_a_year_is_the_next_of_its_list_not_a_decimal() -> None:
+    text = ("名词解释\n18.“两重”：是指国家重大战略实施。\n19.“两新”：是指设备更新。\n"
+            "20.2026年十件民生实事：加大就业支持力度。\n全年经济增长\n2.5%左右，物价总体稳定。\n"
+            "3.2025年以来的工作：不在这一组里。\n")
+    titles = [(s.marker, s.title) for s in parse_speech(text).sections()]
+    assert ("20.", "2026年十件民生实事") in titles
+    assert all(m not in ("2.", "3.") for m, _ in titles)  # a decimal, and an item out of its list

@@ -76,9 +76,10 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
             bad_next = voc.heading_bad_next_paren  # （一）、 is a heading with a redundant 、
         else:
             bad_next = voc.heading_bad_next
-        if marker.form not in _FREE_NEXT and nxt and nxt in bad_next and not _numeral_title(text, e, marker.numbers[0]):
-            continue
         strength = strength_at(text, s, body_start)
+        if (marker.form not in _FREE_NEXT and nxt and nxt in bad_next and not _numeral_title(text, e, marker.numbers[0])
+                and not _numbered_on(out, marker.form, marker.numbers[0], nxt, strength)):
+            continue
         if strength == LINE_START and marker.form not in _FREE_NEXT and _word_across_break(text, s, body_start, tok.text):
             continue  # a line broken inside a word: 统⏎一、效能, 推进第⏎三、第四, M⏎2、信贷
         if marker.form == "arabic_paren" and (strength != LINE_START or s in list_items):
@@ -101,6 +102,16 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
                    for s in unnumbered if body_start <= s < body_end and s not in taken)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _numbered_on(out: list[Candidate], form: str, n: int, nxt: str, strength: int) -> bool:
+    """An arabic item opening its line with a digit after its marker (20.2026年民生实事,
+    21.5+2就业之家) is the next of its list, not a decimal, where the last item of its form
+    before it is number ``n - 1``."""
+    if form not in _ARABIC or strength != LINE_START or not nxt.isdigit():
+        return False
+    last = next((c for c in reversed(out) if c.form == form), None)
+    return last is not None and last.number == n - 1
 
 
 def _word_across_break(text: str, s: int, body_start: int, marker: str) -> bool:
