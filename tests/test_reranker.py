@@ -58,6 +58,17 @@ def test_a_cut_where_the_body_opens_with_the_titles_last_words_is_kept() -> None
     assert not reranker.settled(text, _heading(text, "深入开展", "成效"), len(text))
 
 
+def test_a_cut_inside_a_term_the_document_keeps_using_is_refused() -> None:
+    uses = "建议稿提出了目标。建议稿明确了任务。建议稿强调了落实。建议稿部署了工作。"
+    text = "一、建议稿起草过程今年以来，" + uses
+    k = text.index("稿起草")
+    assert reranker._splits_recurring(text, k)  # 建议|稿: 建议稿 stands together five times
+    assert not reranker._splits_recurring(text, text.index("今年"))  # 过程|今年: once
+    # 建议 stands alone as often as in 建议稿: no one term
+    loose = text + "建议大家讨论。建议各地落实。建议尽快推进。建议认真研究。建议抓好落实。"
+    assert not reranker._splits_recurring(loose, k)
+
+
 def test_a_title_the_next_heading_ends_is_kept() -> None:
     # the section opens with its sub-heading: nothing of the body stands between them
     text = "二、突出重点,扎实推进乡村振兴各项任务(一)抓好粮食生产全年粮食播种面积要稳定。"

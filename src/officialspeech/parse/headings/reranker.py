@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 import re
 import sys
 from array import array
@@ -568,6 +567,24 @@ def settled(text: str, h: Heading, stop: int) -> bool:
     return text[k] in OPEN_QUOTES and opening_score(text, k) > 0 and ending_score(text, h.title_start, k, 0.0) > 0
 
 
+RECUR_WINDOW = 20_000  # characters either side in which a term's repeats are counted (bounded work per heading)
+RECUR_MIN = 4  # repeats of the three characters across a cut that make them one term of the document
+
+
+def _splits_recurring(text: str, k: int) -> bool:
+    """A cut at ``k`` splits a term the document keeps using (建议|稿起草过程, where 建议稿
+    recurs): the two characters before ``k`` and the one after it stand together at least
+    RECUR_MIN times near it, and make up most uses of those two characters there."""
+    if k < 2 or k >= len(text):
+        return False
+    lo, hi = max(0, k - RECUR_WINDOW), min(len(text), k + RECUR_WINDOW)
+    term = text[k - 2:k + 1]
+    if not term.isalpha():
+        return False
+    together = text.count(term, lo, hi)
+    return together >= RECUR_MIN and 2 * together > text.count(term[:2], lo, hi)
+
+
 def _subheading(text: str, k: int, t: int | None, h: Heading) -> bool:
     """A cut that would leave a short directive clause before the terminator the rules' title
     ran to (…持续迈进|推动科技成果转化。): the bold sub-heading pattern, which
@@ -597,10 +614,9 @@ def rerank(text: str, heads: list[Heading], limit: int) -> None:
         t = terminator(text, h, stop)
         if h.title_end == t and t - h.title_start < SHORT_RUN_IN:
             continue  # a short title closed by its punctuation: the model never moves these
-        best_k, best = h.title_end, -math.inf
-        for k, s in m.scorer.scores(text, h, stop, t, m, medians[i], heads[i + 1].form if i + 1 < len(heads) else None):
-            if s > best:
-                best, best_k = s, k
+        ranked = sorted(m.scorer.scores(text, h, stop, t, m, medians[i], heads[i + 1].form if i + 1 < len(heads) else None),
+                        key=lambda ks: -ks[1])
+        best_k = next((k for k, _ in ranked if k == h.title_end or not _splits_recurring(text, k)), h.title_end)
         if best_k == h.title_end or _subheading(text, best_k, t, h):
             continue
         h.title_end = best_k
