@@ -65,6 +65,16 @@ def test_unbalanced_clauses_are_not_cut() -> None:
     assert [s.title for s in subs] == [t + v for t, v in rows]
 
 
+def test_a_second_clause_a_few_characters_longer_than_the_first_is_still_one_title() -> None:
+    # 聚焦扩大内需，更好融入强大国内市场: the clauses differ by four characters, as parallel
+    # report headings often do; each sibling's sub-heading opens its body
+    rows = [("聚焦扩大内需，更好融入强大国内市场", "深入推进消费提振"), ("聚焦改革攻坚，增强发展动力活力", "激发经营主体活力"),
+            ("聚焦协调发展，促进城乡融合区域联动", "推进跨区域协作"), ("聚焦民心所系，加大民生保障力度", "推动充分就业")]
+    speech = parse_speech(_subhead_report(rows))
+    subs = [s for s in speech.sections() if s.level == 2]
+    assert [s.title for s in subs] == [t for t, _ in rows]
+
+
 SHARED = [
     ("提高社区服务质量，培育邻里互助新风尚", "社区治理，服务群众是根本。"),
     ("推进老旧小区改造，打造宜居宜业新家园", "社区治理，居住安全是底线。"),

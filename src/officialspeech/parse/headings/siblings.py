@@ -32,7 +32,7 @@ from .titles import first_title_end
 MIN_GROUP = 3
 MIN_TITLE = 6
 SUBHEAD_MIN, SUBHEAD_MAX = 4, 16
-BALANCE = 3  # the clauses of an A，B title differ by at most this many characters
+BALANCE = 5  # the clauses of an A，B title differ by at most this many characters
 SHARED_MIN, SHARED_MAX = 3, 8
 SIBLING_EVIDENCE = 3.0  # the support of most siblings, on the scale of titleend.cut_score
 _LAST_CLAUSE_BREAK = regex.compile("[，,、；;：:]", regex.REVERSE)
