@@ -58,6 +58,14 @@ def test_a_cut_where_the_body_opens_with_the_titles_last_words_is_kept() -> None
     assert not reranker.settled(text, _heading(text, "深入开展", "成效"), len(text))
 
 
+def test_a_cut_after_a_word_that_binds_to_the_noun_after_it_is_not_settled() -> None:
+    # 第十一届|全国人民代表大会: 全国 opens many bodies, but not after …届
+    text = "一、过去五年工作回顾第十一届全国人民代表大会第一次会议以来的五年，我们砥砺奋进。"
+    assert not reranker.settled(text, _heading(text, "过去五年工作回顾第十一届", "全国"), len(text))
+    text = "一、过去五年工作回顾全国各族人民团结奋斗，取得了新的成就。"
+    assert reranker.settled(text, _heading(text, "过去五年工作回顾", "全国"), len(text))
+
+
 def test_a_cut_inside_a_term_the_document_keeps_using_is_refused() -> None:
     uses = "建议稿提出了目标。建议稿明确了任务。建议稿强调了落实。建议稿部署了工作。"
     text = "一、建议稿起草过程今年以来，" + uses

@@ -134,6 +134,7 @@ class Vocabulary:
     heading_bad_next_arabic: CharClass
     heading_bad_next_paren: CharClass
     heading_bad_prev: CharClass
+    binding_finals: CharClass  # a word ending in one binds to the noun after it (第十一届|全国人大): the rules cut there is no sure end
     heading_word_across_break: LazyPattern  # the last character of a line and a numeral after it that make a word (统⏎一、)
     point_bad_prev: CharClass
     point_bad_next: CharClass
@@ -332,6 +333,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         heading_bad_next_arabic=CharClass(v["heading_bad_next_arabic"]),
         heading_bad_next_paren=CharClass(v["heading_bad_next_paren"]),
         heading_bad_prev=CharClass(v["heading_bad_prev"]),
+        binding_finals=CharClass(v["binding_finals"]),
         heading_word_across_break=LazyPattern(v["heading_word_across_break"]),
         point_bad_prev=CharClass(v["point_bad_prev"]),
         point_bad_next=CharClass(v["point_bad_next"]),

@@ -554,13 +554,13 @@ def settled(text: str, h: Heading, stop: int) -> bool:
         return True
     if _restated(text, k, k - h.title_start):
         return True  # the body opens with the title's last words: …“三个年”活动|活动成效明显
-    if text[k - 1] in model().function_chars:
-        return False
+    voc = vocabulary()
+    if text[k - 1] in model().function_chars or text[k - 1] in voc.binding_finals:
+        return False  # (…第十一届|全国人民代表大会: the word binds to the noun after it)
     if text[k] in GAP_SPACE:
         return True  # white space after the title: where its line ended
     # the body opens with a subject or time word (我们…, 全市各级…, 今年…; not a year: 和|2025年…),
     # a point marker (一是…), or a quoted term after a typical title ending (…意义|“多规合一”改革是…)
-    voc = vocabulary()
     opener = voc.openers.match(text, k)
     if (opener is not None and not opener.group()[0].isdigit()) or point_marker().match(text, k):
         return True
