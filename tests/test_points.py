@@ -246,3 +246,19 @@ def test_a_point_after_a_photo_credit_run_on_into_the_text(credit: str) -> None:
 def test_a_marker_glued_after_a_verb_ending_in_the_credit_character_is_no_point() -> None:
     text = "我们要认真拍摄第一，抓好产业发展。大家都去拍摄第二，抓好人才培养。"
     assert _points(parse_speech(text)) == []
+
+
+@pytest.mark.parametrize("word", ["项目", "年度", "条件", "批次", "位置", "种业", "点位", "次序"])
+def test_a_lead_may_open_with_a_classifier_character(word: str) -> None:
+    # after 一是 the 是 ends the marker: 一是项目储备更加充实 is a point (一项 would not be)
+    text = f"今年以来开局良好。一是{word}工作更加扎实。全县谋划重点项目。二是开工进度明显加快。项目已开工。\n"
+    assert [p.marker for p in parse_speech(text).points()] == ["一是", "二是"]
+
+
+def test_a_first_point_whose_series_a_page_cut_off_is_a_point() -> None:
+    # a page excerpt ends mid-sentence: the 二是 that would follow was cut away
+    cut = "同志们：\n今年工作要抓好三件事。一是要加快前期工作。对已谋划的储备项目，要逐个明确责任单位和责任"
+    assert [p.marker for p in parse_speech(cut).points()] == ["一是"]
+    # the same text closed: a lone 一是 is no enumeration; nor a lone 首先 cut off
+    assert parse_speech(cut + "人。\n").points() == []
+    assert parse_speech(cut.replace("一是要", "首先要")).points() == []

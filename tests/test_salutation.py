@@ -244,3 +244,12 @@ def test_a_line_start_is_where_stepping_back_stops(text: str, data: st.DataObjec
     while s > 0 and text[s - 1] not in "\r\n" and end - s < most:
         s -= 1
     assert _line_start(text, end, most) == s
+
+
+def test_traditional_closings_and_sequence_words_are_read_like_the_simplified_ones() -> None:
+    text = ("尊敬的各位來賓：\n首先，我代表市政府表示歡迎。\n其次，我們將全力做好服務。\n"
+            "最後，預祝大會圓滿成功！\n謝謝大家！\n")
+    speech = parse_speech(text)
+    assert [p.marker for p in speech.points()] == ["首先", "其次", "最後"]
+    assert speech.closing is not None
+    assert speech.closing.text == "謝謝大家！"

@@ -258,6 +258,7 @@ def _expand(pattern: str, pieces: dict[str, str]) -> str:
 
 _ACTIVE: ContextVar[Vocabulary | None] = ContextVar("officialspeech_vocabulary", default=None)
 _F = TypeVar("_F", bound=Callable[..., Any])
+_V = TypeVar("_V")
 
 
 def vocabulary() -> Vocabulary:
@@ -322,7 +323,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
               "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})",
               "dash": v["dash"], "single_dash": v["single_dash"]}
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
-    roles = _with_variants(sal.get("address_roles", []), str.maketrans(sal.get("variant_chars", {})))
+    variants = str.maketrans(sal.get("variant_chars", {}))
+    roles = _with_variants(sal.get("address_roles", []), variants)
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
         credit_before=LazyPattern(v["credit_before"]),
@@ -339,8 +341,9 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         point_bad_next=CharClass(v["point_bad_next"]),
         point_verb_bad_next=CharClass(v["point_verb_bad_next"]),
         point_verb_bare_number=LazyPattern(v["point_verb_bare_number"]),
-        sequence_words=dict(v["point_sequence_words"]),
-        sequence_requires={k: LazyPattern(_expand(x, pieces)) for k, x in v.get("point_sequence_requires", {}).items()},
+        sequence_words=_variant_keys(dict(v["point_sequence_words"]), variants),
+        sequence_requires=_variant_keys({k: LazyPattern(_expand(x, pieces))
+                                         for k, x in v.get("point_sequence_requires", {}).items()}, variants),
         sequence_bad_next=CharClass(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
         container_headings=LazyPattern(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
@@ -433,13 +436,21 @@ def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
         "addressees": _alternation(_with_variants(sal["addressees"], variants)),
         "honorifics": _alternation(_with_variants(sal["honorifics"], variants)),
         "addressee_suffixes": _alternation(_with_variants(sal.get("addressee_suffixes", []), variants)),
-        "sequence_words": _alternation(list(v["point_sequence_words"])),
+        "sequence_words": _alternation(_with_variants(list(v["point_sequence_words"]), variants)),
         "item": sal["item"],
         "honorific_item": sal["honorific_item"],
         "collective": regex.escape(sal["collective_prefix"]),
-        "closing_words": "|".join(map(regex.escape, v["closing_words"])),
-        "closing_leads": "|".join(map(regex.escape, v["closing_leads"])),
+        "closing_words": "|".join(map(regex.escape, _with_variants(v["closing_words"], variants))),
+        "closing_leads": "|".join(map(regex.escape, _with_variants(v["closing_leads"], variants))),
     }
+
+
+def _variant_keys(by_word: dict[str, _V], variants: dict[int, str]) -> dict[str, _V]:
+    """``by_word`` with each word's variant form as a key too (最后 and 最後: the same role)."""
+    out = dict(by_word)
+    for word, value in by_word.items():
+        out.setdefault(word.translate(variants), value)
+    return out
 
 
 def _with_variants(words: list[str], variants: dict[int, str]) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..vocab import vocabulary
-from .chars import CLAUSE_MARKS, COMMAS, LEAD_END, LEAD_SKIP
+from .chars import CLAUSE_MARKS, COMMAS, LEAD_END, LEAD_SKIP, PARAGRAPH_JOIN_ENDS
 from .headings.titleend import best_cut
 from .markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
 from .positions import strip
@@ -112,14 +112,17 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
     return out
 
 
-def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
+def select_points(cands: list[PointCand], cut_off: int | None = None) -> list[list[PointCand]]:
     """Group candidates into enumerations of at least two points, in order (the first, before
     any heading and any 1, may start at a later number: an excerpt). An enumeration that
     opens inside an unfinished one is nested in it when it is a 首先… sequence inside another
     (an agenda step with its own 首先…最后) or of another family (第一，…一是…二是…第二，…):
     the outer one goes on at its next point (the inner runs end there), or when an inner
     首先… sequence reaches its 最后. A nested enumeration of two or more that starts again
-    (…一是…二是…。同时，一是…) is a new series inside the same outer point."""
+    (…一是…二是…。同时，一是…) is a new series inside the same outer point. ``cut_off``: the
+    text was cut off mid-sentence (a page excerpt) soon after this offset; a first point
+    there whose series the cut took away (…一是要加快前期工作。对已谋划的储备项目，要逐个) is
+    one too."""
     if not cands:
         return []
     runs: list[list[PointCand]] = []
@@ -197,6 +200,9 @@ def select_points(cands: list[PointCand]) -> list[list[PointCand]]:
                 close()
         elif c.number == last.number + 1:
             current.append(c)
+    if (cut_off is not None and len(current) == 1 and not outer and current[0].number == 1
+            and current[0].family != "seq" and current[0].start >= cut_off):
+        runs.append(current)  # (a lone 首先 is no point, also here)
     close_all()
     runs.sort(key=lambda run: run[0].start)
     return runs
@@ -229,6 +235,18 @@ class Point:
     series: int
 
 
+CUT_OFF_TAIL = 400  # characters from the end of a text cut off mid-sentence in which a lone first point stands
+
+
+def _cut_off(text: str) -> int | None:
+    """Where a lone first point may stand in ``text`` when it was cut off mid-sentence (its
+    last character no sentence end, closing quote or bracket: a page excerpt); else None."""
+    end = len(text.rstrip())
+    if end == 0 or text[end - 1] in PARAGRAPH_JOIN_ENDS:
+        return None
+    return max(0, end - CUT_OFF_TAIL)
+
+
 def find_points(doc: Document, start: int, heads: list[Heading], paras: list[Range]) -> list[Range | Point]:
     """The paragraphs with the points they hold split out: plain stretches and points, in order."""
     v = doc.view.text
@@ -236,7 +254,7 @@ def find_points(doc: Document, start: int, heads: list[Heading], paras: list[Ran
     cands = point_candidates(v, doc.body_tokens(start), start, len(v), scope_of, frozenset(a for a, _ in paras),
                              doc.markdown_items, doc.list_items(start))
     info: dict[int, tuple[PointCand, int]] = {}
-    for si, run in enumerate(select_points(_within(cands, paras))):
+    for si, run in enumerate(select_points(_within(cands, paras), _cut_off(v))):
         for pc in run:
             info[pc.start] = (pc, si)
     starts = sorted(info)
