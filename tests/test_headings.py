@@ -484,3 +484,34 @@ def test_an_item_that_opens_with_a_year_is_the_next_of_its_list_not_a_decimal() 
     titles = [(s.marker, s.title) for s in parse_speech(text).sections()]
     assert ("20.", "2026年十件民生实事") in titles
     assert all(m not in ("2.", "3.") for m, _ in titles)  # a decimal, and an item out of its list
+
+
+GLUED = ("在全镇经济工作会议上的讲话\n同志们：\n今天召开全镇经济工作会议，我讲三点意见。\n"
+         "一、认清形势坚定信心过去一年，面对多重困难和考验，全镇上下攻坚克难，经济运行稳中有进，各项事业取得新的成效，群众获得感明显增强。\n"
+         "（一）工业经济稳步增长全镇规模以上工业增加值增长百分之八，新增规模以上企业十二家，产业结构持续优化。\n"
+         "（二）农业农村加快发展全镇粮食总产量稳定在三万吨以上，新建高标准农田一万亩，农民收入稳步增加。\n"
+         "（三）民生保障持续加强全年新增城镇就业一千二百人，新改建农村公路四十公里，群众生活更加便利。\n"
+         "二、突出重点狠抓落实今年是实施“十五五”规划的开局之年，做好今年工作意义重大，我们要重点抓好以下工作。\n"
+         "（一）抓好项目建设要坚持项目为王，全年实施重点项目三十个，完成投资十五亿元以上，确保项目早开工早见效。\n"
+         "（二）抓好招商引资要瞄准重点产业链精准招商，全年引进亿元以上项目十个，力争签约资金突破五十亿元。\n"
+         "（三）抓好民生实事要办好十件民生实事，加快推进学校、医院、养老院建设，让群众有更多获得感和幸福感。\n"
+         "三、转变作风务求实效全镇干部要发扬实干精神，以更加饱满的热情投入工作，确保各项目标任务圆满完成。\n")
+
+
+def test_a_first_heading_whose_line_runs_far_past_a_title_is_taken_when_its_two_follows() -> None:
+    text = ("同志们：\n今天开会。\n一、认清形势坚定信心过去一年，面对多重困难和考验，全镇上下攻坚克难，"
+            "经济运行稳中有进，各项事业取得新的成效，群众获得感明显增强。\n"
+            "要总结经验。\n二、突出重点狠抓落实。\n要抓好落实。\n")
+    assert [s.marker for s in parse_speech(text).sections()] == ["一、", "二、"]
+
+
+def test_headings_glued_to_their_bodies_on_clean_lines_are_cut_as_in_run_on_text() -> None:
+    # one paragraph per line, but no punctuation between a heading and its body: the 一、 whose
+    # line runs far past a title is a heading (its 二、 follows), and the titles end where
+    # the body starts, as they would with the line breaks lost
+    titles = [s.title for s in parse_speech(GLUED).sections()]
+    assert titles[0] == "认清形势坚定信心"
+    assert len(titles) == 9
+    assert titles[4] == "突出重点狠抓落实"
+    assert sum(t in ("工业经济稳步增长", "农业农村加快发展", "民生保障持续加强", "抓好项目建设", "抓好招商引资",
+                     "抓好民生实事", "转变作风务求实效") for t in titles) >= 5  # (the rules alone: 1)

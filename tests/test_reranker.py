@@ -262,3 +262,15 @@ def test_a_packed_table_whose_grams_and_values_disagree_is_refused() -> None:
     packed = reranker.pack_table({"ab": 1.0, "cd": -2.5})
     with pytest.raises(ValueError, match="2 n-grams and 1 values"):
         reranker.unpack_table({"grams": packed["grams"], "centi": reranker.pack_table({"x": 1.0})["centi"]})
+
+
+def test_the_model_overrules_an_end_a_subject_word_settles_only_by_a_wide_margin() -> None:
+    # …见效做好|今年的工作: 今年 opens many bodies, but the title cannot end in 做好; the
+    # model's preference for …见效| is strong enough to move a settled end
+    flat = ("同志们：今天召开全县农业农村工作会议，我讲三点意见。一、认清形势提高站位过去一年，全县农业农村发展稳中有进。"
+            "二、突出重点抓好任务今年要重点抓好粮食生产和乡村建设。三、压实责任转变作风确保各项任务落地见效做好今年的农业农村工作，"
+            "责任重大、任务艰巨，各级各部门要切实扛起责任。")
+    third = parse_speech(flat).sections()[2]
+    assert third.title == "压实责任转变作风确保各项任务落地见效"
+    assert "quote" not in reranker.OVERRULED  # a quoted term, a restated word, an announcement: never
+    assert "restated" not in reranker.OVERRULED

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from ..document import Document
 from ..escapes import trim_space_end
+from ..markers import LINE_START
 from .bare import bare_numeral_headings, is_stripped
 from .candidates import Candidate, Heading, heading_candidates
 from .select import select_headings
@@ -50,11 +51,12 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
     run_on = is_run_on(v, start, end)
     # (the wrap width is read only to cut titles: not for a body without headings)
     wrap = None if run_on or not selected else Wrap.detect(v, doc.lines, frozenset(t.start for t in doc.body_tokens(start)))
-    heads: list[Heading] = []
-    for c in selected:
-        if heads and c.form == "container" and c.start < heads[-1].heading_end:
-            continue  # 附件2 / 名词解释: the container word is the attachment's title
-        heads.append(title_bounds(v, c, end, doc.lines, run_on, wrap))
+    heads = _bounds(v, selected, end, doc, run_on, wrap)
+    if not run_on and wrap is None and _glued(v, heads, selected):
+        # one line per paragraph, but the headings run on into their bodies with nothing
+        # between (一、提高站位认清形势过去一年，…): their titles are cut as in run-on text
+        run_on = True
+        heads = _bounds(v, selected, end, doc, run_on, wrap)
     if run_on:
         harmonise(v, heads, end)
     else:
@@ -64,6 +66,31 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
             h.heading_end = nxt.start
             h.title_end = min(h.title_end, nxt.start)
     return heads, run_on
+
+
+GLUED_MIN = 3  # headings at line starts, at least, for the body to count as glued
+GLUED_SHARE = 0.6  # of them, this share run on into their bodies
+GLUED_LONG = 40  # a title the rules end at a terminator this far in ran on into its first sentence
+
+
+def _bounds(v: str, selected: list[Candidate], end: int, doc: Document, run_on: bool, wrap: Wrap | None) -> list[Heading]:
+    heads: list[Heading] = []
+    for c in selected:
+        if heads and c.form == "container" and c.start < heads[-1].heading_end:
+            continue  # 附件2 / 名词解释: the container word is the attachment's title
+        heads.append(title_bounds(v, c, end, doc.lines, run_on, wrap))
+    return heads
+
+
+def _glued(v: str, heads: list[Heading], selected: list[Candidate]) -> bool:
+    """Most headings that open their lines run on into their bodies: the rules had to guess
+    their ends, or ended them at a terminator far in (a title with its first sentence)."""
+    at_line_start = {c.start for c in selected if c.strength == LINE_START}
+    opening = [h for h in heads if h.start in at_line_start]
+    if len(opening) < GLUED_MIN:
+        return False
+    glued = sum(1 for h in opening if h.confidence == "guessed" or h.title_end - h.title_start > GLUED_LONG)
+    return glued >= GLUED_SHARE * len(opening)
 
 
 def is_run_on(v: str, start: int, end: int) -> bool:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 import sys
 from array import array
@@ -543,28 +544,37 @@ def settled(text: str, h: Heading, stop: int) -> bool:
     section opens with its sub-heading), or the body visibly starts there (a sure opener, the
     body restating or defining the title's words, an indent) - cues too rare in the training
     texts to weigh."""
+    return settled_by(text, h, stop) is not None
+
+
+def settled_by(text: str, h: Heading, stop: int) -> str | None:
+    """What settles the rules' end of ``h`` (see :func:`settled`): ``announced``, ``next``
+    (the next heading), ``cut`` (a strong rules' cut), ``restated``, ``space``, ``opener``
+    (a subject or time word, a point marker) or ``quote``; None when nothing does."""
     if announced_end(text, h.title_start) == h.title_end:
-        return True
+        return "announced"
     if h.title_end <= stop and not text[h.title_end:stop].strip():
-        return True
+        return "next"
     k = h.title_end
     if not 0 < k < len(text) or text[k] in BOUNDARY_CHARS:
-        return False
+        return None
     if cut_score(text, h.title_start, k) >= SETTLED:
-        return True
+        return "cut"
     if _restated(text, k, k - h.title_start):
-        return True  # the body opens with the title's last words: …“三个年”活动|活动成效明显
+        return "restated"  # the body opens with the title's last words: …“三个年”活动|活动成效明显
     voc = vocabulary()
     if text[k - 1] in model().function_chars or text[k - 1] in voc.binding_finals:
-        return False  # (…第十一届|全国人民代表大会: the word binds to the noun after it)
+        return None  # (…第十一届|全国人民代表大会: the word binds to the noun after it)
     if text[k] in GAP_SPACE:
-        return True  # white space after the title: where its line ended
+        return "space"  # white space after the title: where its line ended
     # the body opens with a subject or time word (我们…, 全市各级…, 今年…; not a year: 和|2025年…),
     # a point marker (一是…), or a quoted term after a typical title ending (…意义|“多规合一”改革是…)
     opener = voc.openers.match(text, k)
     if (opener is not None and not opener.group()[0].isdigit()) or point_marker().match(text, k):
-        return True
-    return text[k] in OPEN_QUOTES and opening_score(text, k) > 0 and ending_score(text, h.title_start, k, 0.0) > 0
+        return "opener"
+    if text[k] in OPEN_QUOTES and opening_score(text, k) > 0 and ending_score(text, h.title_start, k, 0.0) > 0:
+        return "quote"
+    return None
 
 
 RECUR_WINDOW = 20_000  # characters either side in which a term's repeats are counted (bounded work per heading)
@@ -598,6 +608,9 @@ def terminator(text: str, h: Heading, stop: int) -> int | None:
     return first_title_end(text, h.title_start, min(stop, h.title_start + reach + 1))
 
 
+OVERRULE = 4.0  # the model's margin over an end a word after it settles that moves it all the same
+OVERRULED = frozenset({"opener"})  # (…做好|今年的工作: 今年 opens bodies, but not after a verb the model knows wants more)
+
 RERANK_MAX = 1000  # headings re-cut per document: the model's work stays bounded (a speech has a few hundred at most)
 
 
@@ -609,16 +622,22 @@ def rerank(text: str, heads: list[Heading], limit: int) -> None:
     medians = sibling_medians(heads)
     for i, h in enumerate(heads[:RERANK_MAX]):
         stop = heads[i + 1].start if i + 1 < len(heads) else limit
-        if settled(text, h, stop):
+        sure = settled_by(text, h, stop)
+        if sure is not None and sure not in OVERRULED:
             continue
         t = terminator(text, h, stop)
         if h.title_end == t and t - h.title_start < SHORT_RUN_IN:
             continue  # a short title closed by its punctuation: the model never moves these
-        ranked = sorted(m.scorer.scores(text, h, stop, t, m, medians[i], heads[i + 1].form if i + 1 < len(heads) else None),
-                        key=lambda ks: -ks[1])
+        scored = m.scorer.scores(text, h, stop, t, m, medians[i], heads[i + 1].form if i + 1 < len(heads) else None)
+        ranked = sorted(scored, key=lambda ks: -ks[1])
         best_k = next((k for k, _ in ranked if k == h.title_end or not _splits_recurring(text, k)), h.title_end)
         if best_k == h.title_end or _subheading(text, best_k, t, h):
             continue
+        if sure is not None:
+            own = next((s for k, s in scored if k == h.title_end), -math.inf)
+            best = next(s for k, s in scored if k == best_k)
+            if best - own < OVERRULE:
+                continue
         h.title_end = best_k
         if best_k == t:
             h.heading_end, h.confidence = best_k + 1, "certain"

@@ -176,8 +176,9 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
         return True
     if c.strength == LINE_START:
         if not _title_like_line(text, c) and form not in ("attachment", "footnote", "arabic_dot"):
-            # a long line with no sentence end: a heading only when it continues a sequence
-            return depth is not None and n == expected
+            # a long line with no sentence end soon: a heading only when it continues a
+            # sequence, or opens one that its 2 or its sub-series confirms (一、提高站位认清形势过去一年，…)
+            return (depth is not None and n == expected) or (depth is None and n == 1 and confirmed(c))
         if depth is None:
             # a sequence may start anywhere in an excerpt when the next number follows
             return n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts
