@@ -390,3 +390,17 @@ def test_a_needs_index_finds_in_order_the_items_whose_sets_a_text_holds(text: st
 
     items = [(i, tuple(n)) for i, n in enumerate(needs)]  # (any set may come first: the index keys on it)
     assert NeedsIndex(items).holding(text) == [i for i, n in items if holds(text, n)]
+
+
+def test_a_spaced_slogan_title_over_its_dash_subtitle_is_the_title_not_keywords() -> None:
+    text = ("守初心　担使命　勇作为\n——在全县青年干部培训班上的党课讲稿\n同志们：\n今天开课。\n"
+            "一、守初心\n要守初心。\n二、担使命\n要担使命。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "守初心　担使命　勇作为"
+    assert speech.subtitle is not None
+    assert speech.subtitle.text.startswith("——在全县")
+    assert speech.chrome == []
+    # the same words over the title line of a sharing page are its keyword list
+    listed = "2024 党课 讲稿 青年\n在全县青年干部培训班上的讲话\n同志们：\n今天开课。\n"
+    assert [(c.text, c.rule) for c in parse_speech(listed).chrome] == [("2024 党课 讲稿 青年", "keywords")]

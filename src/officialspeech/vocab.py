@@ -501,6 +501,9 @@ class ChromeLine:
     where: Where
     pattern: LazyPattern
     match: Literal["line", "prefix", "suffix"] = "line"
+    not_before: LazyPattern | None = None
+    """A line is not this chrome when the next non-blank line matches this (a title line
+    above its subtitle: 知敬畏　存戒惧　守底线 over ——在…党课上的讲稿 is no keyword list)."""
 
     @property
     def multiline(self) -> regex.Pattern[str]:
@@ -658,8 +661,10 @@ def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
         inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")))
                       for e in fam.get("inline", []))
         for entry in fam.get("lines", []):
+            not_before = entry.get("not_before")
             lines.append(ChromeLine(site, entry["name"], entry["where"], LazyPattern(_expand(entry["pattern"], pieces)),
-                                    entry.get("match", "line")))
+                                    entry.get("match", "line"),
+                                    None if not_before is None else LazyPattern(_expand(not_before, pieces))))
         for entry in fam.get("blocks", []):
             blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), LazyPattern(entry["start"]),
                                       LazyPattern(entry["continue"]), entry.get("max_lines")))

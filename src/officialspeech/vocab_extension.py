@@ -36,7 +36,7 @@ _ROLES = ("first", "next", "last")
 # keys whose words the marker grammar takes (its parser is built to check them)
 _GRAMMAR_KEYS = {"salutation", "closing_words", "point_sequence_words"}
 _PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
-_CHROME_KEYS = {"lines": {"name", "where", "pattern", "match"},
+_CHROME_KEYS = {"lines": {"name", "where", "pattern", "match", "not_before"},
                 "blocks": {"name", "where", "start", "continue", "max_lines"},
                 "inline": {"name", "pattern", "titled"}}
 _CHROME_REQUIRED = {"lines": {"name", "where", "pattern"}, "blocks": {"name", "start", "continue"},

@@ -241,7 +241,7 @@ def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]],
             if content is None:
                 ln = line(i)
                 content = read[i] = bool(ln.text) and _content_like(ln.text, needs, address)
-                if (content and after is not None and i > after and (found := _edge_hits(ln))
+                if (content and after is not None and i > after and (found := _edge_hits(lines, i))
                         and found[0].end - found[0].start == len(ln.text)):
                     hits[i] = found
                     content = read[i] = False
@@ -250,9 +250,10 @@ def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]],
     return default
 
 
-def _edge_hits(ln: Line) -> list[ChromeHit]:
-    """What the edge line rules find on line ``ln`` (not blank), in order: one hit of a rule
+def _edge_hits(lines: Lines, i: int) -> list[ChromeHit]:
+    """What the edge line rules find on line ``i`` (not blank), in order: one hit of a rule
     taking the whole line, else the starts and ends the prefix and suffix rules cut."""
+    ln = lines.line(i)
     text = ln.text
     found: list[ChromeHit] = []
     for rule, needs in _edge_rules_at(text[0], text[-1], bisect_right(_edge_lengths(), len(text))):
@@ -260,6 +261,8 @@ def _edge_hits(ln: Line) -> list[ChromeHit]:
             continue
         hit = _line_hit(rule, ln)
         if hit is None:
+            continue
+        if rule.not_before is not None and rule.not_before.match(_next_text(lines, i)):
             continue
         if rule.match == "line":
             return [hit]
@@ -298,10 +301,18 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     for i in zone:
         if i in hits:
             continue
-        ln = line(i)
-        if ln.text and (found := _edge_hits(ln)):
+        if line(i).text and (found := _edge_hits(lines, i)):
             hits[i] = found
     return [h for i in sorted(hits) for h in hits[i]]
+
+
+def _next_text(lines: Lines, i: int) -> str:
+    """The next non-blank line after line ``i`` (stripped; '' at the end)."""
+    for j in range(i + 1, len(lines)):
+        text = lines.line(j).text
+        if text:
+            return text
+    return ""
 
 
 def metadata_from(hits: list[ChromeHit]) -> dict[str, object]:
