@@ -169,3 +169,34 @@ def test_a_front_pattern_never_matches_a_line_without_what_it_needs(pieces: list
         pattern = _front_pattern(name)
         if pattern.search(line):
             assert holds(line, pattern.needs), (name, line)
+
+
+@pytest.mark.parametrize("date", ["(20xx年x月x日)", "（20XX年X月X日）", "××××年××月××日"])
+def test_a_date_line_with_placeholders_is_the_date_not_the_title(date: str) -> None:
+    text = f"在XX县区基层治理工作推进会上的讲话\n{date}\nXX县区委书记 ×××\n同志们:\n今天开会。\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "在XX县区基层治理工作推进会上的讲话"
+    assert speech.date is not None
+    assert speech.date.text == date
+    assert speech.date.iso is None  # no day to write
+
+
+def test_a_title_in_traditional_characters_ends_at_its_date_and_speaker() -> None:
+    text = ("在第三屆青山國際馬拉松開幕式上的致辭2025年4月12日\n青山市市長　林嘉文\n"
+            "尊敬的各位來賓，女士們、先生們：\n大家上午好！\n我謹代表市政府表示熱烈歡迎。\n謝謝大家！\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "在第三屆青山國際馬拉松開幕式上的致辭"
+    assert speech.date is not None
+    assert speech.date.iso == "2025-04-12"
+    assert speech.speaker is not None
+    assert speech.speaker.text == "青山市市長　林嘉文"
+
+
+def test_a_news_page_meta_line_under_the_headline_is_chrome() -> None:
+    text = "全市文旅产业发展大会召开\n2024-06-14 08:02　来源：青山日报　编辑：王静\n本报讯 6月13日，全市文旅产业发展大会召开。\n"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "全市文旅产业发展大会召开"
+    assert [c.text for c in speech.chrome] == ["2024-06-14 08:02　来源：青山日报　编辑：王静"]

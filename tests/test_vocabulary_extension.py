@@ -445,3 +445,15 @@ def test_no_process_wide_cache_reads_the_vocabulary_unless_listed() -> None:
                 found.add(f"{path.relative_to(src).as_posix()}:{node.name}")
     assert found <= set(_PROCESS_WIDE), sorted(found - set(_PROCESS_WIDE))
     assert found, "the scan finds the listed functions"
+
+
+def test_a_variant_pattern_reads_either_form_of_each_character() -> None:
+    import regex
+
+    from officialspeech.vocab import variant_pattern
+
+    variants = str.maketrans({"讲": "講", "话": "話", "长": "長"})
+    pattern = variant_pattern(r"(?:讲话|市[长x])\p{Han}{1,2}\d", variants)
+    for text in ("讲话好1", "講話好1", "讲話好1", "市長甲2", "市长甲乙3", "市x甲4"):
+        assert regex.fullmatch(pattern, text), text
+    assert regex.fullmatch(pattern, "讲好好1") is None

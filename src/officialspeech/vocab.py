@@ -315,15 +315,15 @@ def _builtin() -> Vocabulary:
 def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, source: str = "built-in") -> Vocabulary:
     sal = v["salutation"]
     words = _grammar_words(v)
+    variants = str.maketrans(sal.get("variant_chars", {}))  # (traditional forms: 講話, 市長, 謝謝)
     # shared pieces: the date, the venues (kept in order: an alternation tried left to right)
     # and the offices (listed under glued_front)
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
-              "offices": f"(?:{_alternation(v['glued_front']['speaker_offices'])})",
+              "offices": f"(?:{_alternation(_with_variants(v['glued_front']['speaker_offices'], variants))})",
               "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})",
               "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})",
               "dash": v["dash"], "single_dash": v["single_dash"]}
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
-    variants = str.maketrans(sal.get("variant_chars", {}))
     roles = _with_variants(sal.get("address_roles", []), variants)
     return Vocabulary(
         boundary_before=CharClass(v["boundary_before"]),
@@ -370,7 +370,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         not_addressees=tuple(sal["not_addressees"]),
         not_addresses=frozenset(sal["not_addresses"]),
         site_reader=LazyPattern(f"(?:{sal['address_modifiers']})?(?:{sal.get('site_reader', '(?!)')})"),
-        subtitle=LazyPattern(_expand(v["subtitle"], pieces)),
+        subtitle=LazyPattern(variant_pattern(_expand(v["subtitle"], pieces), variants)),
         dash=LazyPattern(v["dash"]),
         single_dash=LazyPattern(v["single_dash"]),
         escaped_space=LazyPattern(v["escaped_space"]),
@@ -385,8 +385,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         title_frame_opens=tuple(v["title_frames"]["opens"]),
         title_frame_close=v["title_frames"]["closes"],
         caption=LazyPattern(v["caption"]),
-        speech_title=LazyPattern(_alternation(v["glued_front"]["title_words"])),
-        speech_kind=LazyPattern(v["speech_kind"]),
+        speech_title=LazyPattern(_alternation(_with_variants(v["glued_front"]["title_words"], variants))),
+        speech_kind=LazyPattern(variant_pattern(v["speech_kind"], variants)),
         openers=LazyPattern(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
         openers_weak=LazyPattern(_alternation(v["openers_weak"])),
         openers_sure=LazyPattern(_alternation(v["openers_sure"])),
@@ -400,7 +400,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         announced_item_opens=frozenset(v["announced_items"]["opens"]),
         announced_item_closes=frozenset(v["announced_items"]["closes"]),
         title_open_frame=LazyPattern(v["title_open_frame"]),
-        glued=_glued(v["glued_front"], pieces),
+        glued=_glued(v["glued_front"], pieces, variants),
         data=v,
         chrome_data=chrome_data,
         source=source,
@@ -453,19 +453,47 @@ def _variant_keys(by_word: dict[str, _V], variants: dict[int, str]) -> dict[str,
     return out
 
 
+def variant_pattern(pattern: str, variants: dict[int, str]) -> str:
+    """``pattern`` matching each character that has a variant in either form (讲话 -> [讲講][话話];
+    inside a class the variant joins it). Escapes (``\\p{Han}``, ``\\d``), groups, counts and
+    ``{name}`` pieces are kept as they are."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            j = i + 2
+            if i + 1 < n and pattern[i + 1] in "pPN" and j < n and pattern[j] == "{":
+                j = pattern.index("}", j) + 1
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        v = variants.get(ord(ch))
+        if v is not None and v != ch:
+            out.append(ch + v if in_class else f"[{ch}{v}]")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _with_variants(words: list[str], variants: dict[int, str]) -> list[str]:
     """``words`` and their forms with every character that has a variant written in it
     (同志们, 同志們)."""
     return list(dict.fromkeys([*words, *(w.translate(variants) for w in words)]))
 
 
-def _glued(g: dict[str, Any], pieces: dict[str, str]) -> GluedVocab:
+def _glued(g: dict[str, Any], pieces: dict[str, str], variants: dict[int, str]) -> GluedVocab:
     return GluedVocab(
-        title_words=LazyPattern(_alternation(g["title_words"])),
+        title_words=LazyPattern(_alternation(_with_variants(g["title_words"], variants))),
         breaks=LazyPattern(_expand(g["break"], pieces)),
-        subtitle=LazyPattern(_expand(g["subtitle"], pieces)),
+        subtitle=LazyPattern(variant_pattern(_expand(g["subtitle"], pieces), variants)),
         date=LazyPattern(_expand(g["date"], pieces)),
-        speaker_office=LazyPattern(_alternation(g["speaker_offices"])),
+        speaker_office=LazyPattern(_alternation(_with_variants(g["speaker_offices"], variants))),
         speaker_prefix=LazyPattern(f"(?:{g['speaker_prefix']})*"),
         speaker_prefix_max=int(g["speaker_prefix_max"]),
         speaker_space=LazyPattern(g["speaker_space"]),
