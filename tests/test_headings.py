@@ -434,6 +434,14 @@ def test_a_heading_alone_on_its_line_keeps_the_semicolons_of_its_one_sentence() 
     assert [p.marker for p in speech.points()] == ["一是", "二是"]
 
 
+def test_a_short_heading_alone_on_its_line_without_a_closing_mark_keeps_its_semicolon() -> None:
+    text = ("三、推动产业升级\n（一）强链补链；做大做强实体经济\n1．加快传统产业改造升级。实施技术改造行动。\n"
+            "2．培育新兴产业集群。坚持双向发力。\n（二）扩大开放；提升合作水平\n要扩大开放，提升合作水平，拓展发展空间。\n")
+    titles = [s.title for s in parse_speech(text).sections()]
+    assert "强链补链；做大做强实体经济" in titles
+    assert "扩大开放；提升合作水平" in titles
+
+
 def test_a_heading_whose_sentence_goes_on_below_its_line_ends_at_its_semicolon() -> None:
     line = "这是一段为了测试而写的正文内容，长度正好填满一行的宽度。"
     body = "\n".join([line[:28]] * 12)

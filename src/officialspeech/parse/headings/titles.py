@@ -71,7 +71,7 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
         # line: a marker run in after a sentence ends where the evidence says, not at a wrap)
         end, confidence = cand_end, "certain"
     elif t is not None and not run_on and wrap is None and text[t] in _INNER_STOPS and (
-            whole := _one_sentence_line(text, t, stop, ts + 2 * voc.max_title_length)) is not None:
+            whole := _one_sentence_line(text, t, stop, ts + 2 * voc.max_title_length, ts + voc.max_title_length)) is not None:
         # alone on its line, one sentence closed at the line end: its ；s stay inside
         # (corpus/INDEX.md: 1.发放劳务报酬20亿元以上；扩大失业保险覆盖面。)
         t = cand_end = whole
@@ -92,17 +92,22 @@ _SENTENCE_STOP = re.compile("[。！？!?]")
 _INNER_STOP = re.compile("[；;]")
 
 
-def _one_sentence_line(text: str, t: int, stop: int, most: int) -> int | None:
+def _one_sentence_line(text: str, t: int, stop: int, most: int, ts_limit: int) -> int | None:
     """Where the title of a heading alone on its line ends when its first terminator ``t``
-    is a ；: the line (ending at ``stop``, at most ``most``) closes with its one 。！？, no other
-    before it, and no marker after the ；s (一是…；二是…, 一、…；二、…: a list run on);
-    else None."""
+    is a ；: the line (ending at ``stop``, at most ``most``) closes with its one 。！？, or with
+    none and no later than ``ts_limit`` (a title's length), no other before it, and no marker
+    after the ；s (一是…；二是…, 一、…；二、…: a list run on); else None."""
     e = stop
     while e > t and text[e - 1].isspace():
         e -= 1
-    if e > most or e - t < 2 or text[e - 1] not in "。！？!?":
+    if e > most or e - t < 2:
         return None
-    if _SENTENCE_STOP.search(text, t, e - 1) is not None:
+    closed = text[e - 1] in "。！？!?"
+    if not closed and (e > ts_limit or _fragment_follows(text, stop)):
+        # (no closing mark: only a line as short as a title, 强链补链；做大做强实体经济, and not
+        # one whose sentence the next line ends at once: …提高养⏎老金标准。)
+        return None
+    if _SENTENCE_STOP.search(text, t, e - 1 if closed else e) is not None:
         return None
     found = scanner(_MARKERS)
     k = t
@@ -113,10 +118,23 @@ def _one_sentence_line(text: str, t: int, stop: int, most: int) -> int | None:
         if m is None:
             break
         k = m.start()
-    return e - 1
+    return e - 1 if closed else e
 
 
 _MARKERS: tuple[Category, ...] = ("heading", "point")
+FRAGMENT_MAX = 8  # characters before the first sentence end of a next line that only ends the sentence above
+
+
+def _fragment_follows(text: str, stop: int) -> bool:
+    """The line after the one ending at ``stop`` ends a sentence within FRAGMENT_MAX
+    characters (a hard break inside a sentence: …提高养⏎老金标准。), and opens with no marker."""
+    k = stop
+    while k < len(text) and text[k] in LINE_BREAKS + HEADING_SPACE:
+        k += 1
+    m = _SENTENCE_STOP.search(text, k, min(len(text), k + FRAGMENT_MAX + 1))
+    if m is None or scanner(_MARKERS).match(text, k) is not None:
+        return False
+    return "\n" not in text[k:m.start()]
 
 
 class Wrap:
