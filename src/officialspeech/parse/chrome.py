@@ -241,13 +241,29 @@ def _first_content(lines: Lines, order: range, hits: dict[int, list[ChromeHit]],
             if content is None:
                 ln = line(i)
                 content = read[i] = bool(ln.text) and _content_like(ln.text, needs, address)
-                if (content and after is not None and i > after and (found := _edge_hits(lines, i))
-                        and found[0].end - found[0].start == len(ln.text)):
-                    hits[i] = found
+                if content and after is not None and i > after and (whole := _whole_line_chrome(lines, i)) is not None:
+                    hits[i] = [whole]
                     content = read[i] = False
             if content:
                 return i
     return default
+
+
+@per_vocabulary
+def _edge_line_rules_at(first: str, last: str, length_class: int) -> tuple[tuple[ChromeLine, tuple[str, ...]], ...]:
+    """The rules of :func:`_edge_rules_at` that take a whole line."""
+    return tuple((rule, needs) for rule, needs in _edge_rules_at(first, last, length_class) if rule.match == "line")
+
+
+def _whole_line_chrome(lines: Lines, i: int) -> ChromeHit | None:
+    """The hit of the first edge rule that takes the whole of line ``i`` (not blank)."""
+    ln = lines.line(i)
+    text = ln.text
+    for rule, needs in _edge_line_rules_at(text[0], text[-1], bisect_right(_edge_lengths(), len(text))):
+        if holds(text, needs) and (hit := _line_hit(rule, ln)) is not None and (
+                rule.not_before is None or not rule.not_before.match(_next_text(lines, i))):
+            return hit
+    return None
 
 
 def _edge_hits(lines: Lines, i: int) -> list[ChromeHit]:

@@ -65,9 +65,12 @@ def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
     # (only the rules whose hits' characters the run holds: most want a colon)
     for rule in _inline_index().holding(text[a:b]):
         for m in rule.pattern.finditer(text, a, b):
-            if m.end() > m.start():
+            s = m.start()
+            while s < m.end() and text[s] in _SPACE:
+                s += 1  # (a hit starts at its first character, past the spaces it begins with: …讲话 某某范文网)
+            if m.end() > s:
                 groups = {k: v for k, v in m.groupdict().items() if v}
-                found.append(InlineChrome(m.start(), m.end(), rule.site, rule.name, groups, rule.titled))
+                found.append(InlineChrome(s, m.end(), rule.site, rule.name, groups, rule.titled))
     found.sort(key=lambda h: (h.start, -h.end))
     out: list[InlineChrome] = []
     for h in found:
