@@ -253,3 +253,24 @@ def test_traditional_closings_and_sequence_words_are_read_like_the_simplified_on
     assert [p.marker for p in speech.points()] == ["首先", "其次", "最後"]
     assert speech.closing is not None
     assert speech.closing.text == "謝謝大家！"
+
+
+@pytest.mark.parametrize(("text", "closing"), [
+    ("同志们：\n今天开会。\n应到代表200名，实到198名，符合法定人数。现在，我宣布：青山县第十八届人民代表大会第四次会议开幕！\n",
+     "现在，我宣布：青山县第十八届人民代表大会第四次会议开幕！"),
+    ("各位代表：\n会议圆满完成了各项议程。我宣布，大会胜利闭幕！\n", "我宣布，大会胜利闭幕！"),
+    ("尊敬的各位来宾：\n晚上好！\n请大家共同举杯，为青山的明天干杯！\n干杯！\n", "干杯！"),
+])
+def test_declaring_a_meeting_open_or_closed_and_a_toast_end_their_speeches(text: str, closing: str) -> None:
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == closing
+
+
+def test_an_agenda_in_traditional_characters_is_a_sequence_of_points() -> None:
+    text = ("各位領導、各位來賓，同志們：\n首先，請市長講話。\n下面，請秘書長宣讀表彰決定。\n然後，請代表發言。\n"
+            "最後，請書記作重要講話。\n現在散會。\n")
+    speech = parse_speech(text)
+    assert [p.marker for p in speech.points()] == ["首先", "下面", "然後", "最後"]
+    assert speech.closing is not None
+    assert speech.closing.text == "現在散會。"

@@ -321,7 +321,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
               "offices": f"(?:{_alternation(_with_variants(v['glued_front']['speaker_offices'], variants))})",
               "speaker_labels": f"(?:{_alternation(v['speaker_labels'])})",
-              "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{v['agenda']})",
+              "agencies": f"(?:{_alternation(v['news_agencies'])})", "agenda": f"(?:{variant_pattern(v['agenda'], variants)})",
               "dash": v["dash"], "single_dash": v["single_dash"]}
     pieces["dateline"] = f"(?:{_expand(v['dateline'], pieces)})"
     roles = _with_variants(sal.get("address_roles", []), variants)
@@ -440,7 +440,8 @@ def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
         "item": sal["item"],
         "honorific_item": sal["honorific_item"],
         "collective": regex.escape(sal["collective_prefix"]),
-        "closing_words": "|".join(map(regex.escape, _with_variants(v["closing_words"], variants))),
+        "closing_words": "|".join([*map(regex.escape, _with_variants(v["closing_words"], variants)),
+                                   *(variant_pattern(f, variants) for f in v.get("closing_formulas", []))]),
         "closing_leads": "|".join(map(regex.escape, _with_variants(v["closing_leads"], variants))),
     }
 

@@ -34,7 +34,7 @@ VocabularySource = Union[str, "os.PathLike[str]", Mapping[str, Any], Vocabulary]
 _WORD_MAPS = {"point_sequence_words", "point_sequence_requires"}
 _ROLES = ("first", "next", "last")
 # keys whose words the marker grammar takes (its parser is built to check them)
-_GRAMMAR_KEYS = {"salutation", "closing_words", "point_sequence_words"}
+_GRAMMAR_KEYS = {"salutation", "closing_words", "closing_formulas", "point_sequence_words"}
 _PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
 _CHROME_KEYS = {"lines": {"name", "where", "pattern", "match", "not_before"},
                 "blocks": {"name", "where", "start", "continue", "max_lines"},
