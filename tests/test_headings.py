@@ -523,3 +523,11 @@ def test_headings_glued_to_their_bodies_on_clean_lines_are_cut_as_in_run_on_text
     assert titles[4] == "突出重点狠抓落实"
     assert sum(t in ("工业经济稳步增长", "农业农村加快发展", "民生保障持续加强", "抓好项目建设", "抓好招商引资",
                      "抓好民生实事", "转变作风务求实效") for t in titles) >= 5  # (the rules alone: 1)
+
+
+def test_a_series_glued_to_the_title_of_its_part_opens_the_part_in_run_on_text() -> None:
+    text = ("同志们：今天我讲三个部分。第一部分　深刻认识调查研究的重要意义一、调查研究是传家宝我们党历来重视调查研究。"
+            "二、调查研究是基本功做好工作离不开调查研究。第二部分　清醒认识存在的问题一、调研不深不实有的同志调研走马观花。"
+            "二、成果转化不够有的调研报告束之高阁。")
+    marks = [s.marker for s in parse_speech(text).sections()]
+    assert marks == ["第一部分", "一、", "二、", "第二部分", "一、", "二、"]

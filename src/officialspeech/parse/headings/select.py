@@ -135,7 +135,8 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
         assert n is not None
         prev_n = stack[depth][1] if depth is not None else None
         if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted)) and not (
-                depth is None and n == 1 and _opens_like_a_sibling(c, accepted, stack, opened)):
+                depth is None and n == 1 and (_opens_like_a_sibling(c, accepted, stack, opened)
+                                              or _opens_a_part(c, accepted, confirmed))):
             continue
         if depth is not None:
             del stack[depth:]
@@ -163,6 +164,17 @@ def _opens_like_a_sibling(c: Candidate, accepted: list[Candidate], stack: list[t
     if (parent.form, c.form) not in opened or (parent.number or 0) < 2:
         return False
     return c.start - parent.end <= vocabulary().max_title_length
+
+
+def _opens_a_part(c: Candidate, accepted: list[Candidate], confirmed: _Confirmation) -> bool:
+    """A 1 glued to the title of the part heading just accepted (第一部分　深刻认识…的重大意义一、…
+    once the line breaks were lost) opens the part's series when its 2 follows."""
+    if not accepted or c.strength == LINE_START:
+        return False
+    parent = accepted[-1]
+    if parent.form != "part" or FORMS[c.form].rank <= FORMS[parent.form].rank:
+        return False
+    return c.start - parent.end <= vocabulary().max_title_length and confirmed(c)
 
 
 def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hinted: frozenset[int],
