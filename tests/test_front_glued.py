@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -466,3 +467,27 @@ def test_the_glued_prefilter_loses_no_title(parts: list[str], closed: bool, at_b
         unfiltered = glued.find_glued(text, 0, len(text), len(text), closed=closed, at_body=at_body,
                                       earlier=earlier)
     assert found == unfiltered
+
+
+def test_a_run_on_page_opening_with_a_breadcrumb_to_the_text_keeps_its_words_out_of_the_title() -> None:
+    # the crumbs name kinds of text (讲话致辞, 述职报告): no title ends in them
+    text = ("当前位置:首页 > 讲话致辞 > 领导讲话 > 正文发布时间:2024-03-21 09:12:05在全县项目建设推进会上的讲话"
+            "同志们:今天召开推进会。一、正视不足要正视不足。二、突出重点要突出重点。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全县项目建设推进会上的讲话")
+    assert "首页 > 讲话致辞 > 领导讲话 > 正文" in [c.text for c in speech.chrome]
+    assert_lossless(text, speech)
+
+
+def test_a_report_with_no_address_after_a_breadcrumb_has_its_title() -> None:
+    text = ("您现在的位置:首页 > 总结报告 > 述职报告 > 正文2024年度分管农业农村副县长述职述廉报告_某某范文网"
+            "2024年,我在县委的坚强领导下认真履职尽责。一、坚持学思践悟(一)强化理论武装。坚持学习。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "2024年度分管农业农村副县长述职述廉报告")
+
+
+@pytest.mark.parametrize("kind", ["开幕词", "闭幕词", "祝酒词", "述职报告"])
+def test_more_kinds_of_speech_end_a_title_glued_to_its_date(kind: str) -> None:
+    text = f"在青山县第十八届人民代表大会第四次会议上的{kind}（2025年1月14日）县人大常委会主任　周振国各位代表：今天开会。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, f"在青山县第十八届人民代表大会第四次会议上的{kind}")

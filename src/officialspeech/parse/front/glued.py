@@ -105,11 +105,26 @@ class _Run:
         g = vocabulary().glued
         self.text, self.a, self.b, self.end, self.closed = text, a, b, end, closed
         self.chrome = inline_chrome(text, a, end)
+        self._chrome_starts = [h.start for h in self.chrome]  # (in order, not overlapping)
         breaks = [m.span() for m in g.breaks.finditer(text, a, end)]
         self.stops = sorted({a, *(e for _, e in breaks), *(h.end for h in self.chrome)})
         self.openers = sorted({s for s, _ in breaks} | {h.start for h in self.chrome})
         self._opener_set = frozenset(self.openers)
         self.titled = frozenset(h.start for h in self.chrome if h.titled)  # chrome that follows a title
+
+    def past_leading_chrome(self) -> int:
+        """Where the run goes on after the chrome it opens with (breadcrumbs one after another)."""
+        i = self.skip(self.a)
+        for h in self.chrome:
+            if h.start != i:
+                break
+            i = self.skip(h.end)
+        return i
+
+    def in_chrome(self, i: int) -> bool:
+        """Offset ``i`` lies inside a chrome hit of the run."""
+        k = bisect_right(self._chrome_starts, i) - 1
+        return k >= 0 and i < self.chrome[k].end
 
     def skip(self, i: int) -> int:
         while i < self.end and self.text[i] in _SPACE:
@@ -216,6 +231,8 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
     ends: list[int] = []
     words: list[int] = []
     for m in g.title_words.finditer(text, run.a, run.b):
+        if run.in_chrome(m.start()):
+            continue  # a title word in a breadcrumb or a site name (首页 > 讲话致辞 > 正文)
         ends.append(m.end())
         words.append(m.start())
         if len(ends) >= g.max_candidates:
@@ -246,7 +263,7 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
             continue  # (the title word alone only on strong evidence: 贺信值此…之际)
         s = _after_doubled(run, s, words[k])
         s = _after_category(run, s, ends[:k], words[k])
-        if at_body and (score < 3 or s != run.left(run.a) or g.body_openers.match(text, s, e)):
+        if at_body and (score < 3 or s not in (run.left(run.a), run.past_leading_chrome()) or g.body_openers.match(text, s, e)):
             continue
         if g.title_bad.search(text, s, e) or run.inside(s, e):
             continue
