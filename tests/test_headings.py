@@ -6,6 +6,7 @@ import pytest
 
 from officialspeech import Section, Speech, parse_speech
 from officialspeech.outline import render_text
+from spanchecks import check_spans, contract_violations
 
 
 def _leads(speech: Speech) -> list[tuple[str, int, str]]:
@@ -531,3 +532,13 @@ def test_a_series_glued_to_the_title_of_its_part_opens_the_part_in_run_on_text()
             "二、成果转化不够有的调研报告束之高阁。")
     marks = [s.marker for s in parse_speech(text).sections()]
     assert marks == ["第一部分", "一、", "二、", "第二部分", "一、", "二、"]
+
+
+@pytest.mark.parametrize("text", ["（二）七;坚", "（二）强链补链；做大做强", "一、强链补链；做大做强\r\n", "（一）扩大开放；提升水平\n\n"])
+def test_a_heading_with_a_semicolon_and_no_closing_mark_ends_inside_its_section(text: str) -> None:
+    # found by benchmarks/fuzz.py: the heading ran one character past the end of its line
+    speech = parse_speech(text)
+    (section,) = speech.sections()
+    assert section.span.start <= section.heading_span.start <= section.heading_span.end <= section.span.end <= len(text)
+    assert not contract_violations(text, speech)
+    check_spans(text, speech)

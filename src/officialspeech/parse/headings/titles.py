@@ -74,7 +74,8 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
             whole := _one_sentence_line(text, t, stop, ts + 2 * voc.max_title_length, ts + voc.max_title_length)) is not None:
         # alone on its line, one sentence closed at the line end: its ；s stay inside
         # (corpus/INDEX.md: 1.发放劳务报酬20亿元以上；扩大失业保险覆盖面。)
-        t = cand_end = whole
+        # (the closing mark, where the line has one, is the heading's; none: it ends with its title)
+        t = whole if whole < len(text) and text[whole] in "。！？!?" else None
         end, confidence = whole, "certain"
     elif t is not None and not run_on and length <= 30 and not strong_evidence_possible(text, ts, cand_end):
         end, confidence = t, "certain"  # a run-in heading closed by its punctuation
