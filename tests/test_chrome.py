@@ -404,3 +404,14 @@ def test_a_spaced_slogan_title_over_its_dash_subtitle_is_the_title_not_keywords(
     # the same words over the title line of a sharing page are its keyword list
     listed = "2024 党课 讲稿 青年\n在全县青年干部培训班上的讲话\n同志们：\n今天开课。\n"
     assert [(c.text, c.rule) for c in parse_speech(listed).chrome] == [("2024 党课 讲稿 青年", "keywords")]
+
+
+def test_a_site_navigation_bar_above_the_title_is_chrome() -> None:
+    text = "青山大学新闻网 | 首页 | 学校要闻 | 综合新闻 | 视频\n奋楫扬帆启新程\n——青山大学2026年新年致辞\n各位老师、同学们：\n新年好！\n"
+    speech = parse_speech(text)
+    assert [c.rule for c in speech.chrome] == ["nav_bar"]
+    assert speech.title is not None
+    assert speech.title.text == "奋楫扬帆启新程"
+    # label:value fields between bars are the page's stats, read by their own rules
+    stats = "上传者:某某 | 格式:DOC | 页数:4页\n在全县工作会议上的讲话\n同志们：\n今天开会。\n"
+    assert "nav_bar" not in [c.rule for c in parse_speech(stats).chrome]

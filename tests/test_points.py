@@ -262,3 +262,11 @@ def test_a_first_point_whose_series_a_page_cut_off_is_a_point() -> None:
     # the same text closed: a lone 一是 is no enumeration; nor a lone 首先 cut off
     assert parse_speech(cut + "人。\n").points() == []
     assert parse_speech(cut.replace("一是要", "首先要")).points() == []
+
+
+@pytest.mark.parametrize("word", ["项目", "年度", "条件", "批次", "次要", "点位"])
+def test_a_lead_after_a_comma_closed_marker_may_open_with_a_classifier_character(word: str) -> None:
+    # 第一，项目… is a point; 第一项 (the numeral glued to a classifier) is a count
+    text = f"同志们：\n存在的问题有：第一，{word}工作不够扎实；第二，管护跟不上；第三，绩效评价不全面。\n"
+    assert [p.marker for p in parse_speech(text).points()] == ["第一，", "第二，", "第三，"]
+    assert parse_speech("同志们：\n第一项工作是学习。第二项工作是落实。\n").points() == []

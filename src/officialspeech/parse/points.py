@@ -95,7 +95,10 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
         if prev and prev in voc.point_bad_prev:
             continue
         verb = marker.form == "cn_verb"
-        if nxt and nxt in (voc.point_verb_bad_next if verb else voc.point_bad_next):
+        # (after 一是 or a marker closed by its comma, 第一，, the number is done: a classifier
+        # may open the lead, 第一，项目前期…; only a bare 第一 glued to one is a count, 第一项)
+        closed = verb or text[e - 1] in COMMAS or text[e - 1] in "：:"
+        if nxt and nxt in (voc.point_verb_bad_next if closed else voc.point_bad_next):
             continue
         if verb and nxt and voc.point_verb_bare_number.match(text, e, body_end) is not None:
             continue
