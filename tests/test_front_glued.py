@@ -491,3 +491,10 @@ def test_more_kinds_of_speech_end_a_title_glued_to_its_date(kind: str) -> None:
     text = f"在青山县第十八届人民代表大会第四次会议上的{kind}（2025年1月14日）县人大常委会主任　周振国各位代表：今天开会。"
     speech = parse_speech(text)
     _exact(text, speech.title, f"在青山县第十八届人民代表大会第四次会议上的{kind}")
+
+
+def test_a_run_of_page_buttons_before_a_run_on_title_is_chrome() -> None:
+    text = "在全区社区工作推进会上的讲话.doc上传时间:2025-04-18收藏 举报 分享赚钱在全区社区工作推进会上的讲话同志们：今天开会。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全区社区工作推进会上的讲话")
+    assert "收藏 举报 分享赚钱" in [c.text for c in speech.chrome]

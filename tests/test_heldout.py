@@ -75,14 +75,14 @@ def test_heldout_set_is_large_and_varied() -> None:
             "halfwidth_punct", "footnotes"} <= shapes
 
 
-def _check_gold(root: Path, name: str, *, shortest: int, title_gap: str, lead_ends: str) -> None:
+def _check_gold(root: Path, name: str, *, shortest: int, title_gap: str, lead_ends: str, longest: int = 3000) -> None:
     """Every gold string of ``root``'s ``name`` is in the text as written (``title_gap``: what
     may stand between a marker and its title; ``lead_ends``: what may follow a lead); parents
     and headings point backwards."""
     gold: dict[str, Any] = json.loads((root / "gold" / f"{name}.json").read_text("utf-8"))
     text = (root / "texts" / f"{name}.txt").read_bytes().decode("utf-8")
     assert gold["id"] == name
-    assert shortest <= len(text) <= 3000
+    assert shortest <= len(text) <= longest
     for key in ("title", "salutation", "closing"):
         assert gold[key] is None or gold[key] in text
     assert all(m in text for m in gold["page_markers"])
@@ -105,10 +105,10 @@ SECOND = ROOT / "tests" / "fixtures" / "speeches2"
 SECOND_NAMES = sorted(p.stem for p in (SECOND / "gold").glob("*.json"))
 # achieved on 2026-12-04, after the fixes the set prompted, rounded down
 SECOND_FLOORS = {
-    "heading_f1": 0.97, "title_exact": 0.93, "parent_accuracy": 0.93, "point_f1": 0.97,
-    "lead_exact": 0.99, "salutation_exact": 0.99, "doc_title_exact": 0.99, "closing_exact": 0.99,
+    "heading_f1": 0.95, "title_exact": 0.93, "parent_accuracy": 0.95, "point_f1": 0.98,
+    "lead_exact": 0.99, "salutation_exact": 0.96, "doc_title_exact": 0.99, "closing_exact": 0.99,
 }
-SECOND_FLAT_FLOORS = {"heading_f1": 0.95, "title_exact": 0.77, "point_f1": 0.96, "doc_title_exact": 0.85}
+SECOND_FLAT_FLOORS = {"heading_f1": 0.95, "title_exact": 0.79, "point_f1": 0.97, "doc_title_exact": 0.83}
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ def test_second_heldout_flattened_floors(second_scores: tuple[dict[str, float], 
 def test_second_heldout_gold_is_consistent_with_its_text(name: str) -> None:
     # a heading's title may stand after white space or on the line below its marker; a
     # chained lead may end at the comma before the next marker; an excerpt is short
-    _check_gold(SECOND, name, shortest=600, title_gap=r"\s*", lead_ends="。；！？;!?，,")
+    _check_gold(SECOND, name, shortest=600, title_gap=r"\s*", lead_ends="。；！？;!?，,", longest=5000)
 
 
 def test_the_second_set_is_varied() -> None:
