@@ -440,9 +440,11 @@ def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
         "item": sal["item"],
         "honorific_item": sal["honorific_item"],
         "collective": regex.escape(sal["collective_prefix"]),
-        "closing_words": "|".join([*map(regex.escape, _with_variants(v["closing_words"], variants)),
-                                   *(variant_pattern(f, variants) for f in v.get("closing_formulas", []))]),
-        "closing_leads": "|".join(map(regex.escape, _with_variants(v["closing_leads"], variants))),
+        # (the formulas are patterns, tried after the words; the words' traditional forms are
+        # listed in the data: every variant of every word would double a pattern the closing
+        # rule holds four times, a millisecond of every process's start)
+        "closing_words": "|".join([*map(regex.escape, v["closing_words"]), *v.get("closing_formulas", [])]),
+        "closing_leads": "|".join(map(regex.escape, v["closing_leads"])),
     }
 
 
