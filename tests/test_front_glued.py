@@ -498,3 +498,12 @@ def test_a_run_of_page_buttons_before_a_run_on_title_is_chrome() -> None:
     speech = parse_speech(text)
     _exact(text, speech.title, "在全区社区工作推进会上的讲话")
     assert "收藏 举报 分享赚钱" in [c.text for c in speech.chrome]
+
+
+def test_the_title_glued_to_the_address_beats_a_breadcrumb_step_before_the_page_stats() -> None:
+    # the last crumb (领导讲话) is followed by chrome, the title by the address: the address
+    # is the stronger sign of where a title ends
+    text = ("青山市应急管理局您当前的位置:首页 > 工作动态 > 领导讲话发布时间:2025-09-16 15:20:07 来源:局办公室 "
+            "浏览次数:412在全市燃气安全专项整治推进会上的讲话同志们:今天召开推进会。一、认清形势要认清形势。二、压实责任要压实责任。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全市燃气安全专项整治推进会上的讲话")

@@ -153,7 +153,7 @@ class _Run:
         text = self.text
         q = self.skip(e)
         if q >= self.end:
-            return 1 if self.closed else 0
+            return 3 if self.closed else 0
         if text[q] in _NEWLINE:
             return 2
         if g.title_bad.match(text, q):
@@ -271,6 +271,11 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
         # the same title said twice stays the first copy
         if score > best_score or (score == best_score and best is not None and e - s > best[1] - best[0]):
             best, best_score = (s, e), score
+    if best is not None:
+        # the same title said twice stays the first copy (青山风筝节开幕式致辞王小红青山风筝节开幕式致辞各位…)
+        first = text.find(text[best[0]:best[1]], run.a, best[0])
+        if first != -1 and run.left(first) == first and not run.inside(first, first + best[1] - best[0]):
+            best = (first, first + best[1] - best[0])
     return best
 
 
