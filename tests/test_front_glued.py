@@ -507,3 +507,19 @@ def test_the_title_glued_to_the_address_beats_a_breadcrumb_step_before_the_page_
             "浏览次数:412在全市燃气安全专项整治推进会上的讲话同志们:今天召开推进会。一、认清形势要认清形势。二、压实责任要压实责任。")
     speech = parse_speech(text)
     _exact(text, speech.title, "在全市燃气安全专项整治推进会上的讲话")
+
+
+def test_a_title_said_before_in_a_file_name_sheds_the_chrome_glued_before_its_second_copy() -> None:
+    # a sharing page flattened: the file name says the title, the keyword line runs into its
+    # second copy before the address
+    text = ("分享在全县防汛工作会议上的讲话.docx下载文档ID:5083921大小:21.36KB页数:3页格式:DOCX时间:2024-05-10"
+            "收藏 分享赚钱温馨提示:1. 本文档由用户上传,如对版权有异议请联系客服处理。网站客服:4008001234"
+            "防汛 会议 讲话 2024在全县防汛工作会议上的讲话同志们:今天召开全县防汛工作会议。"
+            "一、认清形势要认清形势。二、压实责任要压实责任。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全县防汛工作会议上的讲话")
+    # a title word glued to the Han character before it is no chrome to shed: 市长在…讲话 stays whole
+    twice = "市长在全市作风整治动员会上的讲话首页 > 讲话 > 正文市长在全市作风整治动员会上的讲话同志们:今天开会。"
+    title = parse_speech(twice).title
+    assert title is not None
+    assert title.text.startswith("市长在")

@@ -276,7 +276,24 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
         first = text.find(text[best[0]:best[1]], run.a, best[0])
         if first != -1 and run.left(first) == first and not run.inside(first, first + best[1] - best[0]):
             best = (first, first + best[1] - best[0])
+        else:
+            best = (_said_before(run, *best), best[1])
     return best
+
+
+SAID_BEFORE_MIN = 8  # characters of a title's end said before it that make the rest of it something else
+
+
+def _said_before(run: _Run, s: int, e: int) -> int:
+    """Where the title ``text[s:e]`` starts when only its end was said before it in the run
+    (the file name 在XX县区全会上的讲话.doc, then 网站客服:400-…在XX县区全会上的讲话同志们:): at
+    the longest such end, of SAID_BEFORE_MIN characters or more; else ``s``."""
+    text = run.text
+    for j in range(s + 1, e - SAID_BEFORE_MIN + 1):
+        # (what is cut off ends with no Han character: 市|长在…讲话 is one word said twice)
+        if not is_han(text[j - 1]) and not text[j].isspace() and text.find(text[j:e], run.a, s) != -1:
+            return j
+    return s
 
 
 def _after_category(run: _Run, s: int, earlier_ends: list[int], w: int) -> int:
