@@ -315,7 +315,7 @@ def _builtin() -> Vocabulary:
 def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, source: str = "built-in") -> Vocabulary:
     sal = v["salutation"]
     words = _grammar_words(v)
-    variants = str.maketrans(sal.get("variant_chars", {}))  # (traditional forms: 講話, 市長, 謝謝)
+    variants = _variants(v)
     # shared pieces: the date, the venues (kept in order: an alternation tried left to right)
     # and the offices (listed under glued_front)
     pieces = {"date": f"(?:{v['date']})", "venues": "(?:" + "|".join(map(regex.escape, v["venues"])) + ")",
@@ -429,9 +429,14 @@ def _memo(voc: Vocabulary, key: str, make: Callable[[], Any]) -> Any:
         return value
 
 
+def _variants(v: dict[str, Any]) -> dict[int, str]:
+    """The variant forms of characters (traditional: 們, 講, 謝…) as a translation table."""
+    return str.maketrans(v["salutation"].get("variant_chars", {}))
+
+
 def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
     sal = v["salutation"]
-    variants = str.maketrans(sal.get("variant_chars", {}))
+    variants = _variants(v)
     return {
         "addressees": _alternation(_with_variants(sal["addressees"], variants)),
         "honorifics": _alternation(_with_variants(sal["honorifics"], variants)),

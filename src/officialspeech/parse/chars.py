@@ -28,6 +28,8 @@ LEAD_END = "。；！？!?;"
 CLAUSE_MARKS = "，,、；;"
 """Marks that end a clause: trimmed off the end of a lead."""
 COMMAS = "，,"
+SEMICOLONS = "；;"
+COLONS = "：:"
 PARAGRAPH_JOIN_ENDS = "。！？；：!?;:…”’》）)】"
 """A line ending with one of these is not continued by the next line."""
 

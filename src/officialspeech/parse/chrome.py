@@ -257,22 +257,19 @@ def _edge_line_rules_at(first: str, last: str, length_class: int) -> tuple[tuple
 
 def _whole_line_chrome(lines: Lines, i: int) -> ChromeHit | None:
     """The hit of the first edge rule that takes the whole of line ``i`` (not blank)."""
-    ln = lines.line(i)
-    text = ln.text
-    for rule, needs in _edge_line_rules_at(text[0], text[-1], bisect_right(_edge_lengths(), len(text))):
-        if holds(text, needs) and (hit := _line_hit(rule, ln)) is not None and (
-                rule.not_before is None or not rule.not_before.match(_next_text(lines, i))):
-            return hit
-    return None
+    found = _edge_hits(lines, i, whole=True)
+    return found[0] if found else None
 
 
-def _edge_hits(lines: Lines, i: int) -> list[ChromeHit]:
+def _edge_hits(lines: Lines, i: int, *, whole: bool = False) -> list[ChromeHit]:
     """What the edge line rules find on line ``i`` (not blank), in order: one hit of a rule
-    taking the whole line, else the starts and ends the prefix and suffix rules cut."""
+    taking the whole line, else the starts and ends the prefix and suffix rules cut
+    (``whole``: only the rules that take whole lines are tried)."""
     ln = lines.line(i)
     text = ln.text
     found: list[ChromeHit] = []
-    for rule, needs in _edge_rules_at(text[0], text[-1], bisect_right(_edge_lengths(), len(text))):
+    rules_at = _edge_line_rules_at if whole else _edge_rules_at
+    for rule, needs in rules_at(text[0], text[-1], bisect_right(_edge_lengths(), len(text))):
         if not holds(text, needs):
             continue
         hit = _line_hit(rule, ln)

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 Category = Literal["heading", "point", "page"]
 _CATEGORIES: tuple[Category, ...] = ("heading", "point", "page")
-_STRUCTURE: tuple[Category, ...] = ("heading", "point")
+STRUCTURE: tuple[Category, ...] = ("heading", "point")
+"""The categories of the document's one scan: heading and point markers."""
 _INLINE_WS = f"[{INLINE_SPACE}]{{0,3}}"
 _WORD = regex.compile(r"\{([a-z_]+)\}")
 GRAMMAR = "grammars/markers.lark"
@@ -132,7 +133,7 @@ class Tokens:
             return self.all[i:]
         local: list[Token] = []
         read = interpreter()
-        for m in scanner(_STRUCTURE).finditer(self.text, pos):
+        for m in scanner(STRUCTURE).finditer(self.text, pos):
             k = bisect_left(self._starts, m.start())
             if k < len(self.all) and self.all[k].start == m.start() and self.all[k].end == m.end():
                 return local + self.all[k:]
@@ -143,7 +144,7 @@ class Tokens:
 def lex(text: str) -> Tokens:
     """The heading and point markers of ``text`` (the view): the one scan of a document."""
     read = interpreter()
-    return Tokens(text, [_token(text, m, read) for m in scanner(_STRUCTURE).finditer(text)])
+    return Tokens(text, [_token(text, m, read) for m in scanner(STRUCTURE).finditer(text)])
 
 
 def _token(text: str, m: regex.Match[str] | re.Match[str], read: Callable[[str], Marker | None]) -> Token:

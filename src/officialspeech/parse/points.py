@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..vocab import vocabulary
-from .chars import CLAUSE_MARKS, COMMAS, LEAD_END, LEAD_SKIP, PARAGRAPH_JOIN_ENDS
+from .chars import CLAUSE_MARKS, COLONS, COMMAS, LEAD_END, LEAD_SKIP, PARAGRAPH_JOIN_ENDS, SEMICOLONS
 from .headings.titleend import best_cut
 from .markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, strength_at
 from .positions import strip
@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
 Range = tuple[int, int]
 _LEAD_END = re.compile(f"[{LEAD_END}]")  # plain classes: `re` is cheaper per call
-_CLAUSE = re.compile(f"[{COMMAS}；;]")  # (not 、: a list inside a stripped text's clause)
+_CLAUSE = re.compile(f"[{COMMAS}{SEMICOLONS}]")  # (not 、: a list inside a stripped text's clause)
 
 MAX_GAP = 4000
+_MARKER_CLOSERS = COMMAS + COLONS  # a point marker ending in one has its number done: 第一，
 
 
 @dataclass(slots=True)
@@ -97,7 +98,7 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
         verb = marker.form == "cn_verb"
         # (after 一是 or a marker closed by its comma, 第一，, the number is done: a classifier
         # may open the lead, 第一，项目前期…; only a bare 第一 glued to one is a count, 第一项)
-        closed = verb or text[e - 1] in COMMAS or text[e - 1] in "：:"
+        closed = verb or text[e - 1] in _MARKER_CLOSERS
         if nxt and nxt in (voc.point_verb_bad_next if closed else voc.point_bad_next):
             continue
         if verb and nxt and voc.point_verb_bare_number.match(text, e, body_end) is not None:
@@ -244,7 +245,9 @@ CUT_OFF_TAIL = 400  # characters from the end of a text cut off mid-sentence in 
 def _cut_off(text: str) -> int | None:
     """Where a lone first point may stand in ``text`` when it was cut off mid-sentence (its
     last character no sentence end, closing quote or bracket: a page excerpt); else None."""
-    end = len(text.rstrip())
+    end = len(text)
+    while end > 0 and text[end - 1].isspace():  # (no copy of the text: it may be long)
+        end -= 1
     if end == 0 or text[end - 1] in PARAGRAPH_JOIN_ENDS:
         return None
     return max(0, end - CUT_OFF_TAIL)

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 
 from ...vocab import vocabulary
-from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES, PARAGRAPH_JOIN_ENDS
-from ..markers import LINE_START, Category, scanner
+from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES, PARAGRAPH_JOIN_ENDS, SEMICOLONS, SENTENCE_ENDS
+from ..markers import LINE_START, STRUCTURE, scanner
 from ..positions import LineIndex
 from .candidates import Candidate, Heading
 from .titleend import cut_scores, strong_evidence_possible
@@ -75,7 +75,7 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
         # alone on its line, one sentence closed at the line end: its ；s stay inside
         # (corpus/INDEX.md: 1.发放劳务报酬20亿元以上；扩大失业保险覆盖面。)
         # (the closing mark, where the line has one, is the heading's; none: it ends with its title)
-        t = whole if whole < len(text) and text[whole] in "。！？!?" else None
+        t = whole if whole < len(text) and text[whole] in SENTENCE_ENDS else None
         end, confidence = whole, "certain"
     elif t is not None and not run_on and length <= 30 and not strong_evidence_possible(text, ts, cand_end):
         end, confidence = t, "certain"  # a run-in heading closed by its punctuation
@@ -88,9 +88,9 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     return Heading(c.start, c.end, ts, end, heading_end, c.marker, c.form, c.number, confidence)
 
 
-_INNER_STOPS = frozenset("；;")  # end a run-in title, stay inside one alone on its line (not ：, 1.“两重”：是指…)
-_SENTENCE_STOP = re.compile("[。！？!?]")
-_INNER_STOP = re.compile("[；;]")
+_INNER_STOPS = frozenset(SEMICOLONS)  # end a run-in title, stay inside one alone on its line (not ：, 1.“两重”：是指…)
+_SENTENCE_STOP = re.compile(f"[{SENTENCE_ENDS}]")
+_INNER_STOP = re.compile(f"[{SEMICOLONS}]")
 
 
 def _one_sentence_line(text: str, t: int, stop: int, most: int, ts_limit: int) -> int | None:
@@ -103,14 +103,14 @@ def _one_sentence_line(text: str, t: int, stop: int, most: int, ts_limit: int) -
         e -= 1
     if e > most or e - t < 2:
         return None
-    closed = text[e - 1] in "。！？!?"
+    closed = text[e - 1] in SENTENCE_ENDS
     if not closed and (e > ts_limit or _fragment_follows(text, stop)):
         # (no closing mark: only a line as short as a title, 强链补链；做大做强实体经济, and not
         # one whose sentence the next line ends at once: …提高养⏎老金标准。)
         return None
     if _SENTENCE_STOP.search(text, t, e - 1 if closed else e) is not None:
         return None
-    found = scanner(_MARKERS)
+    found = scanner(STRUCTURE)
     k = t
     while k < e - 1:
         if found.match(text, k + 1) is not None:
@@ -122,7 +122,6 @@ def _one_sentence_line(text: str, t: int, stop: int, most: int, ts_limit: int) -
     return e - 1 if closed else e
 
 
-_MARKERS: tuple[Category, ...] = ("heading", "point")
 FRAGMENT_MAX = 8  # characters before the first sentence end of a next line that only ends the sentence above
 
 
@@ -133,7 +132,7 @@ def _fragment_follows(text: str, stop: int) -> bool:
     while k < len(text) and text[k] in LINE_BREAKS + HEADING_SPACE:
         k += 1
     m = _SENTENCE_STOP.search(text, k, min(len(text), k + FRAGMENT_MAX + 1))
-    if m is None or scanner(_MARKERS).match(text, k) is not None:
+    if m is None or scanner(STRUCTURE).match(text, k) is not None:
         return False
     return "\n" not in text[k:m.start()]
 
