@@ -270,3 +270,26 @@ def test_a_lead_after_a_comma_closed_marker_may_open_with_a_classifier_character
     text = f"同志们：\n存在的问题有：第一，{word}工作不够扎实；第二，管护跟不上；第三，绩效评价不全面。\n"
     assert [p.marker for p in parse_speech(text).points()] == ["第一，", "第二，", "第三，"]
     assert parse_speech("同志们：\n第一项工作是学习。第二项工作是落实。\n").points() == []
+
+
+@pytest.mark.parametrize(("one", "two", "three"), [("㈠", "㈡", "㈢"), ("（一）", "（二）", "（三）"), ("(一)", "(二)", "(三)")])
+@pytest.mark.parametrize("opener", ["：", ":", "，"])
+def test_bracketed_items_as_the_clauses_of_one_sentence_are_points(one: str, two: str, three: str,
+                                                                  opener: str) -> None:
+    text = ("同志们：\n一、扎实推进数字政府建设\n今年重点实施三项工程" + opener + one + "扩容政务云，新增存储资源2PB；"
+            + two + "升级电子政务外网，实现四级全覆盖；" + three + "建设数据中台。\n二、持续优化营商环境\n我们要抓好落实。\n")
+    speech = parse_speech(text)
+    assert [(s.marker, s.title) for s in speech.sections()] == [("一、", "扎实推进数字政府建设"), ("二、", "持续优化营商环境")]
+    assert _leads(speech) == [(one, 1, "扩容政务云，新增存储资源2PB"), (two, 2, "升级电子政务外网，实现四级全覆盖"),
+                              (three, 3, "建设数据中台")]
+
+
+@pytest.mark.parametrize("sep", ["。", "；"])
+def test_bracketed_headings_run_on_in_one_line_stay_headings(sep: str) -> None:
+    # the sections of a text that lost its line breaks: each after a sentence end (or, for
+    # the first, after nothing that opens a list), with sentences between them
+    text = ("同志们：一、坚持稳中求进（一）稳住经济大盘。全年增长6%" + sep + "投资增长8%。"
+            "（二）扩大有效需求。消费增长7%。二、深化改革开放。我们要抓落实。")
+    speech = parse_speech(text)
+    assert [(s.marker, s.title) for s in speech.sections()] == [
+        ("一、", "坚持稳中求进"), ("（一）", "稳住经济大盘"), ("（二）", "扩大有效需求"), ("二、", "深化改革开放")]

@@ -97,5 +97,5 @@ class Document:
     def _body_at(self, start: int) -> tuple[int, list[Token], frozenset[int]]:
         if self._body is None or self._body[0] != start:
             tokens = self.tokens.starting_at(start)
-            self._body = (start, tokens, inline_lists(tokens, self.lines.line_end))
+            self._body = (start, tokens, inline_lists(tokens, self.lines.line_end, self.view.text))
         return self._body

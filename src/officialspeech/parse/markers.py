@@ -33,7 +33,7 @@ import regex
 from ..firsts import class_chars, first_items
 from ..numerals import stem_to_int, to_int
 from ..vocab import grammar_words, per_vocabulary, using, vocabulary
-from .chars import HEADING_SPACE, INLINE_SPACE
+from .chars import COLONS, COMMAS, HEADING_SPACE, INLINE_SPACE, SEMICOLONS, SENTENCE_ENDS
 from .escapes import escape_before
 from .marker_table import MarkerTable, Rule, marker_table
 
@@ -154,23 +154,46 @@ def _token(text: str, m: regex.Match[str] | re.Match[str], read: Callable[[str],
 
 
 LIST_FORMS = ("arabic_paren",)  # a line of （1）…（2）… items is a list of points, not headings
+# a bracketed series that heads sections too (（一）, ㈠) is a list only as a sentence's clauses:
+# 三项工程：㈠政务云扩容…；㈡电子政务外网…；: each item after a clause mark, none a sentence
+CLAUSE_LIST_FORMS = ("cn_paren",)
+LIST_OPENERS = COLONS + SEMICOLONS + COMMAS  # what a clause-list item follows
+LIST_SEPARATORS = SEMICOLONS  # …and what the items after the first follow
 
 
-def inline_lists(tokens: list[Token], line_end: Callable[[int], int]) -> frozenset[int]:
+def inline_lists(tokens: list[Token], line_end: Callable[[int], int], text: str = "") -> frozenset[int]:
     """Starts of the tokens of a LIST_FORMS form followed on their own line by the next
     number of the same form (（1）新增就业；（2）改造小区。): list items, where a line-start
-    （1） alone would read as a heading."""
+    （1） alone would read as a heading. A CLAUSE_LIST_FORMS series counts only where each
+    item follows a clause mark (the first ：，；, the next ；) and no sentence ends between
+    them: the clauses of one sentence, not run-on sections (``text``: the text lexed)."""
     out: set[int] = set()
     last: dict[str, Token] = {}
     for tok in tokens:
-        if tok.form not in LIST_FORMS or tok.marker is None:
+        if tok.marker is None or (tok.form not in LIST_FORMS and tok.form not in CLAUSE_LIST_FORMS):
             continue
         prev = last.get(tok.form)
         if (prev is not None and prev.marker is not None and tok.marker.numbers[0] == prev.marker.numbers[0] + 1
-                and tok.start < line_end(prev.end)):
+                and tok.start < line_end(prev.end)
+                and (tok.form in LIST_FORMS or _clauses(text, prev, tok, prev.start in out))):
             out.update((prev.start, tok.start))
         last[tok.form] = tok
     return frozenset(out)
+
+
+def _clauses(text: str, prev: Token, tok: Token, listed: bool) -> bool:
+    """``prev`` and ``tok`` read as two clauses of one sentence (see :func:`inline_lists`)."""
+    if not _follows(text, tok.start, LIST_SEPARATORS) or not (listed or _follows(text, prev.start, LIST_OPENERS)):
+        return False
+    return all(text.find(m, prev.end, tok.start) == -1 for m in SENTENCE_ENDS)
+
+
+def _follows(text: str, i: int, marks: str) -> bool:
+    """``text[i]`` follows one of ``marks`` on its line, past inline white space."""
+    i -= 1
+    while i >= 0 and text[i] in INLINE_SPACE:
+        i -= 1
+    return i >= 0 and text[i] in marks
 
 
 def strength_at(text: str, start: int, body_start: int) -> int:

@@ -71,8 +71,9 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
                 out.append(PointCand(s, e, text[s:e], "list", marker.numbers[0], False, LINE_START, scope))
                 continue
             # （1）…（2）… inside a paragraph: list items, not headings
-            if marker.form == "arabic_paren" and (s in list_items or strength_at(text, s, body_start) != LINE_START):
-                out.append(PointCand(s, e, text[s:e], "paren", marker.numbers[0], False, AFTER_BOUNDARY, scope))
+            if s in list_items or (marker.form == "arabic_paren" and strength_at(text, s, body_start) != LINE_START):
+                family = "paren" if marker.form == "arabic_paren" else marker.form
+                out.append(PointCand(s, e, text[s:e], family, marker.numbers[0], False, AFTER_BOUNDARY, scope))
             continue
         prev = text[s - 1] if s > body_start else ""
         nxt = text[e] if e < body_end else ""

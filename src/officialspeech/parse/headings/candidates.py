@@ -82,8 +82,8 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
             continue
         if strength == LINE_START and marker.form not in _FREE_NEXT and _word_across_break(text, s, body_start, tok.text):
             continue  # a line broken inside a word: 统⏎一、效能, 推进第⏎三、第四, M⏎2、信贷
-        if marker.form == "arabic_paren" and (strength != LINE_START or s in list_items):
-            continue  # inline （1）…（2）… is a list of points inside a paragraph
+        if s in list_items or (marker.form == "arabic_paren" and strength != LINE_START):
+            continue  # inline （1）…（2）… (or ：㈠…；㈡…) is a list of points inside a paragraph
         if marker.form in _LINE_START_ONLY and strength != LINE_START:
             continue  # 一 before a space: a heading only at a line start
         if marker.form in _NOT_GLUED and strength != LINE_START and not (
