@@ -103,12 +103,12 @@ def test_heldout_gold_is_consistent_with_its_text(name: str) -> None:
 
 SECOND = ROOT / "tests" / "fixtures" / "speeches2"
 SECOND_NAMES = sorted(p.stem for p in (SECOND / "gold").glob("*.json"))
-# achieved on 2026-12-04, after the fixes the set prompted, rounded down
+# achieved on 2026-12-05, after the fixes the set prompted, rounded down
 SECOND_FLOORS = {
-    "heading_f1": 0.95, "title_exact": 0.93, "parent_accuracy": 0.95, "point_f1": 0.98,
-    "lead_exact": 0.99, "salutation_exact": 0.96, "doc_title_exact": 0.99, "closing_exact": 0.99,
+    "heading_f1": 0.96, "title_exact": 0.95, "parent_accuracy": 0.99, "point_f1": 0.99,
+    "lead_exact": 0.99, "salutation_exact": 0.99, "doc_title_exact": 0.99, "closing_exact": 0.99,
 }
-SECOND_FLAT_FLOORS = {"heading_f1": 0.95, "title_exact": 0.79, "point_f1": 0.97, "doc_title_exact": 0.83}
+SECOND_FLAT_FLOORS = {"heading_f1": 0.96, "title_exact": 0.82, "point_f1": 0.98, "doc_title_exact": 0.87}
 
 
 @pytest.fixture(scope="module")

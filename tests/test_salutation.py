@@ -274,3 +274,26 @@ def test_an_agenda_in_traditional_characters_is_a_sequence_of_points() -> None:
     assert [p.marker for p in speech.points()] == ["首先", "下面", "然後", "最後"]
     assert speech.closing is not None
     assert speech.closing.text == "現在散會。"
+
+
+@pytest.mark.parametrize("office", ["区人民政府副区长　", "市政府秘书长 ", "（2026年3月2日）"])
+@pytest.mark.parametrize(("first", "title"), [("邵文澜", "主任"), ("林凡", "部长"), ("欧阳明", "书记")])
+def test_a_speakers_name_run_on_into_the_first_addressees_title_is_the_speakers(
+        office: str, first: str, title: str) -> None:
+    # the front matter of a report run together: …副区长　邵文澜主任、各位副主任：
+    # — the name is the speaker's, after their office or the date; the address opens at 主任
+    address = f"{title}、各位副主任、各位委员："
+    speech = parse_speech(f"关于民生实事项目完成情况的报告{office}{first}{address}受委托，现报告如下。")
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+    assert speech.salutation.addressees[0] == title
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("尊敬的张主任、各位来宾：\n大家好。", "尊敬的张主任、各位来宾："),  # no office before it
+    ("在会议上的讲话\n王建国主任、各位委员：\n现在报告。", "王建国主任、各位委员："),
+])
+def test_a_name_before_an_addressees_title_stays_in_the_address(text: str, address: str) -> None:
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address

@@ -155,6 +155,8 @@ class Vocabulary:
     salutation_hint: LazyPattern
     salutation_addressee: LazyPattern
     salutation_item_before: LazyPattern
+    salutation_title: LazyPattern
+    """An addressee's title alone (主任, 部长: ``addressee_suffixes``), after a name that is the speaker's."""
     salutation_honorific: LazyPattern
     salutation_max: int
     salutation_line: LazyPattern
@@ -359,6 +361,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         salutation_honorific=LazyPattern(words["honorifics"]),
         salutation_item_before=LazyPattern(f"(?:{words['honorifics']})(?:{sal['honorific_item']})"
                                            f"|(?:{sal['item']})?(?:{words['addressee_suffixes']})"),
+        salutation_title=LazyPattern(words["addressee_suffixes"]),
         salutation_max=int(sal["max_length"]),
         salutation_line=LazyPattern(sal["line_address"].replace("{honorifics}", words["honorifics"])
                                     .replace("{address_modifiers}", sal["address_modifiers"])

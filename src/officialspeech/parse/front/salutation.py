@@ -64,9 +64,13 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
                 break
             s = before
         starts: list[int] = []
+        peeled = False  # (the address starts after the speaker's name, inside a word)
         if s < hint.start() and _speaker_before(text, s, hint.start()):
             s = hint.start()  # …主席 习近平尊敬的各位来宾：: the speaker's name is no addressee
-        if not (s in tried or not _after_boundary(text, s)):
+        elif s < hint.start():
+            named = _after_speaker_name(text, s, hint.start())
+            peeled, s = named > s, named
+        if not (s in tried or not (peeled or _after_boundary(text, s))):
             tried.add(s)
             starts = _item_starts(text, s, hint.start())
         # the address may be glued to what stands before it when line breaks were lost:
@@ -304,6 +308,24 @@ def _speaker_end() -> LazyPattern:
     voc = vocabulary()
     date = voc.data["date"]
     return LazyPattern(f"(?:{voc.glued.speaker_office.pattern})[ \u3000\u00a0]*$|(?:{date})[^（）()]{{0,10}}[）)][ \u3000\u00a0]*$")
+
+
+def _after_speaker_name(text: str, s: int, hint: int) -> int:
+    """Where the address starting at ``s`` starts when its first item is the speaker's name run
+    on into an addressee's title (…副区长　邵文澜主任、各位副主任：: the address is 主任、…):
+    right after the name, if an office or a date ends before it; else ``s``."""
+    voc = vocabulary()
+    g = voc.glued
+    end = s
+    while end < hint and text[end] not in _SEPARATORS:
+        end += 1
+    if end == hint or _speaker_end().search(text, max(0, s - 40), s) is None:
+        return s  # (the first item is the hint itself, or no speaker's office stands before it)
+    for n in range(min(g.max_name_length, end - s - 1), 1, -1):
+        if (g.speaker_name.fullmatch(text, s, s + n) is not None and g.not_names.fullmatch(text, s, s + n) is None
+                and voc.salutation_title.fullmatch(text, s + n, end) is not None):
+            return s + n
+    return s
 
 
 def _speaker_before(text: str, s: int, hint: int) -> bool:
