@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from officialspeech import parse_speech
 from officialspeech.parse.paragraphs import split_paragraphs
+from spanchecks import contract_violations
 
 
 def _texts(text: str) -> list[str]:
@@ -84,3 +85,35 @@ def test_closings_not_on_the_last_line_or_with_a_lead_in(ending: str, closing: s
 def test_a_thanks_inside_the_body_is_no_closing() -> None:
     text = "同志们：\n一、加强领导\n谢谢大家！\n要重视加强领导，抓好落实，确保各项工作落到实处。\n"
     assert parse_speech(text).closing is None
+
+
+GLUED_TAILS = [  # site chrome after the end of a page, as it reads when the line breaks are lost
+    "此文档下载收益归作者所有下载文档相关文档在全县大会上的讲话.docx",
+    "【打印本页】 【关闭窗口】上一篇：全市工作会议召开",
+    "（责任编辑：王明）",
+    "来源：县政府办公室 2024-01-05",
+    "相关推荐在全市会议上的讲话稿",
+    "©2024 某某文库 版权所有",
+]
+RUN_ON = "同志们：现在开会。一、加强领导要高度重视，抓好落实。大家要抓好落实，确保取得实效！"
+
+
+@pytest.mark.parametrize("tail", GLUED_TAILS)
+@pytest.mark.parametrize("closing", ["谢谢大家！", "讲话完毕，谢谢大家。", "散会！"])
+def test_a_closing_that_site_chrome_runs_on_after(closing: str, tail: str) -> None:
+    # the last paragraph of a flattened page: …确保取得实效！谢谢大家！【打印本页】…
+    text = RUN_ON + closing + tail
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == closing
+    assert text[speech.closing.span.start:speech.closing.span.end] == closing
+    assert not contract_violations(text, speech)  # the chrome after it stays text: nothing is lost
+
+
+@pytest.mark.parametrize("after", [
+    "下面请张局长讲话。",  # a moderator's thanks, then the meeting goes on
+    "大家要把来源：财政资金用好。",  # chrome words inside a sentence are not chrome
+    "要抓好落实，把分享到：各村的经验推广开。",
+])
+def test_a_thanks_followed_by_more_speech_is_no_closing(after: str) -> None:
+    assert parse_speech(RUN_ON + "谢谢大家！" + after).closing is None

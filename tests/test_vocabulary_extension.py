@@ -247,6 +247,9 @@ BAD: list[tuple[str, str]] = [
     ('{"chrome": {"families": {"s": {"lines": [{"name": "a", "where": "edges", "pattern": "^(x$"}]}}}}',
      "chrome.families.s.lines[0].pattern"),
     ('{"chrome": {"families": {"s": {"rows": []}}}}', "chrome.families.s.rows"),
+    ('{"chrome": {"families": {"s": {"after_end": [{"name": "a"}]}}}}', "chrome.families.s.after_end[0]"),
+    ('{"chrome": {"families": {"s": {"after_end": [{"name": "a", "pattern": "(x"}]}}}}',
+     "chrome.families.s.after_end[0].pattern"),
     ('{"chrome": {"html": {}}}', "chrome.html"),
     ('{"chrome": {"words": {"actions": "x"}}}', "chrome.words.actions"),
     ("[1, 2]", "JSON object"),
@@ -457,3 +460,15 @@ def test_a_variant_pattern_reads_either_form_of_each_character() -> None:
     for text in ("讲话好1", "講話好1", "讲話好1", "市長甲2", "市长甲乙3", "市x甲4"):
         assert regex.fullmatch(pattern, text), text
     assert regex.fullmatch(pattern, "讲好好1") is None
+
+
+def test_chrome_glued_after_the_closing_is_cut_only_with_the_extension() -> None:
+    note = "本文由某某范文网会员整理发布"
+    text = "同志们：现在开会。一、加强领导要高度重视。大家要抓好落实，确保取得实效！谢谢大家！" + note
+    voc = load_vocabulary({"chrome": {"families": {"fanwen": {"after_end": [
+        {"name": "note", "pattern": "本文由\\p{Han}{2,8}网"}]}}}})
+    assert parse_speech(text).closing is None
+    extended = parse_speech(text, vocabulary=voc)
+    assert extended.closing is not None
+    assert extended.closing.text == "谢谢大家！"
+    assert not contract_violations(text, extended)

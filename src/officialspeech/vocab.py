@@ -635,6 +635,8 @@ class ChromeRules:
     lines: tuple[ChromeLine, ...]
     blocks: tuple[ChromeBlock, ...]
     inline: tuple[ChromeInline, ...] = ()
+    after_end: tuple[ChromeInline, ...] = ()
+    """Chrome as it looks glued right after the end of a speech (谢谢大家！此文档下载收益…)."""
 
 
 def pattern_needs(pattern: LazyPattern) -> tuple[str, ...]:
@@ -694,11 +696,14 @@ def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
     lines: list[ChromeLine] = []
     blocks: list[ChromeBlock] = []
     inline: list[ChromeInline] = []
+    after_end: list[ChromeInline] = []
     # compiled on first use (LazyPattern): a text meets few of the rules, and the command line
     # pays only for those (``vocab_extension`` compiles them all up front to check them)
     for site, fam in data["families"].items():
         inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")))
                       for e in fam.get("inline", []))
+        after_end.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)))
+                         for e in fam.get("after_end", []))
         for entry in fam.get("lines", []):
             not_before = entry.get("not_before")
             lines.append(ChromeLine(site, entry["name"], entry["where"], LazyPattern(_expand(entry["pattern"], pieces)),
@@ -707,4 +712,4 @@ def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
         for entry in fam.get("blocks", []):
             blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), LazyPattern(entry["start"]),
                                       LazyPattern(entry["continue"]), entry.get("max_lines")))
-    return ChromeRules(tuple(lines), tuple(blocks), tuple(inline))
+    return ChromeRules(tuple(lines), tuple(blocks), tuple(inline), tuple(after_end))

@@ -38,9 +38,9 @@ _GRAMMAR_KEYS = {"salutation", "closing_words", "closing_formulas", "point_seque
 _PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
 _CHROME_KEYS = {"lines": {"name", "where", "pattern", "match", "not_before"},
                 "blocks": {"name", "where", "start", "continue", "max_lines"},
-                "inline": {"name", "pattern", "titled"}}
+                "inline": {"name", "pattern", "titled"}, "after_end": {"name", "pattern"}}
 _CHROME_REQUIRED = {"lines": {"name", "where", "pattern"}, "blocks": {"name", "start", "continue"},
-                    "inline": {"name", "pattern"}}
+                    "inline": {"name", "pattern"}, "after_end": {"name", "pattern"}}
 EXTENSION_SITE = "extension"  # the chrome family of the title suffixes
 
 
@@ -126,7 +126,7 @@ def _build(ext: Mapping[str, Any], source: str) -> Vocabulary:
 
             rules = _chrome_rules(chrome)
             for pattern in (*(r.pattern for r in rules.lines), *(p for b in rules.blocks for p in (b.start, b.cont)),
-                            *(r.pattern for r in rules.inline)):
+                            *(r.pattern for r in (*rules.inline, *rules.after_end))):
                 regex.compile(pattern.pattern)
     except VocabularyError as exc:
         raise VocabularyError(str(exc), where) from None
@@ -261,7 +261,7 @@ def _merge_family(fam: dict[str, Any], ext: Any, key: str) -> None:
         raise VocabularyError(f"{key}: expected an object, got {_kind(ext)}")
     for kind, entries in ext.items():
         if kind not in _CHROME_KEYS:
-            raise VocabularyError(f"{key}.{kind}: unknown key (a family takes lines, blocks and inline)")
+            raise VocabularyError(f"{key}.{kind}: unknown key (a family takes lines, blocks, inline and after_end)")
         if not isinstance(entries, list):
             raise VocabularyError(f"{key}.{kind}: expected a list, got {_kind(entries)}")
         for i, e in enumerate(entries):

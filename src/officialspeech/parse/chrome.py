@@ -319,6 +319,13 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     return [h for i in sorted(hits) for h in hits[i]]
 
 
+@per_vocabulary
+def after_end_chrome() -> regex.Pattern[str] | None:
+    """The ``after_end`` chrome patterns as one alternation (None: the vocabulary has none)."""
+    rules = chrome_rules().after_end
+    return regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
+
+
 def _next_text(lines: Lines, i: int) -> str:
     """The next non-blank line after line ``i`` (stripped; '' at the end)."""
     for j in range(i + 1, len(lines)):

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .chars import GAP_SPACE, PARAGRAPH_JOIN_ENDS, SENTENCE_ENDS
+from .chrome import after_end_chrome
 from .markers import closing
 from .positions import strip
 
@@ -86,7 +87,35 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
             return paras, found
         if not _back_matter(v, paras[i]):
             break
+    if paras:
+        glued = _closing_before_chrome(v, paras[-1])
+        if glued is not None:
+            found, last, tail = glued
+            paras[-1:] = [*([] if last is None else [last]), tail]
+            return paras, found
     return paras, None
+
+
+OPEN_BRACKETS = "（(【[〔"  # what chrome glued after a closing may open with (（责任编辑：…）, 【打印本页】)
+
+
+def _closing_before_chrome(v: str, para: Range) -> tuple[Range, Range | None, Range] | None:
+    """The closing of a paragraph that site chrome runs on after, its line breaks lost
+    (…贡献！谢谢大家！此文档下载收益归作者所有相关文档…): the closing sentence right before the
+    first ``after_end`` chrome in it, what stands before the closing (None: nothing) and the
+    chrome and what follows it (kept as text)."""
+    pattern = after_end_chrome()
+    if pattern is None:
+        return None
+    s, e = para
+    for m in pattern.finditer(v, s, e):
+        h = m.start()
+        while h > s and v[h - 1] in OPEN_BRACKETS:
+            h -= 1
+        found, last = _closing(v, (s, h))
+        if found is not None:
+            return found, last, strip(v, h, e)
+    return None
 
 
 def _back_matter(v: str, para: Range) -> bool:
