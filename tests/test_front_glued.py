@@ -523,3 +523,44 @@ def test_a_title_said_before_in_a_file_name_sheds_the_chrome_glued_before_its_se
     title = parse_speech(twice).title
     assert title is not None
     assert title.text.startswith("市长在")
+
+
+@pytest.mark.parametrize("meta", [
+    "2025-03-18 09:12　来源：青川日报　编辑：许宁",
+    "发布者：青川文秘网  时间：2025-03-18 09:12  阅读：1024次",
+    "发布时间：2025-03-18　来源：县政府办",
+])
+@pytest.mark.parametrize("title", ["全县春季农业生产现场推进会召开", "专题党课：赓续红色血脉 勇担时代使命"])
+@pytest.mark.parametrize("body", [
+    "3月17日，全县春季农业生产现场推进会在青川镇召开。会议要求抓好春耕备耕。",  # a news report
+    "同志们：今天，我们召开这次会议，主要任务是部署春耕工作。一、提高认识\n要高度重视。",
+])
+def test_a_title_with_no_title_word_above_an_article_pages_meta_line(meta: str, title: str, body: str) -> None:
+    # the page lost its line breaks: the title runs on into the meta line (time stamp, 来源：…)
+    text = title + meta + body
+    speech = parse_speech(text)
+    _exact(text, speech.title, title)
+    assert_lossless(text, speech)
+
+
+@pytest.mark.parametrize("lead", [
+    "今天，全县春季农业生产现场推进会召开",  # a sentence, not a title
+    # longer than a title can be
+    "全县春季农业生产现场推进会在青川镇召开全县各乡镇主要负责同志和县直有关部门负责人参加了会议会议由副县长主持会议结束后与会人员分组实地察看了各乡镇春耕备耕情况",
+])
+def test_no_title_before_the_meta_line_where_no_title_stands(lead: str) -> None:
+    text = lead + "2025-03-18 09:12　来源：青川日报　3月17日，会议要求抓好春耕备耕。"
+    speech = parse_speech(text)
+    assert speech.title is None or speech.title.text != lead
+
+
+def test_a_title_named_in_a_blurb_sentence_gives_way_to_the_title_before_the_address() -> None:
+    # a collection page flattened: its blurb names the page title in a sentence that goes on
+    # (…整理了…讲话稿，仅供参考), so the title is the first speech's, before its address
+    title = "在全县秋冬季森林防火工作会议上的讲话"
+    text = ("某某文库 > 范文大全 > 讲话稿森林防火工作会议讲话稿（精选2篇）更新时间：2024-10-16 09:40　"
+            "【导读】某某文库小编为您整理了森林防火工作会议讲话稿（精选2篇），仅供参考。篇一：" + title +
+            "同志们：今天，县政府召开全县秋冬季森林防火工作会议。一、认清形势\n要高度重视。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, title)
+    assert_lossless(text, speech)

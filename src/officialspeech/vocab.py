@@ -615,6 +615,9 @@ class ChromeInline:
     name: str
     pattern: LazyPattern
     titled: bool = False  # what stands just before a hit is a title (6800字, .docx)
+    meta: bool = False
+    """An article page's meta line (发布时间：…, 来源：…): the stretch the run opens with before the
+    first such hit may be the page's title, one with no title word (…大会召开2024-06-14 08:02 来源：…)."""
 
     @cached_property
     def needs(self) -> tuple[str, ...]:
@@ -700,7 +703,8 @@ def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
     # compiled on first use (LazyPattern): a text meets few of the rules, and the command line
     # pays only for those (``vocab_extension`` compiles them all up front to check them)
     for site, fam in data["families"].items():
-        inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")))
+        inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")),
+                                   bool(e.get("meta")))
                       for e in fam.get("inline", []))
         after_end.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)))
                          for e in fam.get("after_end", []))

@@ -38,7 +38,7 @@ _GRAMMAR_KEYS = {"salutation", "closing_words", "closing_formulas", "point_seque
 _PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
 _CHROME_KEYS = {"lines": {"name", "where", "pattern", "match", "not_before"},
                 "blocks": {"name", "where", "start", "continue", "max_lines"},
-                "inline": {"name", "pattern", "titled"}, "after_end": {"name", "pattern"}}
+                "inline": {"name", "pattern", "titled", "meta"}, "after_end": {"name", "pattern"}}
 _CHROME_REQUIRED = {"lines": {"name", "where", "pattern"}, "blocks": {"name", "start", "continue"},
                     "inline": {"name", "pattern"}, "after_end": {"name", "pattern"}}
 EXTENSION_SITE = "extension"  # the chrome family of the title suffixes

@@ -24,6 +24,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+import regex
+
 from ...firsts import NeedsIndex, holds
 from ...vocab import ChromeInline, chrome_rules, per_vocabulary, vocabulary
 from ..chars import HEADING_SPACE, LINE_BREAKS, is_han
@@ -45,6 +47,7 @@ class InlineChrome:
     rule: str
     groups: dict[str, str] = field(default_factory=dict)
     titled: bool = False  # what stands before it is a title (6800字, .docx)
+    meta: bool = False  # an article page's meta line (发布时间：…, 来源：…)
 
 
 @dataclass
@@ -70,7 +73,7 @@ def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
                 s += 1  # (a hit starts at its first character, past the spaces it begins with: …讲话 某某范文网)
             if m.end() > s:
                 groups = {k: v for k, v in m.groupdict().items() if v}
-                found.append(InlineChrome(s, m.end(), rule.site, rule.name, groups, rule.titled))
+                found.append(InlineChrome(s, m.end(), rule.site, rule.name, groups, rule.titled, rule.meta))
     found.sort(key=lambda h: (h.start, -h.end))
     out: list[InlineChrome] = []
     for h in found:
@@ -83,6 +86,18 @@ def inline_chrome(text: str, a: int, b: int) -> list[InlineChrome]:
 def _inline_index() -> NeedsIndex[ChromeInline]:
     """The inline rules by the characters their hits need."""
     return NeedsIndex([(rule, rule.needs) for rule in chrome_rules().inline])
+
+
+def meta_inside(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` holds a piece of an article page's meta line (``meta`` chrome: 来源：…)."""
+    pattern = _meta_pattern()
+    return pattern is not None and pattern.search(text, a, b) is not None
+
+
+@per_vocabulary
+def _meta_pattern() -> regex.Pattern[str] | None:
+    rules = [r for r in chrome_rules().inline if r.meta]
+    return regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
 
 
 def chrome_opens(text: str, a: int, b: int) -> bool:
@@ -186,25 +201,31 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
     if not _may_hold_title(text, a, b, end, at_body, earlier):
         return None  # (the run's breaks and chrome are not worth finding)
     run = _Run(text, a, b, end, closed)
-    title = _by_title_word(run, at_body)
-    if title is None and at_body:
-        title = _restated(run, earlier)
-    if title is None:
-        title = _by_mark(run, at_body)
-    if title is None:
-        return None
-    out = _following(run, title)
-    if _goes_on(run, out.end):
-        return None  # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document
-    return out
+    named: set[int] = set()  # the ends of titles that a sentence names
+    while True:
+        title = _by_title_word(run, at_body, named)
+        if title is None and at_body:
+            title = _restated(run, earlier)
+        if title is None:
+            title = _by_mark(run, at_body)
+        if title is None:
+            title = _by_meta(run, at_body)
+        if title is None or title[1] in named:
+            return None
+        out = _following(run, title)
+        if not _goes_on(run, out.end):
+            return out
+        # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document, no title; the
+        # title may end elsewhere (【导读】…整理了…讲话稿，仅供参考。篇一：在…会议上的讲话同志们：)
+        named.add(title[1])
 
 
 def _may_hold_title(text: str, a: int, b: int, end: int, at_body: bool, earlier: str) -> bool:
     """``text[a:b]`` may end a title as :func:`find_glued` looks for one: it holds a title
-    word or a title mark, or (``at_body``) it may restate a title said before it (``earlier``,
+    word or a title mark, the run holds a page's meta line, or (``at_body``) it may restate a title said before it (``earlier``,
     or a piece of chrome after a title, ``titled``, in the run)."""
     g = vocabulary().glued
-    if g.title_words.search(text, a, b) or g.title_marks.search(text, a, b):
+    if g.title_words.search(text, a, b) or g.title_marks.search(text, a, b) or meta_inside(text, a, end):
         return True
     if not at_body:
         return False
@@ -223,7 +244,7 @@ def _goes_on(run: _Run, e: int) -> bool:
     return vocabulary().glued.clause_continuations.match(run.text, q, run.end) is not None
 
 
-def _by_title_word(run: _Run, at_body: bool) -> Range | None:
+def _by_title_word(run: _Run, at_body: bool, named: set[int]) -> Range | None:
     voc = vocabulary()
     g = voc.glued
     text = run.text
@@ -248,7 +269,7 @@ def _by_title_word(run: _Run, at_body: bool) -> Range | None:
     best: tuple[int, int] | None = None
     best_score = 0
     for k, e in enumerate(ends):
-        if own[k] < 0:
+        if own[k] < 0 or e in named:
             continue
         s = lefts[k]
         score = own[k]
@@ -329,6 +350,29 @@ def _by_mark(run: _Run, at_body: bool) -> Range | None:
     if not MIN_MARKED <= e - s <= voc.max_title_length or run.inside(s, e) or g.title_bad.search(text, s, e):
         return None
     if at_body and g.body_openers.match(text, s, e):
+        return None
+    return s, e
+
+
+def _by_meta(run: _Run, at_body: bool) -> Range | None:
+    """A title without a title word above an article page's meta line (``meta`` chrome:
+    全市文化旅游产业高质量发展大会召开2024-06-14 08:02　来源：…): the stretch the run opens
+    with (past its leading chrome) up to the first meta hit, when it is as long as a title, holds
+    no break, chrome or ``title_bad`` character and (at the start of a body line) opens no
+    sentence."""
+    voc = vocabulary()
+    g = voc.glued
+    text = run.text
+    meta = next((h for h in run.chrome if h.meta), None)
+    if meta is None:
+        return None
+    s = run.past_leading_chrome()
+    e = meta.start
+    while e > s and text[e - 1] in _SPACE:
+        e -= 1
+    if not (MIN_MARKED <= e - s <= voc.max_title_length and e <= run.b) or run.inside(s, e):
+        return None
+    if g.title_bad.search(text, s, e) or (at_body and g.body_openers.match(text, s, e)):
         return None
     return s, e
 

@@ -9,7 +9,7 @@ from ...firsts import holds
 from ...numerals import to_int
 from ...vocab import vocabulary
 from ..positions import strip
-from .glued import Glued, InlineChrome, chrome_opens, find_glued, subtitle_parts
+from .glued import Glued, InlineChrome, chrome_opens, find_glued, meta_inside, subtitle_parts
 
 Range = tuple[int, int]
 _LINE = re.compile(r"[^\r\n]+")
@@ -337,8 +337,10 @@ def _glued(text: str, start: int, end: int, body_start: int, front: Front,
     ts, te = front.title
     g = vocabulary().glued
     words = [m.end() for m in g.title_words.finditer(text, ts, te)]
-    if text.find("\n", ts, te) != -1 or text.find("\r", ts, te) != -1 or not (words or g.title_marks.search(text, ts, te)):
+    if text.find("\n", ts, te) != -1 or text.find("\r", ts, te) != -1:
         return None
+    if not (words or g.title_marks.search(text, ts, te) or meta_inside(text, ts, te)):
+        return None  # (a title with no title word runs on only into a page's meta line: …召开来源：…)
     if words == [te] and g.breaks.search(text, ts, te) is None and not chrome_opens(text, ts, te):
         return None  # the common case: one line that ends with its one title word
     found = find_glued(text, ts, te, end, closed=True)
