@@ -542,3 +542,17 @@ def test_a_heading_with_a_semicolon_and_no_closing_mark_ends_inside_its_section(
     assert section.span.start <= section.heading_span.start <= section.heading_span.end <= section.span.end <= len(text)
     assert not contract_violations(text, speech)
     check_spans(text, speech)
+
+
+@pytest.mark.parametrize("item", ["（1）", "（一）", "①", "(2)"])
+@pytest.mark.parametrize("title", ["科学制定改造方案", "完善社区治理机制"])
+def test_a_run_on_title_ends_before_a_bracketed_item_glued_to_it(item: str, title: str) -> None:
+    # a flattened page: the sub-heading or list item that stood on the next line is glued
+    # to the title; the title ends before it, not at the first 。 past it
+    text = ("同志们：今天召开会议，部署城市更新工作。一、聚焦重点任务要抓好以下工作。1." + title + item +
+            "坚持“一区一策”。要在全面摸底的基础上逐个小区制定改造方案，防止“一刀切”。"
+            "2.严格项目建设管理要加强过程监管。二、强化组织保障要压实责任。")
+    speech = parse_speech(text)
+    sub = [h for h in speech.sections() if h.marker == "1."]
+    assert len(sub) == 1
+    assert sub[0].title == title

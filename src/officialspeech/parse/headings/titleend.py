@@ -21,7 +21,7 @@ LONG_PENALTY = 0.2  # per character beyond LONG_TITLE
 SEARCH_PENALTY = 0.1  # milder, when only asking whether a title starts somewhere
 SPACE_CUT_STRONG = 5.0
 SPACE_CUT = 3.0
-NUMBERED_CUT = 5.5  # before a numeral and a space (…的工作|一 总体情况): a sub-heading starts
+NUMBERED_CUT = 5.5  # before a numeral and a space (…的工作|一 总体情况) or （1）: a sub-heading starts
 SURE_OPENER = 4.0
 SPACE_THEN_OPENER = 1.5
 ANNOUNCED = 4.0  # the title is an item the speech announced before (从“A;B;C”三个方面)
@@ -45,6 +45,17 @@ _SPACES = frozenset(GAP_SPACE)
 def _gaps() -> re.Pattern[str]:
     """White space, written out or as an escape (``escaped_space``: <U+00A0>)."""
     return re.compile(f"[{GAP_SPACE}]|{vocabulary().escaped_space.pattern}")
+
+
+ENCLOSED_FORMS = ("cn_paren", "arabic_paren", "circled", "stem_paren")  # （一） （1） ① （甲）: headings or points
+
+
+@per_vocabulary
+def _enclosed_markers() -> re.Pattern[str]:
+    """A bracketed or circled marker (``ENCLOSED_FORMS``: （一）, （1）, ①): a sub-heading or a
+    list item starts there, so a title run on into it ends before it (…改造方案|（1）坚持…)."""
+    sources = [p for cat in ("heading", "point") for f in ENCLOSED_FORMS if (p := form_pattern(cat, f))]
+    return re.compile("|".join(f"(?:{p})" for p in sources))
 
 
 @per_vocabulary
@@ -106,7 +117,8 @@ def _protected(text: str, start: int, stop: int) -> set[int]:
 def cut_score(text: str, title_start: int, k: int, long_penalty: float = LONG_PENALTY) -> float:
     """The evidence for a title ``text[title_start:k]`` followed by the body (-1: impossible)."""
     before, after = text[k - 1], text[k]
-    if k - title_start >= 4 and is_text(before) and _numbered_gaps().match(text, k) is not None:
+    if k - title_start >= 4 and is_text(before) and (
+            _numbered_gaps().match(text, k) is not None or _enclosed_markers().match(text, k) is not None):
         return NUMBERED_CUT
     if (after in _SPACES or _escape_at(text, k) is not None) and is_text(before) and k - title_start >= 2:
         return _gap_score(text, k)
@@ -229,6 +241,7 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     ks.update(m.end() for m in _title_finals().finditer(text, title_start, stop))
     ks.update(m.start() for m in _gaps().finditer(text, title_start + 2, stop))
     ks.update(m.start() for m in _numbered_gaps().finditer(text, lo, stop))
+    ks.update(m.start() for m in _enclosed_markers().finditer(text, lo, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
     ks.update(_defined_positions(text, title_start, lo, stop))
     head = text[title_start:title_start + 3]
@@ -259,6 +272,7 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     lo = title_start + 4
     return bool(voc.openers.search(text, lo, stop + 8) or _gaps().search(text, title_start + 2, stop)
                 or point_marker().search(text, lo, stop + 8)
+                or _enclosed_markers().search(text, lo, stop)
                 or _REPEAT.search(text, title_start, stop + 6)
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1
                 or announced_end(text, title_start) is not None)
