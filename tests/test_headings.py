@@ -556,3 +556,48 @@ def test_a_run_on_title_ends_before_a_bracketed_item_glued_to_it(item: str, titl
     sub = [h for h in speech.sections() if h.marker == "1."]
     assert len(sub) == 1
     assert sub[0].title == title
+
+
+@pytest.mark.parametrize("address", ["同志们", "各位代表"])
+def test_a_run_on_title_ends_before_an_address_opening_the_body(address: str) -> None:
+    # found by test_properties (one_line shape): the title-end model moved the end past 同志们,
+    # an opener it may overrule; a body that opens by addressing the audience settles the end
+    text = ("在全市安全生产工作会议上的讲话同志们：我们要坚持问题导向，狠抓工作落实。"
+            "一、提高政治站位，在服务大局上展现新作为我们要坚持问题导向，狠抓工作落实。"
+            "二、提高政治站位，在服务大局上展现新作为我们要坚持问题导向，狠抓工作落实。"
+            "三、提高政治站位，推动工作提质增效" + address + "扎实推进各项工作，坚持问题导向。谢谢大家！")
+    speech = parse_speech(text)
+    assert [h.title for h in speech.sections()][2] == "提高政治站位，推动工作提质增效"
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("（二）从党的创新理论中把握精神实质：坚持人民至上", "从党的创新理论中把握精神实质：坚持人民至上"),
+    ("一、回顾今年：稳中有进、进中提质", "回顾今年：稳中有进、进中提质"),
+    ("1.“双向对接”：企业找技术、成果找市场“双向", "“双向对接”"),  # a quote left open: broken inside
+    ("2.“两重”：是指国家重大战略实施和重点领域安全能力建设。", "“两重”"),  # a definition run in
+])
+def test_a_heading_alone_on_its_line_keeps_its_colon(line: str, title: str) -> None:
+    # corpus/INDEX.md: a heading alone on its line ends at the line end, its ： inside
+    text = f"同志们：\n今天召开会议。\n{line}\n对接\n我们要认真落实各项部署，推动工作取得实效。\n"
+    speech = parse_speech(text)
+    assert [h.title for h in speech.sections()] == [title]
+
+
+@pytest.mark.parametrize(("joined", "title"), [
+    ("一、回顾今年：稳中有进、进中提质 今年以来，全局上下各项工作取得了明显成效。", "回顾今年：稳中有进、进中提质"),
+    ("一、主要指标：以全省 100 个县为单位开展评比。", "主要指标"),  # a space beside a figure
+])
+def test_a_space_joined_heading_keeps_its_colon_up_to_the_gap(joined: str, title: str) -> None:
+    text = ("在全市工作会议上的讲话 同志们： 下面，我讲几点意见。 " + joined +
+            " 二、部署明年：谋深谋实重点任务 明年是开局之年，做好工作意义重大。 谢谢大家！")
+    speech = parse_speech(text)
+    assert [h.title for h in speech.sections()][0] == title
+
+
+def test_a_run_on_heading_with_a_colon_at_the_end_of_the_text() -> None:
+    # found by test_properties: the search for the gap after ： ran past the end of the text
+    text = ("同志们：今天召开会议。一、回顾今年：稳中有进 今年以来各项工作取得明显成效。"
+            "二、部署明年：谋深谋实 明年是开局之年。三、抓好落实：压实")
+    speech = parse_speech(text)
+    assert [h.marker for h in speech.sections()] == ["一、", "二、", "三、"]
+    check_spans(text, speech)

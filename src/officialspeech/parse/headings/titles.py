@@ -7,11 +7,21 @@ import re
 from collections import Counter
 
 from ...vocab import vocabulary
-from ..chars import CLOSE_QUOTES, HEADING_SPACE, INLINE_SPACE, LINE_BREAKS, OPEN_QUOTES, PARAGRAPH_JOIN_ENDS, SEMICOLONS, SENTENCE_ENDS
+from ..chars import (
+    CLOSE_QUOTES,
+    COLONS,
+    HEADING_SPACE,
+    INLINE_SPACE,
+    LINE_BREAKS,
+    OPEN_QUOTES,
+    PARAGRAPH_JOIN_ENDS,
+    SEMICOLONS,
+    SENTENCE_ENDS,
+)
 from ..markers import LINE_START, STRUCTURE, scanner
 from ..positions import LineIndex
 from .candidates import Candidate, Heading
-from .titleend import cut_scores, strong_evidence_possible
+from .titleend import SPACE_CUT, cut_score, cut_scores, strong_evidence_possible
 
 TERMINATOR_SCORE = 3.5
 RUN_ON_TERMINATOR_SCORE = 2.5  # line breaks were lost: a 。 far on says less
@@ -70,15 +80,21 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
         # a heading standing alone on its line (in hard-wrapped text only one that opens its
         # line: a marker run in after a sentence ends where the evidence says, not at a wrap)
         end, confidence = cand_end, "certain"
-    elif t is not None and not run_on and wrap is None and text[t] in _INNER_STOPS and (
-            whole := _one_sentence_line(text, t, stop, ts + 2 * voc.max_title_length, ts + voc.max_title_length)) is not None:
+    elif t is not None and not run_on and wrap is None and text[t] in _INNER_STOPS + COLONS and (
+            whole := _one_sentence_line(text, t, stop, ts + 2 * voc.max_title_length, ts + voc.max_title_length,
+                                        closed_ok=text[t] not in COLONS)) is not None:
         # alone on its line, one sentence closed at the line end: its ；s stay inside
-        # (corpus/INDEX.md: 1.发放劳务报酬20亿元以上；扩大失业保险覆盖面。)
+        # (corpus/INDEX.md: 1.发放劳务报酬20亿元以上；扩大失业保险覆盖面。); its ： too where the
+        # line is as short as a title and has no closing mark (（二）…把握精神实质：坚持人民至上),
+        # not a definition run in after it (1.“两重”：是指…。)
         # (the closing mark, where the line has one, is the heading's; none: it ends with its title)
         t = whole if whole < len(text) and text[whole] in SENTENCE_ENDS else None
         end, confidence = whole, "certain"
     elif t is not None and not run_on and length <= 30 and not strong_evidence_possible(text, ts, cand_end):
         end, confidence = t, "certain"  # a run-in heading closed by its punctuation
+    elif t is not None and run_on and text[t] in COLONS and (
+            gap := _gap_after_colon(text, ts, t, min(stop, ts + voc.max_title_length))) is not None:
+        end, confidence = gap, "guessed"  # a space-joined line: the heading's ： stays inside, as on its line
     else:
         end = _inferred_end(text, ts, cand_end, t, run_on)
         confidence = "certain" if end == t else "guessed"
@@ -88,22 +104,47 @@ def title_bounds(text: str, c: Candidate, limit: int, lines: LineIndex, run_on: 
     return Heading(c.start, c.end, ts, end, heading_end, c.marker, c.form, c.number, confidence)
 
 
-_INNER_STOPS = frozenset(SEMICOLONS)  # end a run-in title, stay inside one alone on its line (not ：, 1.“两重”：是指…)
+def _gap_after_colon(text: str, ts: int, t: int, most: int) -> int | None:
+    """In run-on text, where a title whose first terminator ``t`` is a ： ends at the gap of a
+    joined line (回顾2025：稳中有进、进中提质 今年以来…): the first white space after it, no later
+    than ``most``, with two or more characters and no terminator between, and a gap the title-end
+    rules count as one; else None (a definition run in: 1.“两重”：是指…)."""
+    k = t + 1
+    while k < most and text[k] not in HEADING_SPACE:
+        if text[k] in _GAP_STOPS:
+            return None
+        k += 1
+    if k >= most or k - t <= 2 or _latin(text[k - 1]) or _latin(text[k + 1:k + 2]) or cut_score(text, ts, k) < SPACE_CUT:
+        return None  # (not a space beside a Latin word or a figure: ［5］ESI：Essential…, ：以全省 100 个县)
+    return k
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+_GAP_STOPS = frozenset(SENTENCE_ENDS + SEMICOLONS + COLONS + LINE_BREAKS)
+_INNER_STOPS = SEMICOLONS  # end a run-in title, stay inside one alone on its line (： only in a line with no closing mark)
 _SENTENCE_STOP = re.compile(f"[{SENTENCE_ENDS}]")
 _INNER_STOP = re.compile(f"[{SEMICOLONS}]")
 
 
-def _one_sentence_line(text: str, t: int, stop: int, most: int, ts_limit: int) -> int | None:
+def _one_sentence_line(text: str, t: int, stop: int, most: int, ts_limit: int, *, closed_ok: bool = True) -> int | None:
     """Where the title of a heading alone on its line ends when its first terminator ``t``
-    is a ；: the line (ending at ``stop``, at most ``most``) closes with its one 。！？, or with
-    none and no later than ``ts_limit`` (a title's length), no other before it, and no marker
-    after the ；s (一是…；二是…, 一、…；二、…: a list run on); else None."""
+    is a ；(or a ：): the line (ending at ``stop``, at most ``most``) closes with its one 。！？
+    (not with ``closed_ok`` False), or with none and no later than ``ts_limit`` (a title's
+    length), no other before it, and no marker after the ；s (一是…；二是…, 一、…；二、…: a list
+    run on); else None."""
     e = stop
     while e > t and text[e - 1].isspace():
         e -= 1
     if e > most or e - t < 2:
         return None
     closed = text[e - 1] in SENTENCE_ENDS
+    if closed and not closed_ok:
+        return None
+    if sum(text.count(q, t, e) for q in OPEN_QUOTES) > sum(text.count(q, t, e) for q in CLOSE_QUOTES):
+        return None  # a quote left open: the line was broken inside its sentence (…成果找市场“双向⏎揭榜)
     if not closed and (e > ts_limit or _fragment_follows(text, stop)):
         # (no closing mark: only a line as short as a title, 强链补链；做大做强实体经济, and not
         # one whose sentence the next line ends at once: …提高养⏎老金标准。)
