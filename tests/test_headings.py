@@ -591,7 +591,7 @@ def test_a_space_joined_heading_keeps_its_colon_up_to_the_gap(joined: str, title
     text = ("在全市工作会议上的讲话 同志们： 下面，我讲几点意见。 " + joined +
             " 二、部署明年：谋深谋实重点任务 明年是开局之年，做好工作意义重大。 谢谢大家！")
     speech = parse_speech(text)
-    assert [h.title for h in speech.sections()][0] == title
+    assert speech.sections()[0].title == title
 
 
 def test_a_run_on_heading_with_a_colon_at_the_end_of_the_text() -> None:

@@ -81,3 +81,23 @@ def test_numerals_of_the_single_character_styles() -> None:
     assert stem_to_int("子") is None
     assert stem_to_int("甲乙") is None
     assert to_int("甲") is None
+
+
+def test_every_heading_form_is_a_model_form_and_styles_are_the_outline_four() -> None:
+    # Section.form names every marker form of the table; Section.style the four styles of
+    # outlines (corpus/INDEX.md: cn_dun, cn_paren, arabic_dot, other)
+    from typing import get_args
+
+    from officialspeech.model import LevelStyle, MarkerForm
+    from officialspeech.parse.markers import FORMS
+    assert set(FORMS) == set(get_args(MarkerForm))
+    assert {f.style for f in FORMS.values()} == set(get_args(LevelStyle)) == {"cn_dun", "cn_paren", "arabic_dot", "other"}
+
+
+def test_a_paren_digit_heading_is_style_other_and_form_arabic_paren() -> None:
+    text = "同志们：\n一、总体要求\n（一）工作目标\n1.主要指标\n（1）提高质量\n（2）扩大规模\n（3）加强保障\n谢谢大家！\n"
+    speech = parse_speech(text)
+    got = [(s.marker, s.level, s.style, s.form) for s in speech.sections()]
+    assert got == [("一、", 1, "cn_dun", "cn_dun"), ("（一）", 2, "cn_paren", "cn_paren"), ("1.", 3, "arabic_dot", "arabic_dot"),
+                   ("（1）", 4, "other", "arabic_paren"), ("（2）", 4, "other", "arabic_paren"),
+                   ("（3）", 4, "other", "arabic_paren")]

@@ -5,7 +5,7 @@ with their defaults (tests/test_outline_tree.py checks them against the model)."
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 METADATA_FIELDS = ("title", "file_name", "format", "pages", "size", "date", "id", "source", "keywords")
 """The fields of ``Metadata``, in its order: each defaults to None, but those of

@@ -8,6 +8,16 @@ from ..model import Block, Point, Section, Speech
 from ..parse.positions import LineIndex
 from .diagnostic import Fix
 
+# The numbered series the rules check, by marker form (a numeral and a space continues the 一、
+# series); forms not listed (footnotes, stems, parts, attachments, containers) are not checked.
+SERIES = {"cn_dun": "cn_dun", "cn_space": "cn_dun", "cn_paren": "cn_paren", "arabic_dot": "arabic_dot",
+          "arabic_paren": "arabic_paren"}
+
+
+def series(s: Section) -> str | None:
+    """The numbered heading series ``s`` belongs to (一、 （一） 1. （1）), None for other forms."""
+    return SERIES.get(s.form)
+
 
 @dataclass(frozen=True)
 class Finding:

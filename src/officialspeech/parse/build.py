@@ -149,7 +149,7 @@ class _Spans:
             title_span = self.index.span(heading["start"], heading["start"])
         return {
             "kind": "section", "marker": h.marker, "number": h.number, "level": form.level or level,
-            "style": form.style, "title": self.view.text[h.title_start:h.title_end],
+            "style": form.style, "form": h.form, "title": self.view.text[h.title_start:h.title_end],
             "title_span": title_span,
             "heading_span": heading,
             "gaps": self.gaps(heading["start"], heading["end"]),

@@ -74,7 +74,7 @@ FORMS: dict[str, Form] = {
     "cn_space": Form(1, "cn_dun", 1, True),
     "cn_paren": Form(2, "cn_paren", 2, True),
     "arabic_dot": Form(3, "arabic_dot", 3, False),
-    "arabic_paren": Form(4, "arabic_paren", 4, False),
+    "arabic_paren": Form(4, "other", 4, False),  # (style: outlines name three styles; form says （1）)
     # items counted 甲、乙、丙 and （甲）（乙）: below the four levels, the 、 form above the bracketed
     "stem_dun": Form(5, "other", None, False),
     "stem_paren": Form(6, "other", None, False),

@@ -12,6 +12,7 @@ from ...model import Point, Section
 from ...numerals import to_int
 from ...vocab import vocabulary
 from ..context import Context, Finding
+from ..context import series as heading_series
 from ..registry import rule
 
 
@@ -91,7 +92,7 @@ def announced_count(ctx: Context) -> Iterator[Finding]:
             following: list[Section] | list[Point] = []
             what = ""
             if nxt is not None and (owner is None or nxt in owner.children):
-                siblings = [s for s in sections if s.style == nxt.style and s.level == nxt.level
+                siblings = [s for s in sections if heading_series(s) == heading_series(nxt) and s.level == nxt.level
                             and s.span.start >= after and _same_parent(ctx, s, nxt)]
                 following, what = siblings, "headings"
             else:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from ...model import Section
-from ..context import Context, Finding
+from ..context import Context, Finding, series
 from ..diagnostic import Fix
 from ..registry import rule
 
@@ -31,9 +31,9 @@ def _name(n: int | None) -> str:
 
 def _pairs(ctx: Context) -> Iterator[tuple[Section, Section]]:
     for group in ctx.sibling_groups():
-        numbered = [s for s in group if s.number is not None and s.style != "other"]
+        numbered = [s for s in group if s.number is not None and series(s) is not None]
         for a, b in itertools.pairwise(numbered):
-            if a.style == b.style:
+            if series(a) == series(b):
                 yield a, b
 
 
@@ -115,10 +115,11 @@ def _form(marker: str) -> str:
 def mixed_marker_forms(ctx: Context) -> Iterator[Finding]:
     """Siblings should use one marker form: full-width （一） or half-width (一), 1. or 1、 — not both."""
     for group in ctx.sibling_groups():
-        numbered = [s for s in group if s.number is not None and s.style != "other"]
         by_style: dict[str, list[Section]] = {}
-        for s in numbered:
-            by_style.setdefault(s.style, []).append(s)
+        for s in group:
+            key = series(s)
+            if s.number is not None and key is not None:
+                by_style.setdefault(key, []).append(s)
         for items in by_style.values():
             forms = Counter(_form(s.marker) for s in items)
             if len(forms) < 2:
@@ -135,7 +136,7 @@ def mixed_marker_forms(ctx: Context) -> Iterator[Finding]:
 def heading_level_order(ctx: Context) -> Iterator[Finding]:
     """GB/T 9704-2012 7.3.3 orders heading levels 一、 > （一） > 1. > （1）. A level-1 heading after
     a document that began at a lower level means the first headings are misnumbered."""
-    top = [s for s in ctx.speech.body if isinstance(s, Section) and s.style != "other"]
+    top = [s for s in ctx.speech.body if isinstance(s, Section) and series(s) is not None]
     if not top:
         return
     first = top[0].level
@@ -152,10 +153,11 @@ def heading_level_skipped(ctx: Context) -> Iterator[Finding]:
     seen: set[tuple[int, str]] = set()
     for s in ctx.sections():
         parent = parents.get(id(s))
-        if parent is None or s.style == "other" or parent.style == "other":
+        key = series(s)
+        if parent is None or key is None or series(parent) is None:
             continue
-        if s.level > parent.level + 1 and (id(parent), s.style) not in seen:
-            seen.add((id(parent), s.style))  # once per parent: the first child shows it
+        if s.level > parent.level + 1 and (id(parent), key) not in seen:
+            seen.add((id(parent), key))  # once per parent: the first child shows it
             yield _at(s, f"{s.marker} (level {s.level}) directly under {parent.marker} (level {parent.level})")
 
 
@@ -164,7 +166,7 @@ def heading_level_skipped(ctx: Context) -> Iterator[Finding]:
 def marker_punctuation(ctx: Context) -> Iterator[Finding]:
     """A bracketed marker is complete in itself; 、 . ， after （一） or （1） is redundant."""
     for s in ctx.sections():
-        if s.style not in ("cn_paren", "arabic_paren"):
+        if s.form not in ("cn_paren", "arabic_paren"):
             continue
         t = _after_bracket(ctx.text, s)
         end = t
