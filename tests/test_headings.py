@@ -601,3 +601,21 @@ def test_a_run_on_heading_with_a_colon_at_the_end_of_the_text() -> None:
     speech = parse_speech(text)
     assert [h.marker for h in speech.sections()] == ["一、", "二、", "三、"]
     check_spans(text, speech)
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("抓紧学校周边综合治理", "学校周边治理涉及多个部门，单靠一家难以解决。"),
+    ("推动调研成果转化落地见效", "调研成果的价值在于转化运用。"),
+])
+def test_a_glued_title_ends_where_the_body_says_its_object_again(title: str, body: str) -> None:
+    # the body opens with the object of the title's opening verb: the title ends before it
+    text = f"同志们：\n今天召开会议。\n一、{title}{body}各部门要密切配合，形成合力，确保取得实效。\n二、加强组织领导\n要压实责任。\n"
+    speech = parse_speech(text)
+    assert speech.sections()[0].title == title
+
+
+def test_a_run_on_title_ends_before_a_plural_address() -> None:
+    text = ("同志们：今天召开会议。一、在精准建言上下功夫委员们在发言中提出的意见建议很有价值。"
+            "二、在凝聚共识上见实效代表们要带头宣传。")
+    speech = parse_speech(text)
+    assert [h.title for h in speech.sections()] == ["在精准建言上下功夫", "在凝聚共识上见实效"]

@@ -34,6 +34,11 @@ DEFINED_MIN = 3
 BAD_FINAL = 2.0
 RESTATED_AFTER = 2  # characters (an adverb) before the body restates the title's first words
 RESTATED_LATE = 2.0
+RESTATED_INNER = 4  # characters of a word inside the title the body opens with (…校园周边综合治理|校园周边治理…)
+RESTATED_INNER_SCORE = 2.5
+RESTATED_REACH = 20  # past that, a body sentence says the title's words again (…的建议结合…，对|今年政府工作)
+RESTATED_VERB = 3  # the longest opening verb before that object (推动, 抓紧, 大力推进: from 1 to 3 characters in)
+_HAN_RUN = re.compile(f"[{HAN}]{{{RESTATED_INNER}}}")
 COMPOUND_FINAL = 1.0
 QUOTE_OPENS = 1.5  # as much as a weak opener
 QUOTED_MAX = 12  # the longest quoted term looked for
@@ -207,6 +212,12 @@ def _restated_score(text: str, title_start: int, k: int, score: float, long_pena
                 score += DEFINED
             return _long(score, length, long_penalty)
         j = text.rfind(text[k], max(title_start, k - RESTATE_MAX), j)
+    # the body opens with the object of the title's opening verb (抓紧校园周边综合治理|校园周边治理涉及…,
+    # 推动协商成果转化落地见效|协商成果的价值…): RESTATED_INNER characters said again
+    inner = text[k:k + RESTATED_INNER]
+    if RESTATED_INNER + 4 <= length <= RESTATED_REACH and _HAN_RUN.fullmatch(inner) is not None and text.find(
+            inner, title_start + 1, title_start + RESTATED_VERB + RESTATED_INNER) != -1:
+        return _long(score + RESTATED_INNER_SCORE, length, long_penalty)
     # the body opens by defining a word of the title: …“一国两制”|“一国两制”是… (the longest)
     p = text.rfind("是", k + DEFINED_MIN, k + DEFINED_MAX + 1)
     while p != -1:
@@ -242,6 +253,7 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     ks.update(m.start() for m in _gaps().finditer(text, title_start + 2, stop))
     ks.update(m.start() for m in _numbered_gaps().finditer(text, lo, stop))
     ks.update(m.start() for m in _enclosed_markers().finditer(text, lo, stop))
+    ks.update(_object_restated(text, title_start, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
     ks.update(_defined_positions(text, title_start, lo, stop))
     head = text[title_start:title_start + 3]
@@ -265,6 +277,22 @@ def _defined_positions(text: str, title_start: int, lo: int, stop: int) -> set[i
     return out
 
 
+def _object_restated(text: str, title_start: int, stop: int) -> list[int]:
+    """Where, before ``stop`` and within RESTATED_REACH of the title start, the body may open
+    by saying again the object of the title's opening verb (see :func:`_restated_score`)."""
+    out: list[int] = []
+    hi = min(stop, title_start + RESTATED_REACH) + 1
+    for j in range(title_start + 1, title_start + 1 + RESTATED_VERB):
+        gram = text[j:j + RESTATED_INNER]
+        if _HAN_RUN.fullmatch(gram) is None:
+            continue
+        k = text.find(gram, title_start + RESTATED_INNER + 4, hi)
+        while k != -1:
+            out.append(k)
+            k = text.find(gram, k + 1, hi)
+    return out
+
+
 def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     """Whether any cut in the range could score as high as a sentence opener does: a cheap
     test that spares the full scoring for the common run-in heading."""
@@ -273,6 +301,7 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     return bool(voc.openers.search(text, lo, stop + 8) or _gaps().search(text, title_start + 2, stop)
                 or point_marker().search(text, lo, stop + 8)
                 or _enclosed_markers().search(text, lo, stop)
+                or _object_restated(text, title_start, stop)
                 or _REPEAT.search(text, title_start, stop + 6)
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1
                 or announced_end(text, title_start) is not None)
