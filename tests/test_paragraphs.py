@@ -110,6 +110,14 @@ def test_a_closing_that_site_chrome_runs_on_after(closing: str, tail: str) -> No
     assert not contract_violations(text, speech)  # the chrome after it stays text: nothing is lost
 
 
+@pytest.mark.parametrize("note", ["（本文根据会议录音整理，未经本人审阅）", "（根据录音整理）（有删节）", "【全文完】 "])
+def test_a_closing_before_a_bracketed_note_and_the_chrome_after_it(note: str) -> None:
+    text = RUN_ON + "谢谢大家！" + note + GLUED_TAILS[0]
+    speech = parse_speech(text)
+    assert speech.closing is not None and speech.closing.text == "谢谢大家！"
+    assert not contract_violations(text, speech)
+
+
 @pytest.mark.parametrize("after", [
     "下面请张局长讲话。",  # a moderator's thanks, then the meeting goes on
     "大家要把来源：财政资金用好。",  # chrome words inside a sentence are not chrome

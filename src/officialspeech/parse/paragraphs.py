@@ -112,10 +112,30 @@ def _closing_before_chrome(v: str, para: Range) -> tuple[Range, Range | None, Ra
         h = m.start()
         while h > s and v[h - 1] in OPEN_BRACKETS:
             h -= 1
+        h = _before_notes(v, s, h)
         found, last = _closing(v, (s, h))
         if found is not None:
             return found, last, strip(v, h, e)
     return None
+
+
+NOTE_MAX = 60  # characters of a bracketed note between a closing and the chrome after it
+_NOTE_OPEN = {"）": "（", ")": "(", "】": "【", "]": "[", "〕": "〔"}
+
+
+def _before_notes(v: str, s: int, h: int) -> int:
+    """Where the bracketed notes that end at ``h`` start (…谢谢大家！（本文根据录音整理）下载…):
+    a closing may stand before them."""
+    while h > s and v[h - 1].isspace():
+        h -= 1
+    while h > s and (opener := _NOTE_OPEN.get(v[h - 1])) is not None:
+        j = v.rfind(opener, max(s, h - NOTE_MAX), h - 1)
+        if j == -1:
+            break
+        h = j
+        while h > s and v[h - 1].isspace():
+            h -= 1
+    return h
 
 
 def _back_matter(v: str, para: Range) -> bool:
