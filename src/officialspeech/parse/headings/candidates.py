@@ -84,8 +84,9 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
             continue  # a line broken inside a word: 统⏎一、效能, 推进第⏎三、第四, M⏎2、信贷
         if s in list_items or (marker.form == "arabic_paren" and strength != LINE_START):
             continue  # inline （1）…（2）… (or ：㈠…；㈡…) is a list of points inside a paragraph
-        if marker.form in _LINE_START_ONLY and strength != LINE_START:
-            continue  # 一 before a space: a heading only at a line start
+        if marker.form in _LINE_START_ONLY and strength != LINE_START and not (
+                strength == AFTER_BOUNDARY and voc.sentence_end.match(prev)):
+            continue  # 一 before a space: a heading only at a line start, or after a sentence (its line joined on)
         if marker.form in _NOT_GLUED and strength != LINE_START and not (
                 strength == AFTER_BOUNDARY and (prev in HEADING_SPACE or voc.sentence_end.match(prev))):
             continue  # 第一部分 at a line start or after a sentence, not inside a title (一、第一部分的工作)
