@@ -320,6 +320,8 @@ PAGE_LINES = [
     ("本文档由用户上传，如有侵权请联系删除", "upload_note"), ("如有侵权请联系删除", "upload_note"),
     ("阅读已结束，下载本文需要 3 积分", "read_limit"), ("试读已结束", "read_limit"),
     ("分享到：微信 微博 QQ空间", "share_to"), ("下载此文档", "action"), ("©2023 青山文库 版权所有", "footer"),
+    ("下载此文档需要 3 积分　立即下载", "download_cost"), ("还剩2页未读，继续阅读", "read_limit"),
+    ("相关文档推荐", "related"), ("青山文库版权所有　投诉举报 | 联系我们 | 用户协议", "copyright"),
 ]
 
 
@@ -415,3 +417,11 @@ def test_a_site_navigation_bar_above_the_title_is_chrome() -> None:
     # label:value fields between bars are the page's stats, read by their own rules
     stats = "上传者:某某 | 格式:DOC | 页数:4页\n在全县工作会议上的讲话\n同志们：\n今天开会。\n"
     assert "nav_bar" not in [c.rule for c in parse_speech(stats).chrome]
+
+
+def test_a_page_marker_line_is_the_page_markers_not_chrome() -> None:
+    # 第 4 页 共 4 页 reads like a line of spaced keywords too; it is a page marker only
+    text = TALK.replace("二、狠抓落实", "第 1 页 共 2 页\n二、狠抓落实") + "第 2 页 共 2 页\n相关文档\n"
+    speech = parse_speech(text)
+    assert [p.text for p in speech.page_markers] == ["第 1 页 共 2 页", "第 2 页 共 2 页"]
+    assert [c.text for c in speech.chrome] == ["相关文档"]

@@ -75,6 +75,11 @@ def test_a_moderators_closing_and_a_related_documents_list_after_it() -> None:
     ("讲话完毕，谢谢大家。\n", "讲话完毕，谢谢大家。"),
     ("感谢大家的聆听！\n", "感谢大家的聆听！"),
     ("大家要抓好落实。谢谢大家！\n", "谢谢大家！"),  # the last sentence of a paragraph
+    ("我的表态发言完毕，谢谢！\n", "我的表态发言完毕，谢谢！"),
+    ("以上报告，请予评议。\n", "以上报告，请予评议。"),  # a duty report's
+    ("以上发言，不妥之处，请各位领导和同志们批评指正。\n", "以上发言，不妥之处，请各位领导和同志们批评指正。"),
+    ("现在，我提议：为全县的美好明天，为各位朋友的身体健康，干杯！\n",
+     "现在，我提议：为全县的美好明天，为各位朋友的身体健康，干杯！"),  # a toast
 ])
 def test_closings_not_on_the_last_line_or_with_a_lead_in(ending: str, closing: str) -> None:
     speech = parse_speech("同志们：\n一、加强领导\n要高度重视。\n" + ending)
@@ -114,7 +119,8 @@ def test_a_closing_that_site_chrome_runs_on_after(closing: str, tail: str) -> No
 def test_a_closing_before_a_bracketed_note_and_the_chrome_after_it(note: str) -> None:
     text = RUN_ON + "谢谢大家！" + note + GLUED_TAILS[0]
     speech = parse_speech(text)
-    assert speech.closing is not None and speech.closing.text == "谢谢大家！"
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
     assert not contract_violations(text, speech)
 
 

@@ -26,7 +26,7 @@ from ..vocab import Vocabulary, using
 from ..vocab_extension import VocabularySource, load_vocabulary
 from .build import build_tree
 from .chars import has_surrogate
-from .chrome import Lines, find_chrome
+from .chrome import Lines, find_chrome, off_page_markers
 from .document import Document
 from .front import read_front_matter
 from .headings import find_headings
@@ -138,6 +138,8 @@ def read_document(text: str, *, heading_lines: Iterable[int] = (), markdown: boo
     index = LineIndex(text)
     pages = find_page_markers(text, index)
     chrome = find_chrome(Lines(text, index.starts))
+    if pages and chrome:
+        chrome = off_page_markers(chrome, pages)
     markup = find_markup(text, index) if markdown else None
     return Document(text, index, pages, chrome, frozenset(heading_lines), markup)
 

@@ -11,6 +11,7 @@ import regex
 from ..firsts import holds, required_sets
 from ..vocab import ChromeBlock, ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
 from .markers import salutation
+from .pages import PageHit
 
 
 class Line(NamedTuple):
@@ -317,6 +318,18 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
         if line(i).text and (found := _edge_hits(lines, i)):
             hits[i] = found
     return [h for i in sorted(hits) for h in hits[i]]
+
+
+def off_page_markers(chrome: list[ChromeHit], pages: Sequence[PageHit]) -> list[ChromeHit]:
+    """The chrome hits that overlap no page marker's cut (``pages`` in text order): a line
+    holding a page marker is the page marker's (第 4 页 共 4 页 reads like spaced keywords too)."""
+    starts = [p.cut_start for p in pages]
+    out = []
+    for h in chrome:
+        k = bisect_right(starts, h.end - 1) - 1
+        if k < 0 or pages[k].cut_end <= h.start:
+            out.append(h)
+    return out
 
 
 @per_vocabulary
