@@ -564,3 +564,20 @@ def test_a_title_named_in_a_blurb_sentence_gives_way_to_the_title_before_the_add
     speech = parse_speech(text)
     _exact(text, speech.title, title)
     assert_lossless(text, speech)
+
+
+@pytest.mark.parametrize(("lead", "title"), [
+    # an article's blurb announces the speech (…刊发如下：) before its title and dash subtitle
+    ("青川发布原创 青川融媒 2024-05-06 09:30 发表于江苏5月5日，全区作风建设大会召开，区委书记李明出席会议并讲话。"
+     "现将讲话全文刊发如下：", "以过硬作风护航高质量发展"),
+    # a portal's meta line with its font buttons (字号：大 中 小 打印) before the title
+    ("青川县人民政府首页 > 新闻中心 > 领导讲话发布时间：2024-03-26 来源：县政府办公室 字号：大 中 小 打印",
+     "在全县春季农业生产工作会议上的讲话"),
+    # a red-header masthead (…办公室文件) glued to the title
+    ("青川市人民政府办公室文件", "在全市防汛抗旱工作会议上的讲话"),
+])
+def test_flattened_page_fronts_before_the_title(lead: str, title: str) -> None:
+    text = lead + title + "——在全区工作会议上的讲话区委书记　李明同志们：今天召开会议。一、提高认识要高度重视。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, title)
+    assert_lossless(text, speech)

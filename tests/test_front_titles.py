@@ -200,3 +200,12 @@ def test_a_news_page_meta_line_under_the_headline_is_chrome() -> None:
     assert speech.title is not None
     assert speech.title.text == "全市文旅产业发展大会召开"
     assert [c.text for c in speech.chrome] == ["2024-06-14 08:02　来源：青山日报　编辑：王静"]
+
+
+def test_a_line_that_announces_the_speech_is_no_part_of_its_title() -> None:
+    # a blurb with a sentence in it, ending with a colon, above the title line
+    text = ("以过硬作风护航高质量发展\n青川发布\n5月5日，全区作风建设大会召开，区委书记李明出席会议并讲话。现将讲话全文刊发如下：\n"
+            "以过硬作风护航高质量发展\n——在全区作风建设大会上的讲话\n区委书记　李明\n同志们：\n今天召开会议。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "以过硬作风护航高质量发展"

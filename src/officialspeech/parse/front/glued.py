@@ -212,12 +212,23 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
             title = _by_meta(run, at_body)
         if title is None or title[1] in named:
             return None
+        title = _before_subtitle(run, title)
         out = _following(run, title)
         if not _goes_on(run, out.end):
             return out
         # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document, no title; the
         # title may end elsewhere (【导读】…整理了…讲话稿，仅供参考。篇一：在…会议上的讲话同志们：)
         named.add(title[1])
+
+
+def _before_subtitle(run: _Run, title: Range) -> Range:
+    """A title that runs on into its own dash subtitle, the title word the subtitle's
+    (以过硬作风护航高质量发展——在全区作风建设大会上的讲话): the title ends at the dash."""
+    s, e = title
+    m = vocabulary().dash.search(run.text, s + 2, e)
+    if m is not None and vocabulary().glued.subtitle.fullmatch(run.text, m.start(), e) is not None:
+        return (s, m.start())
+    return title
 
 
 def _may_hold_title(text: str, a: int, b: int, end: int, at_body: bool, earlier: str) -> bool:

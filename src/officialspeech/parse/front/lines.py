@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ...firsts import holds
 from ...numerals import to_int
 from ...vocab import vocabulary
+from ..chars import COLONS
 from ..positions import strip
 from .glued import Glued, InlineChrome, chrome_opens, find_glued, meta_inside, subtitle_parts
 
@@ -203,9 +204,10 @@ def _kind(t: str, joined: bool, subtitles: dict[str, bool]) -> str:
         return "speaker"
     if voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
         return "other"  # a caption; a time stamp or number (202X/X/XX) is no part of a title
-    if len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]) and t[-1:] not in voc.glued.clause_punctuation:
+    if (len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]) and t[-1:] not in voc.glued.clause_punctuation
+            and t[-1:] not in COLONS and "。" not in t):
         return "title"
-    return "other"
+    return "other"  # (also a line that announces what follows, or holds a sentence: …出席会议并讲话。现将讲话全文刊发如下：)
 
 
 def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
