@@ -619,3 +619,16 @@ def test_a_run_on_title_ends_before_a_plural_address() -> None:
             "二、在凝聚共识上见实效代表们要带头宣传。")
     speech = parse_speech(text)
     assert [h.title for h in speech.sections()] == ["在精准建言上下功夫", "在凝聚共识上见实效"]
+
+
+def test_an_excerpt_cut_off_inside_its_last_section_keeps_that_heading() -> None:
+    # a web-archive excerpt starts mid-document and stops before 四、: its lone 三、 line is a
+    # heading, the points under it are its
+    text = ("保持稳定，全区脱贫人口人均纯收入增长11.2%。四是农村人居环境持续改善。\n"
+            "在看到成绩的同时，我们也要清醒认识到存在的短板。\n"
+            "三、突出重点，扎实推进乡村全面振兴\n"
+            "今年要重点抓好以下几个方面。一是大力发展乡村特色产业。二是持续壮大村级集体经济。三是深入推进乡村建")
+    speech = parse_speech(text)
+    assert [(h.marker, h.title) for h in speech.sections()] == [("三、", "突出重点，扎实推进乡村全面振兴")]
+    assert [p.marker for p in speech.sections()[0].children if p.kind == "point"] == ["一是", "二是", "三是"]
+

@@ -192,8 +192,10 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
             # sequence, or opens one that its 2 or its sub-series confirms (一、提高站位认清形势过去一年，…)
             return (depth is not None and n == expected) or (depth is None and n == 1 and confirmed(c))
         if depth is None:
-            # a sequence may start anywhere in an excerpt when the next number follows
-            return n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts
+            # a sequence may start anywhere in an excerpt when the next number follows, or
+            # where nothing of its form came before (an excerpt cut off inside its last section)
+            return n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts or (
+                not any_accepted and n <= EXCERPT_START_MAX and not any((form, m) in line_starts for m in range(1, n)))
         # a heading line numbered out of sequence is still a heading (check reports it),
         # but not one that jumps far ahead
         return n <= expected + SKIPPED_MAX
