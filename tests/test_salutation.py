@@ -289,6 +289,17 @@ def test_a_speakers_name_run_on_into_the_first_addressees_title_is_the_speakers(
     assert speech.salutation.addressees[0] == title
 
 
+@pytest.mark.parametrize("address", ["各位领导、各位来宾，", "各位来宾、朋友们，"])
+@pytest.mark.parametrize("first", ["程远舟", "林凡"])
+def test_a_speakers_name_glued_to_a_comma_closed_address_is_the_speakers(first: str, address: str) -> None:
+    # a greeting flattened: …县长　程远舟各位领导、各位来宾，大家上午好！ — the address closed by a
+    # comma and a greeting opens right after the speaker's name
+    text = f"在杜鹃花旅游节开幕式上的致辞（2024年4月20日）霁山县人民政府县长　{first}{address}大家上午好！今天我们在这里举行开幕式。"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+
+
 @pytest.mark.parametrize(("text", "address"), [
     ("尊敬的张主任、各位来宾：\n大家好。", "尊敬的张主任、各位来宾："),  # no office before it
     ("在会议上的讲话\n王建国主任、各位委员：\n现在报告。", "王建国主任、各位委员："),

@@ -66,7 +66,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         starts: list[int] = []
         peeled = False  # (the address starts after the speaker's name, inside a word)
         if s < hint.start() and _speaker_before(text, s, hint.start()):
-            s = hint.start()  # …主席 习近平尊敬的各位来宾：: the speaker's name is no addressee
+            s, peeled = hint.start(), True  # …主席 习近平尊敬的各位来宾：: the speaker's name is no addressee
         elif s < hint.start():
             named = _after_speaker_name(text, s, hint.start())
             peeled, s = named > s, named
@@ -78,8 +78,9 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         starts.append(hint.start())
         for start in starts:
             m = address.match(text, start, limit)
-            end = m.end() if m is not None else (_alone(text, start, limit) or _comma_closed(text, start, limit)
-                                                 or _greeted(text, start, limit))
+            end = m.end() if m is not None else (_alone(text, start, limit)
+                                                 or _comma_closed(text, start, limit, after_name=peeled and start == s)
+                                                 or _greeted(text, start, limit, after_name=peeled and start == s))
             if end is None and opening is None:
                 # an address closed by a comma that opens the speech: taken only when no
                 # other address follows (尊敬的读者，本文…⏎…讲话⏎同志们：)
@@ -187,15 +188,15 @@ def _alone(text: str, start: int, limit: int) -> int | None:
 COMMA_CLOSED_MIN = 2  # addressees in an address closed by a comma (尊敬的…总统，尊敬的…先生，在…)
 
 
-def _comma_closed(text: str, start: int, limit: int) -> int | None:
+def _comma_closed(text: str, start: int, limit: int, *, after_name: bool = False) -> int | None:
     """The end (after its comma) of an address with no colon that runs on into the speech: at
     least COMMA_CLOSED_MIN addressees, the first honorific-led, each part between commas one
     (honorific-led, or each of its 、-items ending like an addressee), and what follows the
     last comma none (尊敬的…总统，尊敬的…总干事谭德塞先生，在全球抗击疫情的重要时刻…); it
-    starts the text or follows a boundary.
+    starts the text or follows a boundary (or, ``after_name``, the speaker's name glued to it).
     None: not such an address."""
     voc = vocabulary()
-    if not _after_boundary(text, start):
+    if not (after_name or _after_boundary(text, start)):
         return None  # (not glued to what stands before it, as a sentence's words are)
     if voc.salutation_honorific.match(text, start, limit) is None:
         return None
@@ -244,12 +245,13 @@ def _site_reader(part: str) -> bool:
     return vocabulary().site_reader.fullmatch(part) is not None
 
 
-def _greeted(text: str, start: int, limit: int) -> int | None:
+def _greeted(text: str, start: int, limit: int, *, after_name: bool = False) -> int | None:
     """The end (after its comma) of an address closed by a comma with a greeting run on after
-    it (同志们，大家好！ / 各位代表、同志们，大家上午好！), at a boundary, each of its parts
-    an addressee; None: not such an address."""
+    it (同志们，大家好！ / 各位代表、同志们，大家上午好！), at a boundary (or, ``after_name``,
+    after the speaker's name glued to it), each of its parts an addressee; None: not such an
+    address."""
     voc = vocabulary()
-    if not (_after_boundary(text, start) or _after_title(text, start)):
+    if not (after_name or _after_boundary(text, start) or _after_title(text, start)):
         return None
     cap = min(limit, start + voc.salutation_max)
     pos = start
@@ -312,7 +314,8 @@ def _speaker_end() -> LazyPattern:
 
 def _after_speaker_name(text: str, s: int, hint: int) -> int:
     """Where the address starting at ``s`` starts when its first item is the speaker's name run
-    on into an addressee's title (…副区长　邵文澜主任、各位副主任：: the address is 主任、…):
+    on into an addressee's title or a whole addressee (…副区长　邵文澜主任、各位副主任：: the
+    address is 主任、…; …县长　程远舟各位领导、各位来宾，):
     right after the name, if an office or a date ends before it; else ``s``."""
     voc = vocabulary()
     g = voc.glued
@@ -323,8 +326,9 @@ def _after_speaker_name(text: str, s: int, hint: int) -> int:
         return s  # (the first item is the hint itself, or no speaker's office stands before it)
     for n in range(min(g.max_name_length, end - s - 1), 1, -1):
         if (g.speaker_name.fullmatch(text, s, s + n) is not None and g.not_names.fullmatch(text, s, s + n) is None
-                and voc.salutation_title.fullmatch(text, s + n, end) is not None):
-            return s + n
+                and (voc.salutation_title.fullmatch(text, s + n, end) is not None
+                     or bare_address().fullmatch(text, s + n, end) is not None)):
+            return s + n  # (邵文澜|主任、…, or a whole addressee: 县长　程远舟|各位领导、各位来宾，)
     return s
 
 
