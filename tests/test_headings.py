@@ -632,3 +632,18 @@ def test_an_excerpt_cut_off_inside_its_last_section_keeps_that_heading() -> None
     assert [(h.marker, h.title) for h in speech.sections()] == [("三、", "突出重点，扎实推进乡村全面振兴")]
     assert [p.marker for p in speech.sections()[0].children if p.kind == "point"] == ["一是", "二是", "三是"]
 
+
+
+def test_sub_headings_glued_to_their_bodies_under_headings_alone_on_their_lines() -> None:
+    # 一、 stand alone; every （一） runs on into its body with nothing between: that level is
+    # cut as run-on text, though most headings of the document are not glued
+    subs = [("项目建设总体进展良好", "去年全市共实施重点项目200个，完成投资500亿元，新开工项目和竣工项目数量均创历史新高。"),
+            ("短板弱项依然明显", "对照年初目标和先进地区，我们在项目谋划、要素保障和推进效率上还存在不少问题。"),
+            ("机遇窗口稍纵即逝", "国家加大逆周期调节力度，超长期特别国债和专项债券规模进一步扩大，政策性资金向重大项目倾斜。")]
+    body = "".join(f"（{'一二三'[i]}）{t}{b}\n" for i, (t, b) in enumerate(subs))
+    text = ("同志们：\n今天召开全市重点项目建设推进会。\n一、认清形势\n" + body + "二、明确任务\n" + body +
+            "".join(f"{n}、{t}\n要抓好落实。\n" for n, t in zip("三四五六", ["强化保障", "压实责任", "转变作风", "营造氛围"],
+                                                            strict=True)))
+    speech = parse_speech(text)
+    got = [h.title for h in speech.sections() if h.marker.startswith("（")]
+    assert got == [t for t, _ in subs] * 2

@@ -71,6 +71,7 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
 GLUED_MIN = 3  # headings at line starts, at least, for the body to count as glued
 GLUED_SHARE = 0.6  # of them, this share run on into their bodies
 GLUED_LONG = 40  # a title the rules end at a terminator this far in ran on into its first sentence
+GLUED_LEVELS = ("cn_dun", "cn_space", "cn_paren")  # forms whose line-start headings are looked at apart
 
 
 def _bounds(v: str, selected: list[Candidate], end: int, doc: Document, run_on: bool, wrap: Wrap | None) -> list[Heading]:
@@ -87,10 +88,17 @@ def _glued(v: str, heads: list[Heading], selected: list[Candidate]) -> bool:
     their ends, or ended them at a terminator far in (a title with its first sentence)."""
     at_line_start = {c.start for c in selected if c.strength == LINE_START}
     opening = [h for h in heads if h.start in at_line_start]
-    if len(opening) < GLUED_MIN:
-        return False
-    glued = sum(1 for h in opening if h.confidence == "guessed" or h.title_end - h.title_start > GLUED_LONG)
-    return glued >= GLUED_SHARE * len(opening)
+    # the whole document, or one level of sub-headings (一、 alone on their lines, every （一）
+    # glued; not a list of 1. items, each a long sentence of its own)
+    groups = [opening, *({h.form: [x for x in opening if x.form == h.form]
+                          for h in opening if h.form in GLUED_LEVELS}.values())]
+    for group in groups:
+        if len(group) < GLUED_MIN:
+            continue
+        glued = sum(1 for h in group if h.confidence == "guessed" or h.title_end - h.title_start > GLUED_LONG)
+        if glued >= GLUED_SHARE * len(group):
+            return True
+    return False
 
 
 def is_run_on(v: str, start: int, end: int) -> bool:
