@@ -308,3 +308,19 @@ def test_a_name_before_an_addressees_title_stays_in_the_address(text: str, addre
     speech = parse_speech(text)
     assert speech.salutation is not None
     assert speech.salutation.text == address
+
+
+@pytest.mark.parametrize("org", ["青山大学", "青山市科学技术协会", "中共青山县委办公室"])
+def test_a_letter_addressed_to_an_organisation(org: str) -> None:
+    text = f"贺信\n{org}：\n值此建校七十周年之际，谨致以热烈的祝贺！\n祝各项事业蒸蒸日上！\n中共青山市委\n2024年5月6日\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == f"{org}："
+
+
+@pytest.mark.parametrize("line", ["青山大学要做到：", "主要任务："])
+def test_a_line_that_ends_with_a_colon_is_no_organisation_address(line: str) -> None:
+    text = f"在全市工作会议上的讲话\n同志们：\n今天召开会议。\n{line}\n一是抓学习。\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "同志们："

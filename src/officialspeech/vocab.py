@@ -365,8 +365,10 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         salutation_max=int(sal["max_length"]),
         salutation_line=LazyPattern(sal["line_address"].replace("{honorifics}", words["honorifics"])
                                     .replace("{address_modifiers}", sal["address_modifiers"])
-                                    .replace("{address_roles}", _alternation(roles))),
-        salutation_line_ends=frozenset({"们", "們", *(w[-1] for w in roles)}),
+                                    .replace("{address_roles}", _alternation(roles))
+                                    .replace("{address_organisations}", _alternation(sal.get("address_organisations", [])))),
+        salutation_line_ends=frozenset({"们", "們", *(w[-1] for w in roles),
+                                        *(w[-1] for w in sal.get("address_organisations", []))}),
         greetings=LazyPattern(sal["greetings"]),
         address_modifiers=LazyPattern(sal["address_modifiers"]),
         address_role=LazyPattern(f"(?:{sal['address_modifiers']})[^\\s:：。！？!?;；,，、“”《》]{{0,12}}?(?:{_alternation(roles)})"),
