@@ -147,16 +147,17 @@ def test_the_second_set_is_varied() -> None:
     assert {"speech", "report", "greeting", "not_speech"} <= {g["kind"] for g in golds}
 
 
-# ---------------------------------------------------------------- the third set (four rounds)
+# ---------------------------------------------------------------- the third set (five rounds)
 
 THIRD = ROOT / "tests" / "fixtures" / "speeches3"
 THIRD_NAMES = sorted(p.stem for p in (THIRD / "gold").glob("*.json"))
 # achieved on 2026-12-07, after the fixes the set prompted, rounded down (README: what stays)
 THIRD_FLOORS = {
-    "heading_f1": 0.97, "title_exact": 0.97, "parent_accuracy": 0.99, "point_f1": 0.98,
-    "lead_exact": 0.98, "salutation_exact": 0.99, "doc_title_exact": 0.99, "closing_exact": 0.93,
+    "heading_f1": 0.98, "title_exact": 0.96, "parent_accuracy": 0.99, "point_f1": 0.98,
+    "lead_exact": 0.99, "salutation_exact": 0.99, "doc_title_exact": 0.99, "closing_exact": 0.92,
 }
-THIRD_FLAT_FLOORS = {"heading_f1": 0.96, "title_exact": 0.77, "point_f1": 0.96, "doc_title_exact": 0.96}
+THIRD_FLAT_FLOORS = {"heading_f1": 0.97, "title_exact": 0.79, "point_f1": 0.97, "doc_title_exact": 0.94,
+                     "page_marker_f1": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -188,5 +189,5 @@ def test_third_heldout_gold_is_consistent_with_its_text(name: str) -> None:
 
 def test_the_third_set_is_varied() -> None:
     golds = [json.loads((THIRD / "gold" / f"{n}.json").read_text("utf-8")) for n in THIRD_NAMES]
-    assert len(golds) >= 30
+    assert len(golds) >= 38
     assert {"speech", "report", "greeting", "not_speech"} <= {g["kind"] for g in golds}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from officialspeech import Paragraph, parse_speech
 
 
@@ -16,10 +18,11 @@ def test_page_marker_inside_a_sentence_is_cut_out() -> None:
     assert text[para.span.start:para.span.end] == "我们要把各项工作落到实第2页 共3页处，确保取得实效。"
 
 
-def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out() -> None:
-    text = "同志们：\n职业教育特色发展，县职业中专与三家企业— 2 —合作开办订单班，2021—2025年毕业生就业率稳定。\n"
+@pytest.mark.parametrize("footer", ["— 2 —", "－ 2 －"])  # a long dash, a full-width hyphen
+def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out(footer: str) -> None:
+    text = f"同志们：\n职业教育特色发展，县职业中专与三家企业{footer}合作开办订单班，2021—2025年毕业生就业率稳定。\n"
     speech = parse_speech(text)
-    assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("— 2 —", 2, True)]
+    assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [(footer, 2, True)]
     assert [b.text for b in speech.body if isinstance(b, Paragraph)] == [
         "职业教育特色发展，县职业中专与三家企业合作开办订单班，2021—2025年毕业生就业率稳定。"]
 

@@ -19,7 +19,7 @@ from .positions import LineIndex
 PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a line has it
 WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
-INLINE_DASHES = "—–"  # a footer glued into a sentence starts with a long dash…
+INLINE_DASHES = "—–－"  # a footer glued into a sentence starts with a long (or full-width) dash…
 
 
 @dataclass(frozen=True, slots=True)
