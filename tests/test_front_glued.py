@@ -452,7 +452,7 @@ def test_a_title_that_opens_with_its_own_words_keeps_them() -> None:
     _exact(text, parse_speech(text).title, "学习贯彻在全市工作会议上的讲话精神的体会")
 
 
-_GLUED_PIECES = ["在全市", "工作会议上的讲话", "报告", "※", "习近平", "来源：新华网", "6800字", ".docx",
+_GLUED_PIECES = ["在全市", "工作会议上的讲话", "报告", "※", "习近平", "来源：新华网", "6800字", ".docx", "（精选3篇）", "三篇文字",
                  "，", "。", " ", "\n", "2024年1月20日", "省长 李明", "同志们：", "深化改革", "提出"]
 
 
@@ -581,3 +581,11 @@ def test_flattened_page_fronts_before_the_title(lead: str, title: str) -> None:
     speech = parse_speech(text)
     _exact(text, speech.title, title)
     assert_lossless(text, speech)
+
+
+def test_the_glued_prefilter_skips_a_body_line_with_only_the_characters_of_titled_chrome() -> None:
+    # 篇, 字 and brackets stand in many first body lines; only a hit of a titled chrome pattern
+    # (（精选3篇）, 6800字, .docx) can make the line restate a title
+    line = "4月12日，我区召开会议（扩大），研究三篇文字材料的修改工作。各单位负责同志参加会议。"
+    with patch.object(glued, "_Run", side_effect=AssertionError("the run was built")):
+        assert glued.find_glued(line, 0, len(line), len(line), closed=False, at_body=True) is None

@@ -243,7 +243,8 @@ def _may_hold_title(text: str, a: int, b: int, end: int, at_body: bool, earlier:
     if len(earlier) >= g.min_restated:
         return True
     run = text[a:end]
-    return any(rule.titled and holds(run, rule.needs) for rule in chrome_rules().inline)
+    return any(rule.titled and holds(run, rule.needs) and rule.pattern.search(run) is not None
+               for rule in chrome_rules().inline)
 
 
 def _goes_on(run: _Run, e: int) -> bool:
