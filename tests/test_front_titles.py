@@ -209,3 +209,11 @@ def test_a_line_that_announces_the_speech_is_no_part_of_its_title() -> None:
     speech = parse_speech(text)
     assert speech.title is not None
     assert speech.title.text == "以过硬作风护航高质量发展"
+
+
+def test_minutes_are_titled_by_their_title_word() -> None:
+    text = ("全市民营经济发展座谈会会议纪要\n〔2025〕第7期\n青山市人民政府办公室　　　　2025年8月14日\n"
+            "8月12日下午，市长主持召开座谈会。现将会议议定事项纪要如下：\n一、关于企业融资难问题\n会议议定：建立对接机制。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "全市民营经济发展座谈会会议纪要"

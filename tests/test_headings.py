@@ -647,3 +647,16 @@ def test_sub_headings_glued_to_their_bodies_under_headings_alone_on_their_lines(
     speech = parse_speech(text)
     got = [h.title for h in speech.sections() if h.marker.startswith("（")]
     assert got == [t for t, _ in subs] * 2
+
+
+def test_items_of_one_long_sentence_each_do_not_make_the_headings_run_on() -> None:
+    # 1. items that are each one long sentence on their line are not headings glued to a body
+    # (which would cut the text as run-on): the heading alone on its line keeps its line, not
+    # the next line's first sentence
+    text = ("二、2025年主要目标和重点工作\n2025年是“十四五”规划收官之年。今年全县经济社会发展的主要预期目标是：\n"
+            "3.聚力城乡融合发展，加快县城北部新区开发建设，完成老旧小区改造22个，新建高标准农田2.5万亩，"
+            "新创建和美乡村示范村12个，持续巩固拓展脱贫攻坚成果。\n"
+            "4.聚力增进民生福祉，落实就业优先政策，新建县第三中学和城东幼儿园，推进紧密型县域医共体建设，"
+            "扎实办好县人大代表票决产生的十件民生实事。")
+    speech = parse_speech(text)
+    assert speech.sections()[0].title == "2025年主要目标和重点工作"

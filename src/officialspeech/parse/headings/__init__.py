@@ -95,10 +95,19 @@ def _glued(v: str, heads: list[Heading], selected: list[Candidate]) -> bool:
     for group in groups:
         if len(group) < GLUED_MIN:
             continue
-        glued = sum(1 for h in group if h.confidence == "guessed" or h.title_end - h.title_start > GLUED_LONG)
+        glued = sum(1 for h in group if h.confidence == "guessed" or (
+            h.title_end - h.title_start > GLUED_LONG and _goes_on_after(v, h)))
         if glued >= GLUED_SHARE * len(group):
             return True
     return False
+
+
+def _goes_on_after(v: str, h: Heading) -> bool:
+    """Text follows the heading on its line (a long title that is all its line says is an
+    item of one sentence, 1.坚持…，…。, not a heading glued to its body)."""
+    k = v.find("\n", h.heading_end)
+    line_end = len(v) if k == -1 else k
+    return bool(v[h.heading_end:line_end].strip())
 
 
 def is_run_on(v: str, start: int, end: int) -> bool:
