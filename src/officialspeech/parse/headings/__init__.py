@@ -72,6 +72,7 @@ GLUED_MIN = 3  # headings at line starts, at least, for the body to count as glu
 GLUED_SHARE = 0.6  # of them, this share run on into their bodies
 GLUED_LONG = 40  # a title the rules end at a terminator this far in ran on into its first sentence
 GLUED_LEVELS = ("cn_dun", "cn_space", "cn_paren")  # forms whose line-start headings are looked at apart
+GLUED_LEVELS_NOT = ("arabic_dot", "arabic_paren")  # items: a long one that fills its line is one sentence
 
 
 def _bounds(v: str, selected: list[Candidate], end: int, doc: Document, run_on: bool, wrap: Wrap | None) -> list[Heading]:
@@ -96,14 +97,14 @@ def _glued(v: str, heads: list[Heading], selected: list[Candidate]) -> bool:
         if len(group) < GLUED_MIN:
             continue
         glued = sum(1 for h in group if h.confidence == "guessed" or (
-            h.title_end - h.title_start > GLUED_LONG and _goes_on_after(v, h)))
+            h.title_end - h.title_start > GLUED_LONG and (h.form not in GLUED_LEVELS_NOT or _goes_on_after(v, h))))
         if glued >= GLUED_SHARE * len(group):
             return True
     return False
 
 
 def _goes_on_after(v: str, h: Heading) -> bool:
-    """Text follows the heading on its line (a long title that is all its line says is an
+    """Text follows the heading on its line (a long 1. item that is all its line says is an
     item of one sentence, 1.坚持…，…。, not a heading glued to its body)."""
     k = v.find("\n", h.heading_end)
     line_end = len(v) if k == -1 else k
