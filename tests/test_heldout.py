@@ -122,8 +122,8 @@ SET_FLOORS: dict[str, tuple[Path, dict[str, float], dict[str, float]]] = {
     # 2026-12-07
     "third": (THIRD, {
         "heading_f1": 0.98, "title_exact": 0.96, "parent_accuracy": 0.99, "point_f1": 0.98,
-        "lead_exact": 0.99, "salutation_exact": 0.99, "doc_title_exact": 0.99, "closing_exact": 0.92,
-    }, {"heading_f1": 0.97, "title_exact": 0.79, "point_f1": 0.97, "doc_title_exact": 0.94, "page_marker_f1": 0.91}),
+        "lead_exact": 0.99, "salutation_exact": 0.99, "doc_title_exact": 0.97, "closing_exact": 0.93,
+    }, {"heading_f1": 0.97, "title_exact": 0.74, "point_f1": 0.97, "doc_title_exact": 0.91, "page_marker_f1": 0.91}),
 }
 _SCORES: dict[tuple[str, bool], dict[str, float]] = {}
 
@@ -157,7 +157,7 @@ def test_third_heldout_gold_is_consistent_with_its_text(name: str) -> None:
     _check_gold(THIRD, name, shortest=580, title_gap=r"\s*", lead_ends="。；！？;!?，,.", longest=3500)
 
 
-@pytest.mark.parametrize(("root", "least"), [(SECOND, 20), (THIRD, 38)])
+@pytest.mark.parametrize(("root", "least"), [(SECOND, 20), (THIRD, 46)])
 def test_the_later_sets_are_varied(root: Path, least: int) -> None:
     golds = [json.loads((root / "gold" / f"{n}.json").read_text("utf-8")) for n in _names(root)]
     assert len(golds) >= least
