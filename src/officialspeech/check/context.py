@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Block, Point, Section, Speech
+from ..parse.markers import FORMS
 from ..parse.positions import LineIndex
 from .diagnostic import Fix
 
-# The numbered series the rules check, by marker form (a numeral and a space continues the 一、
-# series); forms not listed (footnotes, stems, parts, attachments, containers) are not checked.
-SERIES = {"cn_dun": "cn_dun", "cn_space": "cn_dun", "cn_paren": "cn_paren", "arabic_dot": "arabic_dot",
-          "arabic_paren": "arabic_paren"}
+# The numbered series the rules check, by marker form, read off the table of forms: the four
+# levels (a numeral and a space continues the 一、 series; （1）, style other, is its own);
+# forms without a level of their own (footnotes, stems, parts, attachments) are not checked.
+SERIES = {name: name if f.style == "other" else f.style for name, f in FORMS.items() if f.level is not None}
 
 
 def series(s: Section) -> str | None:

@@ -97,6 +97,7 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
 
 
 OPEN_BRACKETS = "（(【[〔"  # what chrome glued after a closing may open with (（责任编辑：…）, 【打印本页】)
+CLOSE_BRACKETS = "）)】]〕"  # (their closers, in the same order)
 
 
 def _closing_before_chrome(v: str, para: Range) -> tuple[Range, Range | None, Range] | None:
@@ -120,7 +121,7 @@ def _closing_before_chrome(v: str, para: Range) -> tuple[Range, Range | None, Ra
 
 
 NOTE_MAX = 60  # characters of a bracketed note between a closing and the chrome after it
-_NOTE_OPEN = {"）": "（", ")": "(", "】": "【", "]": "[", "〕": "〔"}
+_NOTE_OPEN = dict(zip(CLOSE_BRACKETS, OPEN_BRACKETS, strict=True))
 
 
 def _before_notes(v: str, s: int, h: int) -> int:

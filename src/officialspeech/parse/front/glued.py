@@ -225,8 +225,9 @@ def _before_subtitle(run: _Run, title: Range) -> Range:
     """A title that runs on into its own dash subtitle, the title word the subtitle's
     (以过硬作风护航高质量发展——在全区作风建设大会上的讲话): the title ends at the dash."""
     s, e = title
-    m = vocabulary().dash.search(run.text, s + 2, e)
-    if m is not None and vocabulary().glued.subtitle.fullmatch(run.text, m.start(), e) is not None:
+    voc = vocabulary()
+    m = voc.dash.search(run.text, s + 2, e)
+    if m is not None and voc.glued.subtitle.fullmatch(run.text, m.start(), e) is not None:
         return (s, m.start())
     return title
 

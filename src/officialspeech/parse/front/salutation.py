@@ -78,9 +78,10 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
         starts.append(hint.start())
         for start in starts:
             m = address.match(text, start, limit)
+            after_name = peeled and start == s  # (glued to the speaker's name peeled off before it)
             end = m.end() if m is not None else (_alone(text, start, limit)
-                                                 or _comma_closed(text, start, limit, after_name=peeled and start == s)
-                                                 or _greeted(text, start, limit, after_name=peeled and start == s))
+                                                 or _comma_closed(text, start, limit, after_name=after_name)
+                                                 or _greeted(text, start, limit, after_name=after_name))
             if end is None and opening is None:
                 # an address closed by a comma that opens the speech: taken only when no
                 # other address follows (尊敬的读者，本文…⏎…讲话⏎同志们：)

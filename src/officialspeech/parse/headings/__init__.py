@@ -8,6 +8,7 @@ text) and :mod:`.siblings` re-cuts parallel siblings on their consensus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from ..document import Document
@@ -52,7 +53,7 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
     # (the wrap width is read only to cut titles: not for a body without headings)
     wrap = None if run_on or not selected else Wrap.detect(v, doc.lines, frozenset(t.start for t in doc.body_tokens(start)))
     heads = _bounds(v, selected, end, doc, run_on, wrap)
-    if not run_on and wrap is None and _glued(v, heads, selected):
+    if not run_on and wrap is None and _glued(v, heads, selected, doc.lines.line_end):
         # one line per paragraph, but the headings run on into their bodies with nothing
         # between (一、提高站位认清形势过去一年，…): their titles are cut as in run-on text
         run_on = True
@@ -84,7 +85,7 @@ def _bounds(v: str, selected: list[Candidate], end: int, doc: Document, run_on: 
     return heads
 
 
-def _glued(v: str, heads: list[Heading], selected: list[Candidate]) -> bool:
+def _glued(v: str, heads: list[Heading], selected: list[Candidate], line_end: Callable[[int], int]) -> bool:
     """Most headings that open their lines run on into their bodies: the rules had to guess
     their ends, or ended them at a terminator far in (a title with its first sentence)."""
     at_line_start = {c.start for c in selected if c.strength == LINE_START}
@@ -97,18 +98,16 @@ def _glued(v: str, heads: list[Heading], selected: list[Candidate]) -> bool:
         if len(group) < GLUED_MIN:
             continue
         glued = sum(1 for h in group if h.confidence == "guessed" or (
-            h.title_end - h.title_start > GLUED_LONG and (h.form not in GLUED_LEVELS_NOT or _goes_on_after(v, h))))
+            h.title_end - h.title_start > GLUED_LONG and (h.form not in GLUED_LEVELS_NOT or _goes_on_after(v, h, line_end))))
         if glued >= GLUED_SHARE * len(group):
             return True
     return False
 
 
-def _goes_on_after(v: str, h: Heading) -> bool:
+def _goes_on_after(v: str, h: Heading, line_end: Callable[[int], int]) -> bool:
     """Text follows the heading on its line (a long 1. item that is all its line says is an
     item of one sentence, 1.坚持…，…。, not a heading glued to its body)."""
-    k = v.find("\n", h.heading_end)
-    line_end = len(v) if k == -1 else k
-    return bool(v[h.heading_end:line_end].strip())
+    return bool(v[h.heading_end:line_end(h.heading_end)].strip())
 
 
 def is_run_on(v: str, start: int, end: int) -> bool:
