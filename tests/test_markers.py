@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from officialspeech import Point, Section, parse_speech
 from officialspeech.numerals import to_int
-from officialspeech.parse.markers import interpret, scanner
+from officialspeech.parse.markers import interpret, scan, scanner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markers.txt"
 
@@ -140,8 +140,14 @@ def test_the_fast_scanner_finds_what_the_grammars_regex_does(text: str) -> None:
     for categories in (("heading", "point"), ("heading", "point", "page")):
         fast = scanner(categories)
         plain = regex.compile(scanner_pattern(categories), regex.V0)
-        assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
-               [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+        expected = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == expected
+        # the lexer's scan (a pattern led by the first characters, consumed) finds the same,
+        # from any position
+        assert [((s, e), name) for s, e, name in scan(text, 0, categories)] == expected
+        pos = len(text) // 2
+        assert [((s, e), name) for s, e, name in scan(text, pos, categories)] == \
+               [(m.span(), m.lastgroup) for m in plain.finditer(text, pos)]
 
 
 def test_the_fast_scanner_finds_what_the_grammars_regex_does_on_real_text(shared_dir: Path) -> None:
@@ -154,5 +160,6 @@ def test_the_fast_scanner_finds_what_the_grammars_regex_does_on_real_text(shared
     fast = scanner()
     plain = regex.compile(scanner_pattern(), regex.V0)
     for text in texts:
-        assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
-               [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+        expected = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == expected
+        assert [((s, e), name) for s, e, name in scan(text, 0, ("heading", "point", "page"))] == expected
