@@ -120,8 +120,8 @@ def _flat(speech: Speech) -> tuple[list[tuple[Section, int | None]], list[tuple[
 
 
 def _marker_key(marker: str) -> str:
-    """A point marker without the comma or colon that may follow it (第一， = 第一)."""
-    return marker.rstrip("，,：: ")
+    """A point marker without the comma or colon that may follow it (第一， = 第一、 = 第一)."""
+    return marker.rstrip("，,、：: ")
 
 
 def score_one(text: str, gold: dict[str, Any]) -> Tally:

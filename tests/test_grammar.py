@@ -80,9 +80,11 @@ def test_the_marker_lexer_runs_once_per_parse(text: str, monkeypatch: pytest.Mon
         return real_lex(view)
 
     scans: list[int] = []
-    real_scanner = markers.scanner
+    real_scanner, real_finder = markers.scanner, markers._finder
     monkeypatch.setattr("officialspeech.parse.document.lex", counting_lex)
+    # (the scan reads the scanner's lead-consuming form, markers._finder: both counted)
     monkeypatch.setattr(markers, "scanner", lambda *a: _Counting(real_scanner(*a), scans))
+    monkeypatch.setattr(markers, "_finder", lambda *a: _Counting(real_finder(*a), scans))
     speech = parse_speech(text)
     assert lexed == [len(text)]  # (no page markers or chrome: the view is the text)
     assert scans == [0]  # one scan of the view, from its start; no stage scans again

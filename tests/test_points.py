@@ -293,3 +293,22 @@ def test_bracketed_headings_run_on_in_one_line_stay_headings(sep: str) -> None:
     speech = parse_speech(text)
     assert [(s.marker, s.title) for s in speech.sections()] == [
         ("一、", "坚持稳中求进"), ("（一）", "稳住经济大盘"), ("（二）", "扩大有效需求"), ("二、", "深化改革开放")]
+
+
+@pytest.mark.parametrize("middle", [
+    "今年要抓好三件事：一是稳增长，二是促改革，三是惠民生。",
+    "我提三点希望。第一，要志存高远。第二，要脚踏实地。第三，要心怀感恩。",
+])
+def test_a_first_and_a_last_around_other_enumerations_frame_the_speech(middle: str) -> None:
+    # 首先，我代表… opening the speech and 最后，祝… closing it, with the body's enumerations
+    # between them: no sequence of two (corpus/INDEX.md: a lone 首先 is no point)
+    text = (f"同志们：\n首先，我代表市委、市政府，向受表彰的先进集体和个人表示热烈祝贺！\n{middle}\n"
+            "各级各部门要加强协作，确保各项任务落到实处。\n最后，祝大家工作顺利、身体健康！\n")
+    markers = [p.marker for p in parse_speech(text).points()]
+    assert "首先" not in markers and "最后" not in markers
+    assert len(markers) == 3
+
+
+def test_a_first_and_a_last_with_nothing_between_are_still_a_sequence() -> None:
+    text = "同志们：\n今天的会议有两项议程。首先，请王刚同志通报情况。最后，请李红同志讲话。\n"
+    assert [(p.marker, p.number) for p in parse_speech(text).points()] == [("首先", 1), ("最后", 2)]

@@ -210,7 +210,22 @@ def select_points(cands: list[PointCand], cut_off: int | None = None) -> list[li
         runs.append(current)  # (a lone 首先 is no point, also here)
     close_all()
     runs.sort(key=lambda run: run[0].start)
-    return runs
+    return _without_frames(runs)
+
+
+def _without_frames(runs: list[list[PointCand]]) -> list[list[PointCand]]:
+    """The runs less each 首先…最后 pair with nothing between but the points of other
+    enumerations: a speech's opening (首先，我代表…) and closing wish (最后，祝…) around its
+    body, not a sequence of two (corpus/INDEX.md: a lone 首先 is no point)."""
+    starts = sorted(c.start for run in runs for c in run)
+    out = []
+    for run in runs:
+        if len(run) == 2 and run[0].family == "seq" and run[1].last:
+            a, b = run[0].end, run[1].start
+            if bisect_left(starts, b) - bisect_left(starts, a) > 0:
+                continue
+        out.append(run)
+    return out
 
 
 def _resumed(outer: list[list[PointCand]], c: PointCand, inner_last: PointCand) -> int | None:
