@@ -425,3 +425,30 @@ def test_a_page_marker_line_is_the_page_markers_not_chrome() -> None:
     speech = parse_speech(text)
     assert [p.text for p in speech.page_markers] == ["第 1 页 共 2 页", "第 2 页 共 2 页"]
     assert [c.text for c in speech.chrome] == ["相关文档"]
+
+
+ARTICLE_TAIL = ("谢谢大家！\nEND\n来源：河川发布\n往期推荐\n在全县一季度经济形势分析会上的讲话\n"
+                "一图读懂｜河川人才新政十条来了\n{last}\n阅读原文\n")
+
+
+@pytest.mark.parametrize("last", ["重磅！河川县入选省级人才发展改革试验区", "河川县入选省级人才发展改革试验区"])
+def test_a_list_of_other_articles_under_the_speech_is_chrome_though_a_headline_holds_a_sentence_mark(
+        last: str) -> None:
+    # the last headline reads like a sentence (重磅！…): the list still ends the speech
+    text = ("在全县人才工作会议上的讲话\n同志们：\n一、抓好人才引进\n要拓宽渠道，今年组织招聘会不少于30场，吸引更多青年人才来河川创业。\n"
+            + ARTICLE_TAIL.format(last=last))
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
+    rules = {c.text: c.rule for c in speech.chrome}
+    assert rules["往期推荐"] == "related_list"
+    assert rules[last] == "related_list"
+    assert rules["END"] == "end_mark"
+
+
+def test_a_recommendation_heading_inside_the_speech_leaves_its_sentences_text() -> None:
+    text = ("同志们：\n一、抓好学习\n推荐阅读\n要认真学习，每个支部每月至少组织一次集中学习，学习情况纳入年终考核。\n"
+            "二、抓好落实\n要压实责任，确保各项任务落到实处，年底前全面完成。\n谢谢大家！\n")
+    speech = parse_speech(text)
+    assert [c.text for c in speech.chrome] == []
+    assert speech.closing is not None

@@ -285,6 +285,32 @@ def _edge_hits(lines: Lines, i: int, *, whole: bool = False) -> list[ChromeHit]:
     return sorted(found, key=lambda h: h.start)
 
 
+def _block_ending_at(lines: Lines, first: int, last: int, hits: dict[int, list[ChromeHit]]) -> int | None:
+    """The start line of an edge block (:func:`_blocks`) whose lines run from it to line
+    ``last``, all after line ``first``; its lines are put in ``hits`` (None: there is none)."""
+    for block, _ in _block_rules("edges"):
+        reach = block.max_lines if block.max_lines is not None else EDGE_LINES
+        taken: list[tuple[int, ChromeHit]] = []
+        for j in range(last, max(first, last - reach - 1), -1):
+            ln = lines.line(j)
+            if not ln.text:
+                continue
+            if j in hits:
+                break
+            if (block.first is None or block.first.match(ln.text)) and block.start.match(ln.text):
+                if not taken:
+                    break  # (the block's start alone is the line rules')
+                hits[j] = [_whole(ln, block.site, block.name)]
+                for i, hit in taken:
+                    hits[i] = [hit]
+                return j
+            m = block.cont.match(ln.text)
+            if not m or m.end() != len(ln.text):
+                break
+            taken.append((j, _whole(ln, block.site, block.name, _groups(m))))
+    return None
+
+
 def find_chrome(lines: Lines) -> list[ChromeHit]:
     """Chrome: 'anywhere' patterns on any line; 'edges' patterns only before the first and after
     the last line that reads like speech content; blocks (温馨提示 + its numbered lines)."""
@@ -309,6 +335,10 @@ def find_chrome(lines: Lines) -> list[ChromeHit]:
     first = _first_content(lines, range(min(n, EDGE_LINES)), hits, min(n, EDGE_LINES), read)
     floor = max(first, n - EDGE_LINES)
     last = _first_content(lines, range(n - 1, floor - 1, -1), hits, floor - 1, read, first)
+    while last > first and (top := _block_ending_at(lines, first, last, hits)) is not None:
+        # the lines read as content were the end of a list block (往期推荐 and the titles of
+        # other articles, one a sentence: 重磅！…): the speech ends above its start
+        last = _first_content(lines, range(top - 1, floor - 1, -1), hits, floor - 1, read, first)
     zone = [*range(0, first), *range(last + 1, len(lines))]
     _blocks(lines, "edges", range(0, first), hits)
     _blocks(lines, "edges", range(last + 1, len(lines)), hits)
