@@ -217,3 +217,34 @@ def test_minutes_are_titled_by_their_title_word() -> None:
     speech = parse_speech(text)
     assert speech.title is not None
     assert speech.title.text == "全市民营经济发展座谈会会议纪要"
+
+
+@pytest.mark.parametrize("masthead", ["青川县第五届人民代表大会第三次会议文件", "青川县人民政府办公室文件", "中共青川县委员会文件"])
+def test_a_masthead_line_over_a_short_title_is_no_part_of_it(masthead: str) -> None:
+    # (a red-header document's first line: the title under it is whole, though short)
+    text = (f"{masthead}\n政府工作报告\n——2024年1月9日在青川县第五届人民代表大会第三次会议上\n各位代表：\n"
+            "现在，我代表县人民政府，向大会报告工作，请予审议。\n一、过去一年的工作\n全县经济稳中有进。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "政府工作报告"
+    assert [f.text for f in speech.front] == [masthead]
+
+
+@pytest.mark.parametrize("named", ["陈立新同志", "县长陈立新", "陈立新书记"])
+def test_a_title_restated_with_the_speakers_name_before_it_is_the_headline(named: str) -> None:
+    # a portal's headline, then the speech's own head line naming the speaker over its date
+    title = "在全县冬春安全生产工作会议上的讲话"
+    text = (f"青川县人民政府\n{title}\n来源：县政府办公室　发布时间：2023-11-08 10:25\n{named}{title}\n（2023年11月6日）\n"
+            "同志们：\n今天召开全县冬春安全生产工作会议，部署今冬明春安全防范工作。\n一、认清形势\n全县安全生产形势总体平稳。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == title
+
+
+def test_a_title_line_longer_than_a_name_before_an_earlier_one_keeps_its_own_words() -> None:
+    # the earlier line is the end of the title, not the title restated: 关于…的讲话 is all of it
+    text = ("在全县大会上的讲话\n关于全面加强作风建设推动各项工作落实在全县大会上的讲话\n（2023年11月6日）\n"
+            "同志们：\n今天召开全县大会，部署作风建设工作。\n一、认清形势\n全县形势总体平稳。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "关于全面加强作风建设推动各项工作落实在全县大会上的讲话"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ...firsts import holds
 from ...numerals import to_int
 from ...vocab import vocabulary
-from ..chars import COLONS
+from ..chars import COLONS, is_han
 from ..positions import strip
 from .glued import Glued, InlineChrome, chrome_opens, find_glued, meta_inside, subtitle_parts
 
@@ -237,7 +237,27 @@ def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
         whole = _is_complete_title(line) and len(line) > WHOLE_TITLE_MIN and not _opens_frame(prev)
         if i > 0 and kinds[i - 1] == "title" and not whole and not _is_complete_title(prev):
             title_idx.insert(0, i - 1)
+        elif whole:
+            title_idx = [_unnamed_before(text, lines, kinds, i)]
     return title_idx
+
+
+NAMED_PREFIX_MAX = 12  # characters of a speaker's name and role set before a restated title
+
+
+def _unnamed_before(text: str, lines: list[Range], kinds: list[str], i: int) -> int:
+    """Line ``i`` or, where it restates an earlier title line with the speaker's name set
+    before it (a portal's headline 在…会议上的讲话 over 戴文澜同志在…会议上的讲话), that line."""
+    line = text[lines[i][0]:lines[i][1]]
+    for j in range(i):
+        if kinds[j] != "title":
+            continue
+        earlier = text[lines[j][0]:lines[j][1]]
+        named = len(line) - len(earlier)
+        if (len(earlier) > WHOLE_TITLE_MIN and 0 < named <= NAMED_PREFIX_MAX and line.endswith(earlier)
+                and _is_complete_title(earlier) and all(map(is_han, line[:named]))):
+            return j
+    return i
 
 
 def _anchored(kinds: list[str], i: int) -> bool:
