@@ -133,3 +133,30 @@ def test_a_closing_before_a_bracketed_note_and_the_chrome_after_it(note: str) ->
 ])
 def test_a_thanks_followed_by_more_speech_is_no_closing(after: str) -> None:
     assert parse_speech(RUN_ON + "谢谢大家！" + after).closing is None
+
+
+def _wrapped(paragraph: str, width: int) -> str:
+    return "\n".join(paragraph[i:i + width] for i in range(0, len(paragraph), width))
+
+
+def test_a_hard_wrap_right_before_a_figure_stays_inside_its_sentence() -> None:
+    # (a PDF's lines, 30 characters each: the break before 2.4% is the wrap's, not a paragraph's)
+    width = 30
+    opening = "过去一年，全区上下坚持稳中求进工作总基调，统筹发展和安全，经济社会发展取得新成效。" * 6
+    point = "一是科技创新持续发力，全区全社会研发经费投入强度已提高到"
+    assert len(point) == width - 2  # (a full line: the wrap's width less its slack)
+    second = "2.4%，新增高新技术企业42家。二是产业结构持续优化，服务业增加值占比提高到52.3%，比上年提高1.2个百分点。"
+    text = ("政府工作报告\n各位代表：\n" + _wrapped(opening, width) + "\n" + point + "\n"
+            + _wrapped(second, width) + "\n")
+    leads = [p.lead for p in parse_speech(text).points()]
+    assert leads[0].startswith("科技创新持续发力")
+    assert leads[0].endswith("提高到\n2.4%，新增高新技术企业42家")
+
+
+def test_a_line_not_wrapped_before_a_dated_sentence_ends_its_paragraph() -> None:
+    # one paragraph a line: a meta line with no sentence end stays apart from the next
+    text = ("发布时间：2025-01-22 16:30　来源：青川县人民政府新闻办公室　打印本页\n"
+            "1月22日上午，县政府新闻办举行新闻发布会，介绍今年民生实事项目安排情况。\n"
+            "今年全县将实施十项民生实事，总投资12.6亿元。\n")
+    paras = [b.text for b in parse_speech(text).body if b.kind == "paragraph"]
+    assert "1月22日上午，县政府新闻办举行新闻发布会，介绍今年民生实事项目安排情况。" in paras

@@ -124,6 +124,11 @@ class Tokens:
         self.all = tokens
         self._starts = [t.start for t in tokens]
 
+    def starts_at(self, pos: int) -> bool:
+        """A token starts at ``pos``."""
+        i = bisect_left(self._starts, pos)
+        return i < len(self._starts) and self._starts[i] == pos
+
     def starting_at(self, pos: int) -> list[Token]:
         """The tokens a scan from ``pos`` finds: those starting there or later; where a
         token runs across ``pos``, the few after it are read again from ``pos`` (the scan

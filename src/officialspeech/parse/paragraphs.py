@@ -30,6 +30,8 @@ _LINE = r"\S(?:[^\r\n]*\S)?"
 _ONE_BREAK = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\r\n]*\r[^\S\r\n]*)"
 _NUMBERS = r"\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793"
 _CONTINUES = rf"(?=[^—\-（(［\[【“{_NUMBERS}])"
+_ONE_BREAK_RE = re.compile(_ONE_BREAK)
+_DIGITS = "0123456789０１２３４５６７８９"
 _PARAGRAPH = re.compile(f"{_LINE}(?:(?<![{re.escape(PARAGRAPH_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
 # sentences of a run-on line joined by spaces: the gap after a sentence end
 _SPLIT_IN_LINE = re.compile(rf"[。！？!?”’]([{GAP_SPACE}]+)(?=\S)")
@@ -44,11 +46,16 @@ def has_gaps(text: str, start: int, end: int) -> bool:
     return any(text.find(ch, start, end) != -1 for ch in GAP_SPACE)
 
 
-def split_paragraphs(text: str, start: int, end: int, gaps_possible: bool = True) -> list[Range]:
+def split_paragraphs(text: str, start: int, end: int, gaps_possible: bool = True,
+                     wrap: _Wrapped | None = None) -> list[Range]:
     """Paragraph ranges in ``text[start:end]``: one per line (or blank-line block), lines broken
     mid-sentence joined back, and sentences joined by spaces in run-on lines split apart
-    (``gaps_possible`` False: the caller knows the stretch has no such white space)."""
+    (``gaps_possible`` False: the caller knows the stretch has no such white space).
+    ``wrap``: the text's hard wrap, where given a full line broken mid-sentence is continued
+    by a next line that opens with a number that is no marker (…投入强度提高到⏎2.4%，…)."""
     merged = [m.span() for m in _PARAGRAPH.finditer(text, start, end)]
+    if wrap is not None and len(merged) > 1:
+        merged = _figures_joined(text, merged, wrap)
     if not (gaps_possible and has_gaps(text, start, end)) or _SPLIT_IN_LINE.search(text, start, end) is None:
         return merged  # no sentences joined by spaces anywhere in this stretch
     out: list[Range] = []
@@ -58,6 +65,44 @@ def split_paragraphs(text: str, start: int, end: int, gaps_possible: bool = True
             out.append((pos, m.start(1)))
             pos = m.end(1)
         out.append((pos, e))
+    return out
+
+
+class _Wrapped:
+    """The hard wrap of a document's view, told (:meth:`Wrap.detect`) only when a paragraph
+    break before a figure asks for it, once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._width: int | None = -1
+
+    def width(self) -> int | None:
+        """The wrap width (None: the text is not hard-wrapped)."""
+        if self._width == -1:
+            from .headings.titles import WRAP_SLACK, Wrap
+
+            doc = self.doc
+            found = Wrap.detect(doc.view.text, doc.lines, frozenset(t.start for t in doc.tokens.all))
+            self._width = None if found is None else found.width - WRAP_SLACK
+        return self._width
+
+    def marker_at(self, pos: int) -> bool:
+        return self.doc.tokens.starts_at(pos)
+
+
+def _figures_joined(text: str, paras: list[Range], wrap: _Wrapped) -> list[Range]:
+    """``paras`` with each paragraph that a figure on the next line continues joined to it
+    (see :func:`split_paragraphs`)."""
+    out = [paras[0]]
+    for s, e in paras[1:]:
+        ps, pe = out[-1]
+        if (text[s] in _DIGITS and text[pe - 1] not in PARAGRAPH_JOIN_ENDS
+                and _ONE_BREAK_RE.fullmatch(text, pe, s) is not None and not wrap.marker_at(s)
+                and (width := wrap.width()) is not None
+                and pe - max(ps, text.rfind("\n", ps, pe) + 1) >= width):  # (its last line is full)
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
     return out
 
 
@@ -74,8 +119,9 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
     runs.append((pos, end))
     paras: list[Range] = []
     spaced = has_gaps(v, start, end)  # (once for the body, not for every run)
+    wrap = _Wrapped(doc)
     for a, b in runs:
-        paras.extend(split_paragraphs(v, a, b, spaced))
+        paras.extend(split_paragraphs(v, a, b, spaced, wrap))
     # the closing ends the last paragraph, or one followed only by back matter (a date, 全文完)
     for i in range(len(paras) - 1, max(-1, len(paras) - 2 - BACK_MATTER_MAX), -1):
         found, last = _closing(v, paras[i])
