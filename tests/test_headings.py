@@ -660,3 +660,20 @@ def test_items_of_one_long_sentence_each_do_not_make_the_headings_run_on() -> No
             "扎实办好县人大代表票决产生的十件民生实事。")
     speech = parse_speech(text)
     assert speech.sections()[0].title == "2025年主要目标和重点工作"
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("加强统筹协调", "县商务局要发挥牵头作用，建立工作台账，实行清单化管理。"),
+    ("强化隐患排查", "县林业局要会同各乡镇和供电公司，对林区内的输电线路开展拉网式排查。"),
+    ("严管野外火源", "各乡镇要在主要进山路口设立检查站，对进山人员实行登记管理，严禁携带火种进山。"),
+    ("做好扑救准备", "县森林消防大队和各乡镇半专业扑火队要实行24小时备勤，确保接警后30分钟内到达火场。"),
+])
+def test_a_run_on_title_ends_before_the_subject_its_body_opens_with(title: str, body: str) -> None:
+    # headings glued to their bodies, the text on one line: the body opens with who is to act
+    others = ("（二）压实工作责任各级各部门要把森林防灭火工作摆上重要议程，主要负责同志要亲自抓。"
+              "（三）加强宣传引导要利用广播、标语等形式广泛宣传。")
+    text = (f"同志们：今天召开全县森林防灭火工作会议。一、突出防控重点（一）{title}{body}{others}"
+            "二、加强组织领导各级党委政府要切实扛起森林防灭火政治责任。谢谢大家！")
+    titles = {h.marker: h.title for h in parse_speech(text).sections()}
+    assert titles["（一）"] == title
+    assert titles["（二）"] == "压实工作责任"

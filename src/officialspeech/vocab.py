@@ -184,6 +184,7 @@ class Vocabulary:
     date_line: LazyPattern
     speaker_line: LazyPattern
     front_note: LazyPattern
+    body_subject: LazyPattern
     dash: LazyPattern
     single_dash: LazyPattern
     escaped_space: LazyPattern
@@ -386,6 +387,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         date_line=LazyPattern(v["date_line"]),
         speaker_line=LazyPattern(_expand(v["speaker_line"], pieces)),
         front_note=LazyPattern(v["front_note"]),
+        body_subject=LazyPattern(v["body_subject"]),
         dateline=LazyPattern(pieces["dateline"]),
         title_frame_opens=tuple(v["title_frames"]["opens"]),
         title_frame_close=v["title_frames"]["closes"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
+from ...vocab import vocabulary
 from ..document import Document
 from ..escapes import trim_space_end
 from ..markers import LINE_START
@@ -35,7 +36,19 @@ def find_headings(doc: Document, start: int) -> list[Heading]:
         rerank(doc.view.text, heads, len(doc.view.text))
         for h in heads:  # a cut among escaped spaces (去年工作回顾<U+00A0>|<U+00A0>) moves before them
             h.title_end = max(h.title_start, trim_space_end(doc.view.text, h.title_start, h.title_end))
+            if doc.view.text[h.title_end:doc.lines.line_end(h.title_end)].strip():  # (its body on its line)
+                h.title_end = _before_subject(doc.view.text, h.title_start, h.title_end)
     return heads
+
+
+SUBJECT_AFTER = 4  # characters of a title, at least, before a subject that ends it
+
+
+def _before_subject(v: str, ts: int, te: int) -> int:
+    """The run-on title ``v[ts:te]`` cut before the first subject of the body inside it
+    (vocab ``body_subject``: 加强统筹协调|县商务局要…), else ``te``."""
+    m = vocabulary().body_subject.search(v, ts + SUBJECT_AFTER, min(len(v), te + SUBJECT_AFTER))
+    return m.start() if m is not None and m.start() < te else te
 
 
 def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
