@@ -248,3 +248,13 @@ def test_a_title_line_longer_than_a_name_before_an_earlier_one_keeps_its_own_wor
     speech = parse_speech(text)
     assert speech.title is not None
     assert speech.title.text == "关于全面加强作风建设推动各项工作落实在全县大会上的讲话"
+
+
+def test_label_lines_of_a_reply_page_are_no_title() -> None:
+    # a message board's reply: 答复单位：…, 答复时间：… under the question's headline
+    text = ("关于老旧小区加装电梯补贴政策的咨询\n留言内容：\n小区建于上世纪九十年代，请问补贴标准是多少？\n"
+            "答复单位：青川县住房和城乡建设局\n答复时间：2024-03-27 16:10\n尊敬的网友：\n您好！您的留言收悉。\n"
+            "一、关于补贴标准\n对符合条件的项目给予补贴。\n二、关于申请材料\n请向街道提交申请。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "关于老旧小区加装电梯补贴政策的咨询"

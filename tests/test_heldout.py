@@ -90,7 +90,7 @@ def _check_gold(root: Path, name: str, *, shortest: int, title_gap: str, lead_en
         assert re.search(re.escape(h["marker"]) + title_gap + re.escape(h["title"]), text), h
         assert h["parent"] is None or 0 <= h["parent"] < i
     for p in gold["points"]:
-        assert re.search(re.escape(p["marker"]) + "[，,]?" + re.escape(p["lead"]) + f"[{lead_ends}]", text), p
+        assert re.search(re.escape(p["marker"]) + "[，,、]?" + re.escape(p["lead"]) + f"[{lead_ends}]", text), p
         assert p["heading"] is None or 0 <= p["heading"] < len(gold["headings"])
 
 
@@ -119,11 +119,12 @@ SET_FLOORS: dict[str, tuple[Path, dict[str, float], dict[str, float]]] = {
         # point F1 0.974: a flattened run-on title ends before its （1） sub-items, which then read as
         # the inline list points that flattened （1） items are elsewhere in that text (deep_levels)
         {"heading_f1": 0.96, "title_exact": 0.83, "point_f1": 0.97, "doc_title_exact": 0.96}),
-    # 2026-12-07
+    # 2026-12-07 (62 texts since rounds 13 and 14: the flattened point F1 and document title floors
+    # follow the harder texts they brought, one-line and glued pages; the title and page floors rose)
     "third": (THIRD, {
         "heading_f1": 0.98, "title_exact": 0.96, "parent_accuracy": 0.99, "point_f1": 0.98,
-        "lead_exact": 0.99, "salutation_exact": 0.99, "doc_title_exact": 0.97, "closing_exact": 0.93,
-    }, {"heading_f1": 0.97, "title_exact": 0.74, "point_f1": 0.97, "doc_title_exact": 0.91, "page_marker_f1": 0.91}),
+        "lead_exact": 0.99, "salutation_exact": 0.99, "doc_title_exact": 0.98, "closing_exact": 0.93,
+    }, {"heading_f1": 0.96, "title_exact": 0.79, "point_f1": 0.96, "doc_title_exact": 0.87, "page_marker_f1": 0.94}),
 }
 _SCORES: dict[tuple[str, bool], dict[str, float]] = {}
 
@@ -157,7 +158,7 @@ def test_third_heldout_gold_is_consistent_with_its_text(name: str) -> None:
     _check_gold(THIRD, name, shortest=580, title_gap=r"\s*", lead_ends="。；！？;!?，,.", longest=3500)
 
 
-@pytest.mark.parametrize(("root", "least"), [(SECOND, 20), (THIRD, 46)])
+@pytest.mark.parametrize(("root", "least"), [(SECOND, 20), (THIRD, 62)])
 def test_the_later_sets_are_varied(root: Path, least: int) -> None:
     golds = [json.loads((root / "gold" / f"{n}.json").read_text("utf-8")) for n in _names(root)]
     assert len(golds) >= least
