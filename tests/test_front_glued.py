@@ -575,6 +575,7 @@ def test_a_title_named_in_a_blurb_sentence_gives_way_to_the_title_before_the_add
      "在全县春季农业生产工作会议上的讲话"),
     # a red-header masthead (…办公室文件) glued to the title
     ("青川市人民政府办公室文件", "在全市防汛抗旱工作会议上的讲话"),
+    ("青川县第五届人民代表大会第三次会议文件", "政府工作报告"),  # …a congress session's
 ])
 def test_flattened_page_fronts_before_the_title(lead: str, title: str) -> None:
     text = lead + title + "——在全区工作会议上的讲话区委书记　李明同志们：今天召开会议。一、提高认识要高度重视。"
