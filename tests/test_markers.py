@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from officialspeech import Point, Section, parse_speech
 from officialspeech.numerals import to_int
-from officialspeech.parse.markers import interpret, scan, scanner
+from officialspeech.parse.markers import interpret, marker_at, scan, scanner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markers.txt"
 
@@ -148,6 +148,9 @@ def test_the_fast_scanner_finds_what_the_grammars_regex_does(text: str) -> None:
         pos = len(text) // 2
         assert [((s, e), name) for s, e, name in scan(text, pos, categories)] == \
                [(m.span(), m.lastgroup) for m in plain.finditer(text, pos)]
+        # …and so does the test at one position
+        assert [marker_at(text, k, categories) for k in range(len(text) + 1)] == \
+               [plain.match(text, k) is not None for k in range(len(text) + 1)]
 
 
 def test_the_fast_scanner_finds_what_the_grammars_regex_does_on_real_text(shared_dir: Path) -> None:

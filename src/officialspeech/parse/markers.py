@@ -169,6 +169,15 @@ def scan(text: str, pos: int = 0, categories: tuple[Category, ...] = STRUCTURE) 
             last = e
 
 
+def marker_at(text: str, pos: int, categories: tuple[Category, ...] = STRUCTURE) -> bool:
+    """A marker of ``categories`` starts at ``pos`` (``scanner(categories).match(text, pos)``,
+    read with the lexer's pattern: the scanner is not compiled for it)."""
+    finder = _finder(categories)
+    if finder is None:
+        return scanner(categories).match(text, pos) is not None
+    return finder.match(text, pos) is not None
+
+
 @per_vocabulary
 def _finder(categories: tuple[Category, ...]) -> re.Pattern[str] | None:
     """The scanner as a pattern that opens with the set of the markers' first characters,

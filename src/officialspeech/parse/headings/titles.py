@@ -18,7 +18,7 @@ from ..chars import (
     SEMICOLONS,
     SENTENCE_ENDS,
 )
-from ..markers import LINE_START, STRUCTURE, scanner
+from ..markers import LINE_START, marker_at
 from ..positions import LineIndex
 from .candidates import Candidate, Heading
 from .titleend import SPACE_CUT, cut_score, cut_scores, strong_evidence_possible
@@ -151,10 +151,9 @@ def _one_sentence_line(text: str, t: int, stop: int, most: int, ts_limit: int, *
         return None
     if _SENTENCE_STOP.search(text, t, e - 1 if closed else e) is not None:
         return None
-    found = scanner(STRUCTURE)
     k = t
     while k < e - 1:
-        if found.match(text, k + 1) is not None:
+        if marker_at(text, k + 1):
             return None  # a marker right after a ； (一是…；二是…)
         m = _INNER_STOP.search(text, k + 1, e - 1)
         if m is None:
@@ -173,7 +172,7 @@ def _fragment_follows(text: str, stop: int) -> bool:
     while k < len(text) and text[k] in LINE_BREAKS + HEADING_SPACE:
         k += 1
     m = _SENTENCE_STOP.search(text, k, min(len(text), k + FRAGMENT_MAX + 1))
-    if m is None or scanner(STRUCTURE).match(text, k) is not None:
+    if m is None or marker_at(text, k):
         return False
     return "\n" not in text[k:m.start()]
 
