@@ -669,6 +669,7 @@ def test_items_of_one_long_sentence_each_do_not_make_the_headings_run_on() -> No
     ("做好扑救准备", "县森林消防大队和各乡镇半专业扑火队要实行24小时备勤，确保接警后30分钟内到达火场。"),
     ("严格督查考核", "县委督查室、县应急管理局要每季度开展一次督查，督查结果纳入年度考核。"),
     ("落实属地责任", "乡镇党委书记是本乡镇森林防灭火第一责任人，要亲自部署、亲自检查。"),
+    ("关于扑火物资储备问题", "会议指出，部分乡镇扑火物资储备不足，要在汛前补齐。"),  # minutes
 ])
 def test_a_run_on_title_ends_before_the_subject_its_body_opens_with(title: str, body: str) -> None:
     # headings glued to their bodies, the text on one line: the body opens with who is to act
