@@ -239,6 +239,9 @@ def test_a_title_restated_with_the_speakers_name_before_it_is_the_headline(named
     speech = parse_speech(text)
     assert speech.title is not None
     assert speech.title.text == title
+    assert speech.speaker is not None
+    assert speech.speaker.text == named  # (the name the restated line sets before the title)
+    assert_lossless(text, speech)
 
 
 def test_a_title_line_longer_than_a_name_before_an_earlier_one_keeps_its_own_words() -> None:

@@ -146,6 +146,10 @@ def read_front(text: str, start: int, end: int, body_start: int, *,
     for i, (r, k) in enumerate(zip(lines, kinds, strict=True)):
         if i in title_idx:
             continue
+        if k == "title" and front.speaker is None and (named := _named_restatement(text, r, front.title)) is not None:
+            front.speaker = named  # 戴文澜同志 of 戴文澜同志在…会议上的讲话 under the headline
+            front.others.extend(_rest(text, r, [named]))
+            continue
         if k == "subtitle" and front.subtitle is None:
             had = {"date": front.date, "speaker": front.speaker}
             _take_subtitle(text, front, r)
@@ -243,6 +247,17 @@ def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
 
 
 NAMED_PREFIX_MAX = 12  # characters of a speaker's name and role set before a restated title
+
+
+def _named_restatement(text: str, r: Range, title: Range | None) -> Range | None:
+    """The speaker's name and role that line ``r`` sets before the title it restates (see
+    :func:`_unnamed_before`), else None."""
+    if title is None or r[0] < title[1]:
+        return None
+    named = (r[1] - r[0]) - (title[1] - title[0])
+    if not 0 < named <= NAMED_PREFIX_MAX or text[r[0] + named:r[1]] != text[title[0]:title[1]]:
+        return None
+    return (r[0], r[0] + named) if all(map(is_han, text[r[0]:r[0] + named])) else None
 
 
 def _unnamed_before(text: str, lines: list[Range], kinds: list[str], i: int) -> int:
