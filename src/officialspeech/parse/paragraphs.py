@@ -31,7 +31,6 @@ _ONE_BREAK = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\r\n]*\r[^\S\r\n]*)"
 _NUMBERS = r"\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793"
 _CONTINUES = rf"(?=[^—\-（(［\[【“{_NUMBERS}])"
 _ONE_BREAK_RE = re.compile(_ONE_BREAK)
-_DIGITS = "0123456789０１２３４５６７８９"
 _PARAGRAPH = re.compile(f"{_LINE}(?:(?<![{re.escape(PARAGRAPH_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
 # sentences of a run-on line joined by spaces: the gap after a sentence end
 _SPLIT_IN_LINE = re.compile(rf"[。！？!?”’]([{GAP_SPACE}]+)(?=\S)")
@@ -86,9 +85,6 @@ class _Wrapped:
             self._width = None if found is None else found.width - WRAP_SLACK
         return self._width
 
-    def marker_at(self, pos: int) -> bool:
-        return self.doc.tokens.starts_at(pos)
-
 
 def _figures_joined(text: str, paras: list[Range], wrap: _Wrapped) -> list[Range]:
     """``paras`` with each paragraph that a figure on the next line continues joined to it
@@ -96,8 +92,9 @@ def _figures_joined(text: str, paras: list[Range], wrap: _Wrapped) -> list[Range
     out = [paras[0]]
     for s, e in paras[1:]:
         ps, pe = out[-1]
-        if (text[s] in _DIGITS and text[pe - 1] not in PARAGRAPH_JOIN_ENDS
-                and _ONE_BREAK_RE.fullmatch(text, pe, s) is not None and not wrap.marker_at(s)
+        # (a digit: what _CONTINUES stops at, \d; a marker there still opens its own paragraph)
+        if (text[s].isdecimal() and text[pe - 1] not in PARAGRAPH_JOIN_ENDS
+                and _ONE_BREAK_RE.fullmatch(text, pe, s) is not None and not wrap.doc.tokens.starts_at(s)
                 and (width := wrap.width()) is not None
                 and pe - max(ps, text.rfind("\n", ps, pe) + 1) >= width):  # (its last line is full)
             out[-1] = (ps, e)

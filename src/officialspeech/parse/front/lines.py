@@ -249,15 +249,22 @@ def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
 NAMED_PREFIX_MAX = 12  # characters of a speaker's name and role set before a restated title
 
 
+def _named_prefix(line: str, title: str) -> int:
+    """The characters of the speaker's name and role that ``line`` sets before ``title``,
+    which it restates (戴文澜同志 of 戴文澜同志在…会议上的讲话), else 0."""
+    named = len(line) - len(title)
+    if 0 < named <= NAMED_PREFIX_MAX and line.endswith(title) and all(map(is_han, line[:named])):
+        return named
+    return 0
+
+
 def _named_restatement(text: str, r: Range, title: Range | None) -> Range | None:
     """The speaker's name and role that line ``r`` sets before the title it restates (see
     :func:`_unnamed_before`), else None."""
     if title is None or r[0] < title[1]:
         return None
-    named = (r[1] - r[0]) - (title[1] - title[0])
-    if not 0 < named <= NAMED_PREFIX_MAX or text[r[0] + named:r[1]] != text[title[0]:title[1]]:
-        return None
-    return (r[0], r[0] + named) if all(map(is_han, text[r[0]:r[0] + named])) else None
+    named = _named_prefix(text[r[0]:r[1]], text[title[0]:title[1]])
+    return (r[0], r[0] + named) if named else None
 
 
 def _unnamed_before(text: str, lines: list[Range], kinds: list[str], i: int) -> int:
@@ -265,12 +272,9 @@ def _unnamed_before(text: str, lines: list[Range], kinds: list[str], i: int) -> 
     before it (a portal's headline 在…会议上的讲话 over 戴文澜同志在…会议上的讲话), that line."""
     line = text[lines[i][0]:lines[i][1]]
     for j in range(i):
-        if kinds[j] != "title":
-            continue
         earlier = text[lines[j][0]:lines[j][1]]
-        named = len(line) - len(earlier)
-        if (len(earlier) > WHOLE_TITLE_MIN and 0 < named <= NAMED_PREFIX_MAX and line.endswith(earlier)
-                and _is_complete_title(earlier) and all(map(is_han, line[:named]))):
+        if (kinds[j] == "title" and len(earlier) > WHOLE_TITLE_MIN and _named_prefix(line, earlier)
+                and _is_complete_title(earlier)):
             return j
     return i
 
