@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# the command lines the tests start write their compiled patterns here, not to ~/.cache
+os.environ.setdefault("OFFICIALSPEECH_CACHE_DIR", tempfile.mkdtemp(prefix="officialspeech-cache-"))
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -43,6 +43,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from .compiled import compile_re
 from .model import Block, Gap, Paragraph, Point, Section, Span, Speech, _Frozen
 from .outline import heading_text
 from .parse.positions import LineIndex
@@ -52,9 +53,9 @@ ChunkBy = Literal["point", "paragraph", "section"]
 ChunkKind = Literal["heading", "paragraph", "point", "mixed"]
 BY: tuple[ChunkBy, ...] = ("point", "paragraph", "section")
 
-_SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』》）)\"']*")
-_CLAUSE_END = re.compile(r"[，；,;]")
-_OVERLAP_START = re.compile(r"[。！？!?…，；,;：:、][”’」』》）)\"']*\s*")
+_SENTENCE_END = compile_re(r"[。！？!?…]+[”’」』》）)\"']*")
+_CLAUSE_END = compile_re(r"[，；,;]")
+_OVERLAP_START = compile_re(r"[。！？!?…，；,;：:、][”’」』》）)\"']*\s*")
 
 
 class Chunk(_Frozen):

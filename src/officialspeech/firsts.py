@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
+from .compiled import compile_re
+
 T = TypeVar("T")
 
 
@@ -95,7 +97,7 @@ def first_class(pattern: str) -> re.Pattern[str] | None:
     """A one-character pattern matching what a match of ``pattern`` can start with (None:
     it cannot be told)."""
     items = first_items(pattern, loose=True)
-    return re.compile(f"[{''.join(sorted(items))}]") if items else None
+    return compile_re(f"[{''.join(sorted(items))}]") if items else None
 
 
 def last_items(pattern: str) -> set[str] | None:
@@ -155,10 +157,10 @@ def last_class(pattern: str) -> re.Pattern[str] | None:
     """A one-character pattern matching what a match of ``pattern`` can end with (None: it
     cannot be told)."""
     items = last_items(pattern)
-    return re.compile(f"[{''.join(sorted(items))}]") if items else None
+    return compile_re(f"[{''.join(sorted(items))}]") if items else None
 
 
-_IGNORECASE = re.compile(r"\(\?[a-zA-Z]*i")
+_IGNORECASE = compile_re(r"\(\?[a-zA-Z]*i")
 
 
 def required_chars(pattern: str) -> frozenset[str]:
@@ -195,11 +197,11 @@ def _required(seq: Any) -> set[str]:
     return out
 
 
-_PROPERTY = re.compile(r"\\[pP]\{[^{}]*\}")  # \p{Han}: one character of a kind `re` cannot name
+_PROPERTY = compile_re(r"\\[pP]\{[^{}]*\}")  # \p{Han}: one character of a kind `re` cannot name
 # what `re` would read otherwise than `regex` does: a brace that opens no repeat count
 # (a fuzzy constraint {e<=1}), an inline flag (?i) (?V1) (?r), a named list \L<...>
-_READ_OTHERWISE = re.compile(r"\{(?!\d*,?\d*\})|\(\?[a-zA-Z]|\\L<")
-_NAMED = re.compile(r"\(\?P<[^>]*>")
+_READ_OTHERWISE = compile_re(r"\{(?!\d*,?\d*\})|\(\?[a-zA-Z]|\\L<")
+_NAMED = compile_re(r"\(\?P<[^>]*>")
 
 
 def required_sets(pattern: str) -> tuple[str, ...]:

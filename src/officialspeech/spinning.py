@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .compiled import compile_regex
+from .packaged import package_text
 from .parse.positions import LineIndex
 
 Confidence = Literal["certain", "suspect"]
@@ -92,7 +93,7 @@ def _alt(words: list[str]) -> str:
 
 @cache
 def _lexicon() -> tuple[list[_Entry], regex.Pattern[str]]:
-    data = json.loads(resources.files("officialspeech").joinpath("data/spinning.json").read_text("utf-8"))
+    data = json.loads(package_text("data/spinning.json"))
     entries: list[_Entry] = []
     for p in data["pairs"]:
         spun = regex.escape(p["spun"])
@@ -102,9 +103,9 @@ def _lexicon() -> tuple[list[_Entry], regex.Pattern[str]]:
         if p["after"]:
             parts.append(f"{spun}(?=(?:{_alt(p['after'])}))")
         parts.extend(p["patterns"])
-        certain = regex.compile("|".join(parts)) if parts else None
-        legit = regex.compile("|".join(p["legit"])) if p["legit"] else None
-        maybe = regex.compile(f"(?<=(?:{_alt(p['suspect_before'])})){spun}") if p.get("suspect_before") else None
+        certain = compile_regex("|".join(parts)) if parts else None
+        legit = compile_regex("|".join(p["legit"])) if p["legit"] else None
+        maybe = compile_regex(f"(?<=(?:{_alt(p['suspect_before'])})){spun}") if p.get("suspect_before") else None
         entries.append(_Entry(p["id"], p["spun"], p["correct"], certain, legit, bool(p["suspect"]), maybe))
     comp = data["compounds"]
     for word in comp["words"]:
@@ -114,9 +115,9 @@ def _lexicon() -> tuple[list[_Entry], regex.Pattern[str]]:
         legit_parts = [f"(?:{_alt(legit_before)})(?<={regex.escape(spun)}|{regex.escape(stem)})"] if legit_before else []
         legit_parts.append(f"{regex.escape(spun)}(?:{comp['legit_after']})")
         legit_parts.extend(f"{regex.escape(w[:-len(stem)])}{regex.escape(spun)}" for w in legit_before)
-        entries.append(_Entry("ze-" + stem, spun, word, regex.compile(regex.escape(spun)),
-                              regex.compile("|".join(legit_parts)), False))
-    hint = regex.compile(_alt(sorted({e.spun for e in entries})))
+        entries.append(_Entry("ze-" + stem, spun, word, compile_regex(regex.escape(spun)),
+                              compile_regex("|".join(legit_parts)), False))
+    hint = compile_regex(_alt(sorted({e.spun for e in entries})))
     return entries, hint
 
 

@@ -17,17 +17,18 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property, wraps
-from importlib import resources
 from typing import Any, Literal, TypeVar, cast
 
 import regex
 
+from .compiled import compile_regex
 from .firsts import first_class, last_class, match_widths, required_chars, required_sets
+from .packaged import package_text
 
 
 def _load(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
-        resources.files("officialspeech").joinpath(f"data/{name}").read_text("utf-8")
+        package_text(f"data/{name}")
     )
     return data
 
@@ -51,7 +52,7 @@ class LazyPattern:
     @property
     def compiled(self) -> regex.Pattern[str]:
         """The compiled pattern (binding its methods on this instance)."""
-        compiled = regex.compile(self.pattern, self._flags)
+        compiled = compile_regex(self.pattern, self._flags)
         for name in self._METHODS:
             setattr(self, name, getattr(compiled, name))
         return compiled
@@ -92,7 +93,7 @@ class CharClass:
         hit = self._memo.get(ch)
         if hit is None:
             if self._compiled is None:
-                self._compiled = regex.compile(self.pattern)
+                self._compiled = compile_regex(self.pattern)
             hit = self._memo[ch] = bool(self._compiled.fullmatch(ch))
         return hit
 
@@ -250,7 +251,7 @@ class GluedVocab:
     speaker_office_max: int
 
 
-_PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = compile_regex(r"\{([a-z_]+)\}")
 
 
 def _expand(pattern: str, pieces: dict[str, str]) -> str:
@@ -657,7 +658,7 @@ def pattern_needs(pattern: LazyPattern) -> tuple[str, ...]:
 
 @cache
 def _multiline(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern, regex.MULTILINE)
+    return compile_regex(pattern, regex.MULTILINE)
 
 
 _META = set(".^$*+?{}[]\\|()")

@@ -22,6 +22,7 @@ from typing import Any, Union
 
 import regex
 
+from .compiled import compile_regex
 from .errors import VocabularyError
 from .vocab import CharClass, LazyPattern, Vocabulary, _compile, _load
 
@@ -35,7 +36,7 @@ _WORD_MAPS = {"point_sequence_words", "point_sequence_requires"}
 _ROLES = ("first", "next", "last")
 # keys whose words the marker grammar takes (its parser is built to check them)
 _GRAMMAR_KEYS = {"salutation", "closing_words", "closing_formulas", "point_sequence_words"}
-_PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = compile_regex(r"\{([a-z_]+)\}")
 _CHROME_KEYS = {"lines": {"name", "where", "pattern", "match", "not_before"},
                 "blocks": {"name", "where", "start", "continue", "max_lines"},
                 "inline": {"name", "pattern", "titled", "meta"}, "after_end": {"name", "pattern"}}
@@ -127,7 +128,7 @@ def _build(ext: Mapping[str, Any], source: str) -> Vocabulary:
             rules = _chrome_rules(chrome)
             for pattern in (*(r.pattern for r in rules.lines), *(p for b in rules.blocks for p in (b.start, b.cont)),
                             *(r.pattern for r in (*rules.inline, *rules.after_end))):
-                regex.compile(pattern.pattern)
+                compile_regex(pattern.pattern)
     except VocabularyError as exc:
         raise VocabularyError(str(exc), where) from None
     except regex.error as exc:
@@ -219,7 +220,7 @@ def _extend(base: list[Any], more: list[str]) -> list[Any]:
 def _check_pattern(pattern: str, key: str, pieces: Mapping[str, str] | None = None) -> None:
     text = _PLACEHOLDER.sub(lambda m: (pieces or {}).get(m.group(1), "(?:x)"), pattern)
     try:
-        regex.compile(text)
+        compile_regex(text)
     except regex.error as exc:
         raise VocabularyError(f"{key}: the pattern does not compile: {exc}") from None
 
@@ -310,8 +311,8 @@ def _force(voc: Vocabulary) -> None:
     for obj in (voc, voc.glued):
         for value in vars(obj).values():
             if isinstance(value, (LazyPattern, CharClass)):
-                regex.compile(value.pattern)
+                compile_regex(value.pattern)
             elif isinstance(value, dict):
                 for v in value.values():
                     if isinstance(v, LazyPattern):
-                        regex.compile(v.pattern)
+                        compile_regex(v.pattern)

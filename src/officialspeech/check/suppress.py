@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 import regex
 
+from ..compiled import compile_regex
 from .diagnostic import Diagnostic
 from .registry import rules
 from .selection import matches, unknown
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compile_regex(
     r"<!--\s*officialspeech\s*:\s*(disable-next-line|disable-line|disable|enable)\b\s*(?:=\s*([^>]*?))?\s*-->")
 _ALL = ("ALL",)
 

@@ -148,6 +148,9 @@ def run() -> None:
         _error("cannot write standard output: it is closed")
         sys.exit(2)
     code = main()
+    from .. import compiled
+
+    compiled.save()  # the patterns this run compiled, for the next one (never an error)
     if code == 2:  # any output error was reported: drop what is still buffered
         _quiet_stdout()
         sys.exit(code)

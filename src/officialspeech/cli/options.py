@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import re
 
+from ..compiled import compile_re
 from ..io import MAX_BYTES, size_label
 from ..readers import FORMATS, format_name
 
 _UNITS = {"": 1, "k": 1 << 10, "ki": 1 << 10, "m": 1 << 20, "mi": 1 << 20, "g": 1 << 30, "gi": 1 << 30}
-_SIZE = re.compile(r"\s*(\d+)\s*(k|ki|m|mi|g|gi|)(?:b)?\s*", re.I)
+_SIZE = compile_re(r"\s*(\d+)\s*(k|ki|m|mi|g|gi|)(?:b)?\s*", re.I)
 
 
 def byte_size(value: str) -> int:

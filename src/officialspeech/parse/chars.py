@@ -8,7 +8,7 @@ these are the few punctuation and space sets the stages test one character at a 
 
 from __future__ import annotations
 
-import re
+from ..compiled import compile_re
 
 LINE_BREAKS = "\r\n"
 INLINE_SPACE = " \t\u3000"
@@ -44,7 +44,7 @@ HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\
        "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
        "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
        "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_CHAR = compile_re(f"[{HAN}]")
 
 
 def is_han(ch: str) -> bool:
@@ -57,7 +57,7 @@ def is_text(ch: str) -> bool:
     return ch.isalnum() or ch in TEXT_QUOTES
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compile_re("[\ud800-\udfff]")
 
 
 def has_surrogate(text: str) -> bool:

@@ -8,6 +8,7 @@ from typing import NamedTuple, overload
 
 import regex
 
+from ..compiled import compile_regex
 from ..firsts import holds, required_sets
 from ..vocab import ChromeBlock, ChromeLine, chrome_rules, literal_prefix, per_vocabulary, vocabulary
 from .markers import salutation
@@ -93,7 +94,7 @@ def _line(text: str, s: int, e: int) -> Line:
     return Line(s, e, stripped, s + lead, s + lead + len(stripped))
 
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_SENTENCE_END = compile_regex(r"[。！？!?；;]")
 EDGE_LINES = 120  # lines from either end of the text in which edge chrome is looked for
 CONTENT_HAN = 12  # a line with a sentence end and this many Han characters reads as content
 CONTENT_HAN_LONG = 60  # …or this many without one
@@ -101,8 +102,8 @@ CONTENT_PREFIX = 200  # counted in the first this many characters of the line
 
 
 # "at least N Han characters": the match stops at the Nth instead of counting them all
-_HAN_SOME = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN}}}")
-_HAN_MANY = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN_LONG}}}")
+_HAN_SOME = compile_regex(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN}}}")
+_HAN_MANY = compile_regex(rf"(?:\P{{Han}}*\p{{Han}}){{{CONTENT_HAN_LONG}}}")
 
 
 def _content_like(text: str, needs: tuple[str, ...], address: regex.Pattern[str]) -> bool:
@@ -366,7 +367,7 @@ def off_page_markers(chrome: list[ChromeHit], pages: Sequence[PageHit]) -> list[
 def after_end_chrome() -> regex.Pattern[str] | None:
     """The ``after_end`` chrome patterns as one alternation (None: the vocabulary has none)."""
     rules = chrome_rules().after_end
-    return regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
+    return compile_regex("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
 
 
 def _next_text(lines: Lines, i: int) -> str:

@@ -16,13 +16,13 @@ changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..packaged import package_file
 from ..vocab import per_vocabulary
 
 if TYPE_CHECKING:
@@ -70,7 +70,8 @@ class MarkerTable:
 
 def grammar_key(text: str) -> str:
     """The key of a table compiled from grammar ``text``."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8")
+    return f"crc32:{zlib.crc32(data):08x}:{len(data)}"  # (hashlib's import costs a one-shot command ~5 ms)
 
 
 def from_parser(parser: Lark, key: str) -> MarkerTable:
@@ -83,7 +84,7 @@ def from_parser(parser: Lark, key: str) -> MarkerTable:
 @cache
 def shipped() -> MarkerTable | None:
     """The table shipped with the package (None when the file is missing)."""
-    path = resources.files("officialspeech").joinpath(TABLE)
+    path = package_file(TABLE)
     if not path.is_file():
         return None
     return MarkerTable.from_json(json.loads(path.read_text("utf-8")))

@@ -23,15 +23,15 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import regex
 
+from ..compiled import compile_re, compile_regex
 from ..firsts import class_chars, first_items
 from ..numerals import stem_to_int, to_int
+from ..packaged import package_file
 from ..vocab import grammar_words, per_vocabulary, using, vocabulary
 from .chars import COLONS, COMMAS, HEADING_SPACE, INLINE_SPACE, SEMICOLONS, SENTENCE_ENDS
 from .escapes import escape_before
@@ -45,7 +45,7 @@ _CATEGORIES: tuple[Category, ...] = ("heading", "point", "page")
 STRUCTURE: tuple[Category, ...] = ("heading", "point")
 """The categories of the document's one scan: heading and point markers."""
 _INLINE_WS = f"[{INLINE_SPACE}]{{0,3}}"
-_WORD = regex.compile(r"\{([a-z_]+)\}")
+_WORD = compile_regex(r"\{([a-z_]+)\}")
 GRAMMAR = "grammars/markers.lark"
 
 
@@ -190,7 +190,7 @@ def _finder(categories: tuple[Category, ...]) -> re.Pattern[str] | None:
     first = first_characters(categories)
     if first is None:
         return None
-    return re.compile(f"[{first}](?<=(?=(?:{_dispatched(categories)})).)")
+    return compile_re(f"[{first}](?<=(?=(?:{_dispatched(categories)})).)")
 
 
 def _token(text: str, s: int, e: int, name: str, read: Callable[[str], Marker | None]) -> Token:
@@ -267,10 +267,10 @@ CREDIT_MAX = 40  # characters a photo credit spans at most
 
 # ---------------------------------------------------------------------- the grammar
 
-def grammar_path() -> Traversable:
+def grammar_path() -> Path:
     """Where the grammar is read from: inside the installed package (a wheel), else the
     source tree's ``grammars/`` (an editable install or a checkout)."""
-    shipped = resources.files("officialspeech").joinpath(GRAMMAR)
+    shipped = package_file(GRAMMAR)
     if shipped.is_file():
         return shipped
     return Path(__file__).resolve().parents[3] / GRAMMAR
@@ -337,8 +337,8 @@ def scanner(categories: tuple[Category, ...] = _CATEGORIES) -> regex.Pattern[str
     trying every alternative at every position; tests/test_markers.py compares the two)."""
     first = first_characters(categories)
     if first is None:
-        return regex.compile(scanner_pattern(categories), regex.V0)
-    return re.compile(f"(?=[{first}])(?:{_dispatched(categories)})")
+        return compile_regex(scanner_pattern(categories), regex.V0)
+    return compile_re(f"(?=[{first}])(?:{_dispatched(categories)})")
 
 
 def _dispatched(categories: tuple[Category, ...]) -> str:
@@ -405,19 +405,19 @@ def category_pattern(category: str) -> str:
 @cache
 def numeral() -> regex.Pattern[str]:
     """A Chinese numeral (the grammar's ``CN_NUM`` terminal)."""
-    return regex.compile(_builtin_table().terminals["CN_NUM"])
+    return compile_regex(_builtin_table().terminals["CN_NUM"])
 
 
 @per_vocabulary
 def salutation() -> regex.Pattern[str]:
     """An address closed by its colon (the grammar's ``salutation``), matched at its start."""
-    return regex.compile(category_pattern("salutation"))
+    return compile_regex(category_pattern("salutation"))
 
 
 @per_vocabulary
 def bare_address() -> regex.Pattern[str]:
     """An address without its colon (the grammar's ``address``)."""
-    return regex.compile(category_pattern("address"))
+    return compile_regex(category_pattern("address"))
 
 
 @per_vocabulary
@@ -425,7 +425,7 @@ def closing() -> re.Pattern[str]:
     """A closing formula (the grammar's ``closing``), matched against a whole stretch;
     compiled with the standard `re`, as Lark compiles the grammar's terminals (in half the
     time `regex` takes: part of a one-shot outline's start-up)."""
-    return re.compile(category_pattern("closing"))
+    return compile_re(category_pattern("closing"))
 
 
 def interpret(text: str) -> Marker | None:
@@ -475,7 +475,7 @@ class _Alternative:
         self.category: Category = rule.origin  # type: ignore[assignment]
         self.form = rule.alias or rule.origin
         items = first_items(table.terminals[rule.expansion[0]])
-        self.first = regex.compile(f"[{''.join(sorted(items))}]") if items else None
+        self.first = compile_regex(f"[{''.join(sorted(items))}]") if items else None
         self._pattern: regex.Pattern[str] | None = None
 
     def read(self, text: str) -> Marker | bool | None:
@@ -485,7 +485,7 @@ class _Alternative:
             return None
         if self._pattern is None:
             # (`regex`, as every grammar pattern but the scanner: a terminal may use its syntax)
-            self._pattern = regex.compile(_rule_regex(self.table, self.rule, group="t"), regex.V0)
+            self._pattern = compile_regex(_rule_regex(self.table, self.rule, group="t"), regex.V0)
         m = self._pattern.fullmatch(text)
         if m is None:
             return None

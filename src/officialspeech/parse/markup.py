@@ -17,11 +17,12 @@ import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from ..compiled import compile_regex
+from ..packaged import package_text
 from .markers import FORMS, Token
 from .positions import LineIndex
 
@@ -69,21 +70,21 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     data: dict[str, Any] = json.loads(
-        resources.files("officialspeech").joinpath("data/markdown.json").read_text("utf-8"))
+        package_text("data/markdown.json"))
     pre, setext = data["line_prefixes"], data["setext"]
     return _Rules(
-        comment=regex.compile(data["comment"]),
-        front_matter=regex.compile(data["front_matter"]["pattern"]),
-        fence=regex.compile(data["fence"]["pattern"]),
-        quote=regex.compile(pre["quote"]),
-        heading=regex.compile(pre["heading"]),
-        bullet=regex.compile(pre["bullet"]),
-        heading_close=regex.compile(data["heading_close"]),
-        underline=regex.compile(setext["underline"]),
+        comment=compile_regex(data["comment"]),
+        front_matter=compile_regex(data["front_matter"]["pattern"]),
+        fence=compile_regex(data["fence"]["pattern"]),
+        quote=compile_regex(pre["quote"]),
+        heading=compile_regex(pre["heading"]),
+        bullet=compile_regex(pre["bullet"]),
+        heading_close=compile_regex(data["heading_close"]),
+        underline=compile_regex(setext["underline"]),
         levels=dict(setext["levels"]),
-        thematic_break=regex.compile(setext["thematic_break"]),
-        ordered_item=regex.compile(data["ordered_item"]["pattern"]),
-        emphasis=tuple(regex.compile(p) for k, p in data["emphasis"].items() if not k.startswith("_")),
+        thematic_break=compile_regex(setext["thematic_break"]),
+        ordered_item=compile_regex(data["ordered_item"]["pattern"]),
+        emphasis=tuple(compile_regex(p) for k, p in data["emphasis"].items() if not k.startswith("_")),
     )
 
 

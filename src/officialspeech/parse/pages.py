@@ -11,6 +11,7 @@ from operator import sub
 
 import regex
 
+from ..compiled import compile_re, compile_regex
 from ..firsts import first_class
 from .chars import INLINE_SPACE
 from .markers import category_pattern, interpret
@@ -37,7 +38,7 @@ class PageHit:
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{category_pattern('page')})")
+    return compile_regex(f"(?:{category_pattern('page')})")
 
 
 @cache
@@ -92,7 +93,7 @@ def _spaced_inside(marker: str) -> bool:
     return any(ch.isspace() for ch in marker.strip())
 
 
-_NON_SPACE = re.compile(r"\S")  # (`re`: \s is what str.isspace() says)
+_NON_SPACE = compile_re(r"\S")  # (`re`: \s is what str.isspace() says)
 
 
 def _blank(text: str, a: int, b: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..compiled import compile_re
 from .chars import GAP_SPACE, PARAGRAPH_JOIN_ENDS, SENTENCE_ENDS
 from .chrome import after_end_chrome
 from .markers import closing
@@ -30,10 +31,10 @@ _LINE = r"\S(?:[^\r\n]*\S)?"
 _ONE_BREAK = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\r\n]*\r[^\S\r\n]*)"
 _NUMBERS = r"\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793"
 _CONTINUES = rf"(?=[^—\-（(［\[【“{_NUMBERS}])"
-_ONE_BREAK_RE = re.compile(_ONE_BREAK)
-_PARAGRAPH = re.compile(f"{_LINE}(?:(?<![{re.escape(PARAGRAPH_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
+_ONE_BREAK_RE = compile_re(_ONE_BREAK)
+_PARAGRAPH = compile_re(f"{_LINE}(?:(?<![{re.escape(PARAGRAPH_JOIN_ENDS)}]){_ONE_BREAK}{_CONTINUES}{_LINE})*")
 # sentences of a run-on line joined by spaces: the gap after a sentence end
-_SPLIT_IN_LINE = re.compile(rf"[。！？!?”’]([{GAP_SPACE}]+)(?=\S)")
+_SPLIT_IN_LINE = compile_re(rf"[。！？!?”’]([{GAP_SPACE}]+)(?=\S)")
 
 Range = tuple[int, int]
 BACK_MATTER_MAX = 2  # short lines after the closing

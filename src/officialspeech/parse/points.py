@@ -8,11 +8,11 @@ point's lead (its first sentence) is found.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..compiled import compile_re
 from ..vocab import vocabulary
 from .chars import CLAUSE_MARKS, COLONS, COMMAS, LEAD_END, LEAD_SKIP, PARAGRAPH_JOIN_ENDS, SEMICOLONS
 from .headings.titleend import best_cut
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from .headings import Heading
 
 Range = tuple[int, int]
-_LEAD_END = re.compile(f"[{LEAD_END}]")  # plain classes: `re` is cheaper per call
-_CLAUSE = re.compile(f"[{COMMAS}{SEMICOLONS}]")  # (not 、: a list inside a stripped text's clause)
+_LEAD_END = compile_re(f"[{LEAD_END}]")  # plain classes: `re` is cheaper per call
+_CLAUSE = compile_re(f"[{COMMAS}{SEMICOLONS}]")  # (not 、: a list inside a stripped text's clause)
 
 MAX_GAP = 4000
 _MARKER_CLOSERS = COMMAS + COLONS  # a point marker ending in one has its number done: 第一，

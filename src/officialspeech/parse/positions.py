@@ -7,9 +7,9 @@ from itertools import accumulate, repeat
 from operator import add
 from typing import Any
 
-import regex
+from ..compiled import compile_regex
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = compile_regex(r"\r\n|\r|\n")
 
 
 def strip(v: str, s: int, e: int) -> tuple[int, int]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,6 +115,8 @@ def read_document_bytes(data: bytes, name: str, input_format: InputFormat = "tex
     read = _reader(input_format, label)
     if not data.strip():
         raise InputError("empty input", label)
+    import tempfile  # (only binary input from a stream: its import costs start-up ~3 ms)
+
     fd, tmp = tempfile.mkstemp(suffix={"docx": ".docx", "pdf": ".pdf"}.get(input_format, ".html"))
     try:
         with os.fdopen(fd, "wb") as fh:

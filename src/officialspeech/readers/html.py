@@ -12,25 +12,26 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ..compiled import compile_re
 from ..errors import InputError
 from ..io import MAX_BYTES, decode, read_bytes
+from ..packaged import package_text
 from .base import Extracted
 from .limits import MAX_ELEMENTS
 
 BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre",
          "table", "ul", "ol", "dd", "dt", "center"}
-_START_TAG = re.compile(r"<[A-Za-z]")
+_START_TAG = compile_re(r"<[A-Za-z]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
 
 
 @cache
 def _chrome() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """The page chrome to drop, from data/chrome.json (section html)."""
-    data = json.loads(resources.files("officialspeech").joinpath("data/chrome.json").read_text("utf-8"))["html"]
-    return tuple(data["drop_tags"]), re.compile(data["drop_words"], re.I)
+    data = json.loads(package_text("data/chrome.json"))["html"]
+    return tuple(data["drop_tags"]), compile_re(data["drop_words"], re.I)
 
 
 def _decode(data: bytes, path: str) -> str:

@@ -16,12 +16,13 @@ import io
 import re
 from collections import Counter
 
+from ..compiled import compile_re
 from ..errors import InputError
 from ..io import MAX_BYTES, read_bytes
 from .base import Extracted, Hint
 from .limits import MAX_PAGES, TextBudget
 
-_DIGITS = re.compile(r"[0-9０-９]+")
+_DIGITS = compile_re(r"[0-9０-９]+")
 EDGE = 2  # lines at the top and at the bottom of a page that may be running headers or footers
 WRAPPED = 0.8  # a line at least this share of the longest line was broken by the page width
 SENTENCE_END = "。！？；：!?;:…”’"

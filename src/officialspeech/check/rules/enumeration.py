@@ -8,6 +8,7 @@ from functools import cache
 
 import regex
 
+from ...compiled import compile_regex
 from ...model import Point, Section
 from ...numerals import to_int
 from ...vocab import vocabulary
@@ -18,7 +19,7 @@ from ..registry import rule
 
 @cache
 def _cn_point() -> regex.Pattern[str]:
-    return regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})(?P<w>[是要])")
+    return compile_regex(r"(?P<n>[一二三四五六七八九十]{1,2})(?P<w>[是要])")
 
 
 def _point_markers(ctx: Context) -> list[tuple[Section | None, int, int, int, str]]:

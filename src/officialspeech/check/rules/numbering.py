@@ -6,18 +6,17 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator
 
-import regex
-
+from ...compiled import compile_regex
 from ...model import Section
 from ..context import Context, Finding, series
 from ..diagnostic import Fix
 from ..registry import rule
 
-_NUMERAL = regex.compile(r"[〇○零一二两三四五六七八九十百0-9０-９]+")
+_NUMERAL = compile_regex(r"[〇○零一二两三四五六七八九十百0-9０-９]+")
 # numerals that hold their bracket or dot in one character: one form per kind (㈠ ㈡, ⒈ ⒉, ① ②)
-_ENCLOSED = ((regex.compile("[\u3220-\u3229]"), "㈠"), (regex.compile("[\u2488-\u249b]"), "⒈"),
-             (regex.compile("[\u2460-\u2473]"), "①"))
-_WHITE = regex.compile(r"\s+")
+_ENCLOSED = ((compile_regex("[\u3220-\u3229]"), "㈠"), (compile_regex("[\u2488-\u249b]"), "⒈"),
+             (compile_regex("[\u2460-\u2473]"), "①"))
+_WHITE = compile_regex(r"\s+")
 _CN = "〇一二三四五六七八九十"
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 import regex
 
+from ...compiled import compile_regex
+from ...packaged import package_text
 from ..context import Context, Finding
 from ..registry import rule
 
 
 @cache
 def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
-    data = json.loads(resources.files("officialspeech").joinpath("data/placeholders.json").read_text("utf-8"))
-    return [(p["name"], regex.compile(p["pattern"])) for p in data["patterns"]]
+    data = json.loads(package_text("data/placeholders.json"))
+    return [(p["name"], compile_regex(p["pattern"])) for p in data["patterns"]]
 
 
 @rule("X301", "placeholder", "error", "An anonymisation placeholder is left in the text (x届x次, XX县区, ××).",

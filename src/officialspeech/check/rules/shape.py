@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from ...compiled import compile_regex
 from ...vocab import vocabulary
 from ..context import Context, Finding
 from ..diagnostic import Fix
 from ..registry import rule
 
 MAX_HEADING = 50
-_HALF = regex.compile(r"(?<=\p{Han})[,:;](?=\p{Han})")
+_HALF = compile_regex(r"(?<=\p{Han})[,:;](?=\p{Han})")
 _FULL = {",": "，", ":": "：", ";": "；"}
 
 

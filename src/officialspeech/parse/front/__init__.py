@@ -9,8 +9,7 @@ run (:mod:`.glued`).
 
 from __future__ import annotations
 
-import re
-
+from ...compiled import compile_re
 from ...vocab import vocabulary
 from ..chars import INLINE_SPACE, LINE_BREAKS
 from ..document import Document
@@ -21,7 +20,7 @@ from .salutation import find_salutation
 __all__ = ["Front", "read_front_matter"]
 
 SALUTATION_WINDOW = 4000
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = compile_re(r"[^\r\n]+")
 
 
 def read_front_matter(doc: Document) -> Front:

@@ -26,6 +26,7 @@ from typing import Literal
 
 import regex
 
+from ...compiled import compile_regex
 from ...firsts import NeedsIndex, holds
 from ...vocab import ChromeInline, chrome_rules, per_vocabulary, vocabulary
 from ..chars import HEADING_SPACE, LINE_BREAKS, is_han
@@ -97,7 +98,7 @@ def meta_inside(text: str, a: int, b: int) -> bool:
 @per_vocabulary
 def _meta_pattern() -> regex.Pattern[str] | None:
     rules = [r for r in chrome_rules().inline if r.meta]
-    return regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
+    return compile_regex("|".join(f"(?:{r.pattern.pattern})" for r in rules)) if rules else None
 
 
 def chrome_opens(text: str, a: int, b: int) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ...compiled import compile_re
 from ...firsts import holds
 from ...numerals import to_int
 from ...vocab import vocabulary
@@ -13,7 +13,7 @@ from ..positions import strip
 from .glued import Glued, InlineChrome, chrome_opens, find_glued, meta_inside, subtitle_parts
 
 Range = tuple[int, int]
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = compile_re(r"[^\r\n]+")
 
 
 @dataclass

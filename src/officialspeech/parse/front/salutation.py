@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import regex
-
+from ...compiled import compile_regex
 from ...vocab import LazyPattern, per_vocabulary, vocabulary
 from ..chars import COMMAS, INLINE_SPACE, LINE_BREAKS
 from ..markers import bare_address, salutation
 
 Range = tuple[int, int]
 _SEPARATORS = "、，,"  # between the items of an address
-_ITEM_SEP = regex.compile(f"[{_SEPARATORS}]")
-_COMMA = regex.compile(r"[，,]")
-_NAME_SEP = regex.compile(f"[{_SEPARATORS}\\s]+")
+_ITEM_SEP = compile_regex(f"[{_SEPARATORS}]")
+_COMMA = compile_regex(r"[，,]")
+_NAME_SEP = compile_regex(f"[{_SEPARATORS}\\s]+")
 _EXCLAIM = "！!"
 _STOPS = frozenset("。！？!?；;：:\r\n")  # no addressee holds these
 
@@ -107,7 +106,7 @@ def _names(text: str, start: int, end: int) -> list[str]:
     return [x for x in _NAME_SEP.split(body) if x]
 
 
-_COLON = regex.compile("[：:]")
+_COLON = compile_regex("[：:]")
 
 
 def _pronoun(phrase: str) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...compiled import compile_re
 from ...numerals import to_int
 from ...vocab import vocabulary
 from ..chars import CLAUSE_MARKS, HEADING_SPACE, LINE_BREAKS, SENTENCE_ENDS
@@ -155,7 +155,7 @@ def _numeral_title(text: str, e: int, n: int) -> bool:
 
 
 CONTAINER_TITLE_MAX = 40  # characters of the title between a glued container word and its first entry (附件…1.)
-_CONTAINER_TITLE_STOPS = re.compile(f"[{SENTENCE_ENDS}{CLAUSE_MARKS}：:]")  # no title between holds these
+_CONTAINER_TITLE_STOPS = compile_re(f"[{SENTENCE_ENDS}{CLAUSE_MARKS}：:]")  # no title between holds these
 
 
 def _containers(text: str, out: list[Candidate], body_start: int, body_end: int) -> list[Candidate]:

@@ -45,9 +45,9 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any, NamedTuple
 
+from ...packaged import package_text
 from ...vocab import vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, OPEN_QUOTES
 from .candidates import Heading
@@ -183,7 +183,7 @@ def unpack_table(packed: dict[str, str]) -> dict[str, float]:
 @cache
 def model() -> Model:
     """The shipped model (read once, on first use)."""
-    raw = resources.files("officialspeech").joinpath(f"data/{MODEL_FILE}").read_text("utf-8")
+    raw = package_text(f"data/{MODEL_FILE}")
     return Model.from_json(json.loads(raw))
 
 

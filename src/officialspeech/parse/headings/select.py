@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from ...compiled import compile_re
 from ...vocab import vocabulary
 from ..chars import SENTENCE_ENDS
 from ..markers import AFTER_BOUNDARY, FORMS, LINE_START
@@ -30,7 +30,7 @@ def _title_like_line(text: str, c: Candidate) -> bool:
     return 0 < first <= voc.max_title_length
 
 
-_FULL_STOP = re.compile(f"[{SENTENCE_ENDS}]")
+_FULL_STOP = compile_re(f"[{SENTENCE_ENDS}]")
 
 
 class _Confirmation:

@@ -12,6 +12,7 @@ import re
 
 import regex
 
+from ...compiled import compile_re, compile_regex
 from ...vocab import per_vocabulary, vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, HAN, OPEN_QUOTES, is_text
 from ..markers import category_pattern, form_pattern
@@ -38,7 +39,7 @@ RESTATED_INNER = 4  # characters of a word inside the title the body opens with 
 RESTATED_INNER_SCORE = 2.5
 RESTATED_REACH = 20  # past that, a body sentence says the title's words again (…的建议结合…，对|今年政府工作)
 RESTATED_VERB = 3  # the longest opening verb before that object (推动, 抓紧, 大力推进: from 1 to 3 characters in)
-_HAN_RUN = re.compile(f"[{HAN}]{{{RESTATED_INNER}}}")
+_HAN_RUN = compile_re(f"[{HAN}]{{{RESTATED_INNER}}}")
 COMPOUND_FINAL = 1.0
 QUOTE_OPENS = 1.5  # as much as a weak opener
 QUOTED_MAX = 12  # the longest quoted term looked for
@@ -49,7 +50,7 @@ _SPACES = frozenset(GAP_SPACE)
 @per_vocabulary
 def _gaps() -> re.Pattern[str]:
     """White space, written out or as an escape (``escaped_space``: <U+00A0>)."""
-    return re.compile(f"[{GAP_SPACE}]|{vocabulary().escaped_space.pattern}")
+    return compile_re(f"[{GAP_SPACE}]|{vocabulary().escaped_space.pattern}")
 
 
 ENCLOSED_FORMS = ("cn_paren", "arabic_paren", "circled", "stem_paren")  # （一） （1） ① （甲）: headings or points
@@ -60,14 +61,14 @@ def _enclosed_markers() -> re.Pattern[str]:
     """A bracketed or circled marker (``ENCLOSED_FORMS``: （一）, （1）, ①): a sub-heading or a
     list item starts there, so a title run on into it ends before it (…改造方案|（1）坚持…)."""
     sources = [p for cat in ("heading", "point") for f in ENCLOSED_FORMS if (p := form_pattern(cat, f))]
-    return re.compile("|".join(f"(?:{p})" for p in sources))
+    return compile_re("|".join(f"(?:{p})" for p in sources))
 
 
 @per_vocabulary
 def _numbered_gaps() -> re.Pattern[str]:
     """A numeral and a space, the grammar's heading marker whose 、 was lost (cn_space:
     一 总体情况): where a sub-heading starts inside run-on text."""
-    return re.compile(f"(?:{form_pattern('heading', 'cn_space')})(?=[^ \u3000])")
+    return compile_re(f"(?:{form_pattern('heading', 'cn_space')})(?=[^ \u3000])")
 
 
 def _escape_at(text: str, k: int) -> int | None:
@@ -80,34 +81,34 @@ def _escape_at(text: str, k: int) -> int | None:
 
 # where 2-6 Han characters are said twice in a row (…协商民主协商民主…), at every start:
 # zero-width, so the matches overlap
-_REPEAT = re.compile(f"(?=([{HAN}]{{2,{RESTATE_MAX}}})\\1)")
+_REPEAT = compile_re(f"(?=([{HAN}]{{2,{RESTATE_MAX}}})\\1)")
 
 
 @per_vocabulary
 def point_marker() -> regex.Pattern[str]:
     """Any point marker of the grammar (一是, 第一，, 首先…): the body visibly starts there."""
-    return regex.compile(category_pattern("point"))
+    return compile_regex(category_pattern("point"))
 
 
 @per_vocabulary
 def _body_openers() -> re.Pattern[str]:
     """Where the body may open: a sentence opener of any strength or a point marker."""
     voc = vocabulary()
-    return re.compile("|".join(f"(?:{p})" for p in (
+    return compile_re("|".join(f"(?:{p})" for p in (
         voc.openers.pattern, voc.openers_weak.pattern, category_pattern("point"))))
 
 
 @per_vocabulary
 def _title_finals() -> re.Pattern[str]:
     """Any typical title ending (a plain word list: `re` scans it faster than `regex`)."""
-    return re.compile(vocabulary().title_finals_any.pattern)
+    return compile_re(vocabulary().title_finals_any.pattern)
 
 
 @per_vocabulary
 def opener_strength() -> re.Pattern[str]:
     """One match tells the strongest opener at a position: its group names the strength."""
     voc = vocabulary()
-    return re.compile(f"(?P<sure>{voc.openers_sure.pattern})|(?P<likely>(?:{voc.openers.pattern})|(?:"
+    return compile_re(f"(?P<sure>{voc.openers_sure.pattern})|(?P<likely>(?:{voc.openers.pattern})|(?:"
                          f"{category_pattern('point')}))|(?P<weak>{voc.openers_weak.pattern})")
 
 
