@@ -54,6 +54,12 @@ class _State:
         self.new: dict[_Key, tuple[Any, ...]] = {}
         self.objects: dict[_Key, Any] = {}
 
+    def reset(self) -> None:
+        """Forget all three."""
+        self.stored = None
+        self.new.clear()
+        self.objects.clear()
+
 
 _lock = threading.RLock()
 _state = _State()
@@ -119,7 +125,7 @@ def save() -> bool:
 def clear() -> None:
     """Forget what this process read, compiled and recorded (tests; a new cache folder)."""
     with _lock:
-        _state.__init__()  # type: ignore[misc]
+        _state.reset()
 
 
 def _compile(engine: int, pattern: str, flags: int) -> Any:
