@@ -322,6 +322,10 @@ PAGE_LINES = [
     ("分享到：微信 微博 QQ空间", "share_to"), ("下载此文档", "action"), ("©2023 青山文库 版权所有", "footer"),
     ("下载此文档需要 3 积分　立即下载", "download_cost"), ("还剩2页未读，继续阅读", "read_limit"),
     ("相关文档推荐", "related"), ("青山文库版权所有　投诉举报 | 联系我们 | 用户协议", "copyright"),
+    ("下载提示：1.本站不保证该用户上传的文档完整性，不予受理。2.该文档所得收入归上传者所有。", "download_notice"),
+    ("版权声明：本文内容由互联网用户自发贡献，本站不拥有所有权。", "download_notice"),
+    ("VIP会员可免费下载全站文档 立即开通>>", "vip_offer"), ("开通VIP", "vip_offer"),
+    ("文档页数:3 | 浏览:862 | 上传日期:2022-11-03 | 贡献者:", "meta_bar"),
 ]
 
 
@@ -417,6 +421,46 @@ def test_a_site_navigation_bar_above_the_title_is_chrome() -> None:
     # label:value fields between bars are the page's stats, read by their own rules
     stats = "上传者:某某 | 格式:DOC | 页数:4页\n在全县工作会议上的讲话\n同志们：\n今天开会。\n"
     assert "nav_bar" not in [c.rule for c in parse_speech(stats).chrome]
+
+
+def test_a_navigation_bar_whose_items_hold_a_space_is_chrome() -> None:
+    text = "青简文档网 首页 | 文档分类 | 上传文档 | 登录 注册\n在全区工作会议上的讲话\n同志们：\n今天开会。\n"
+    speech = parse_speech(text)
+    assert [c.rule for c in speech.chrome] == ["nav_bar"]
+    assert speech.title is not None
+    assert speech.title.text == "在全区工作会议上的讲话"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("【字体：大 中 小】　　分享到：", "font"),  # pieces set apart by ideographic space
+    ("【打印本页】  【关闭窗口】", "actions"),  # …or by two spaces
+    ("发布时间：2025-01-22 16:30\u3000来源：某某新闻办公室\u3000【字体：大 中 小】", "time"),
+])
+def test_a_line_of_chrome_pieces_set_apart_by_wide_space_is_chrome(line: str, rule: str) -> None:
+    text = "在全县工作会议上的讲话\n" + line + "\n同志们：\n今天开会。\n"
+    speech = parse_speech(text)
+    assert [(c.text, c.rule) for c in speech.chrome] == [(line, rule)]
+    assert speech.title is not None
+    assert speech.title.text == "在全县工作会议上的讲话"
+
+
+def test_a_line_with_one_piece_that_is_not_chrome_stays_text() -> None:
+    # a speaker line: the role and the name between wide space are no chrome
+    text = "在全县工作会议上的讲话\n县委书记　　李明\n同志们：\n今天开会。\n"
+    speech = parse_speech(text)
+    assert speech.chrome == []
+    assert speech.speaker is not None
+    assert speech.speaker.text == "县委书记　　李明"
+
+
+def test_a_portal_title_suffix_naming_the_government_is_cut_and_the_restated_title_kept_alone() -> None:
+    text = ("全县召开2024年安全生产工作会议_棠浦县人民政府\n首页 > 新闻中心 > 政务要闻\n"
+            "全县召开2024年安全生产工作会议\n来源：县应急管理局\n3月5日上午，全县安全生产工作会议召开。会议要求抓好落实。\n")
+    speech = parse_speech(text)
+    assert ("_棠浦县人民政府", "title_site") in [(c.text, c.rule) for c in speech.chrome]
+    assert speech.title is not None
+    assert speech.title.text == "全县召开2024年安全生产工作会议"
+    assert speech.title.span.start == text.index("\n全县召开") + 1
 
 
 def test_a_page_marker_line_is_the_page_markers_not_chrome() -> None:

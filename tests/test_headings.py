@@ -435,6 +435,22 @@ def test_a_heading_alone_on_its_line_keeps_the_semicolons_of_its_one_sentence() 
     assert [p.marker for p in speech.points()] == ["一是", "二是"]
 
 
+def test_a_heading_closed_at_its_line_end_among_siblings_alone_on_their_lines_is_its_whole_sentence() -> None:
+    # the siblings stand alone on their lines; the one closed by 。 runs to it, not to a word
+    # inside it that may open a body (当前…)
+    title = "清醒认识当前面临的困难和挑战，切实增强抓好下半年工作的危机感和紧迫感"
+    text = ("同志们：\n一、客观看待上半年工作成效，进一步坚定完成全年目标任务的信心和决心\n上半年，全区经济运行平稳。\n"
+            f"二、{title}。\n成绩值得肯定，问题也不容忽视。一是基础还不稳固。二是进度偏慢。\n"
+            "三、聚焦聚力下半年重点任务，奋力跑好全年工作的下半程\n要抓好落实。\n")
+    speech = parse_speech(text)
+    second = speech.sections()[1]
+    assert second.title == title
+    assert second.confidence == "certain"
+    # siblings glued to their bodies are no such evidence: its end stays the rules' guess
+    glued = text.replace("决心\n上半年", "决心上半年").replace("下半程\n要", "下半程要")
+    assert parse_speech(glued).sections()[1].title != title
+
+
 def test_a_short_heading_alone_on_its_line_without_a_closing_mark_keeps_its_semicolon() -> None:
     text = ("三、推动产业升级\n（一）强链补链；做大做强实体经济\n1．加快传统产业改造升级。实施技术改造行动。\n"
             "2．培育新兴产业集群。坚持双向发力。\n（二）扩大开放；提升合作水平\n要扩大开放，提升合作水平，拓展发展空间。\n")

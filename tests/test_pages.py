@@ -28,6 +28,26 @@ def test_a_dashed_page_footer_glued_into_a_sentence_is_cut_out(footer: str) -> N
 
 
 
+def test_an_ascii_hyphen_footer_set_apart_by_spaces_is_cut_out_of_a_sentence() -> None:
+    # － 2 － under NFKC (an archived page): ASCII hyphens, with spaces between it and the words
+    text = "同志们:\n二、聚焦群众需求提升服务效能 - 1 - 社区是服务群众的最后一站。要清理规范 - 2 - 各类不合理的考核。\n"
+    speech = parse_speech(text)
+    assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("- 1 -", 1, True), ("- 2 -", 2, True)]
+    (section,) = speech.sections()
+    paragraphs = [c.text for c in section.children if isinstance(c, Paragraph)]
+    assert "-" not in section.title + "".join(paragraphs)
+    assert paragraphs[-1].endswith("要清理规范 各类不合理的考核。")
+
+
+@pytest.mark.parametrize("text", [
+    "同志们：\n按5 - 3 - 1的比例安排。\n",  # arithmetic between digits
+    "同志们：\n选用a - 2 - b型号。\n",  # between Latin letters
+    "同志们：\n分为三组-2-各自讨论。\n",  # no spaces around it
+])
+def test_an_ascii_hyphen_number_among_digits_letters_or_unspaced_is_no_page_marker(text: str) -> None:
+    assert parse_speech(text).page_markers == []
+
+
 def test_a_short_line_the_first_character_test_skips_holds_no_page_marker() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st

@@ -81,6 +81,8 @@ def test_a_moderators_closing_and_a_related_documents_list_after_it() -> None:
     ("以上是我的讲课内容，不妥之处请批评指正。\n", "以上是我的讲课内容，不妥之处请批评指正。"),  # a lecture's
     ("祝大家工作顺利！\n此致\n敬礼！\n青川县委办公室\n2024年1月5日\n", "此致\n敬礼！"),  # a letter's, on two lines
     ("以上是我的几点体会，不当之处，恳请大家批评指正。\n", "以上是我的几点体会，不当之处，恳请大家批评指正。"),
+    ("以上是我的一点学习体会，讲得不对的地方，请同志们批评指正。\n",
+     "以上是我的一点学习体会，讲得不对的地方，请同志们批评指正。"),  # a party lecture's
     ("现在，我提议：为全县的美好明天，为各位朋友的身体健康，干杯！\n",
      "现在，我提议：为全县的美好明天，为各位朋友的身体健康，干杯！"),  # a toast
 ])
@@ -118,6 +120,20 @@ def test_a_closing_that_site_chrome_runs_on_after(closing: str, tail: str) -> No
     assert speech.closing.text == closing
     assert text[speech.closing.span.start:speech.closing.span.end] == closing
     assert not contract_violations(text, speech)  # the chrome after it stays text: nothing is lost
+
+
+SPACE_JOINED = "同志们： 现在开会。 一、加强领导 要高度重视，抓好落实。 大家要抓好落实，确保取得实效！ "
+
+
+@pytest.mark.parametrize("tail", GLUED_TAILS)
+def test_a_closing_space_joined_to_the_site_chrome_after_it(tail: str) -> None:
+    # a page whose line breaks became spaces: the chrome after the closing makes a paragraph
+    # of its own, which the closing is found above
+    text = SPACE_JOINED + "谢谢大家！ " + tail
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
+    assert not contract_violations(text, speech)
 
 
 @pytest.mark.parametrize("note", ["（本文根据会议录音整理，未经本人审阅）", "（根据录音整理）（有删节）", "【全文完】 "])

@@ -266,8 +266,46 @@ def _whole_line_chrome(lines: Lines, i: int) -> ChromeHit | None:
 def _edge_hits(lines: Lines, i: int, *, whole: bool = False) -> list[ChromeHit]:
     """What the edge line rules find on line ``i`` (not blank), in order: one hit of a rule
     taking the whole line, else the starts and ends the prefix and suffix rules cut
-    (``whole``: only the rules that take whole lines are tried)."""
-    ln = lines.line(i)
+    (``whole``: only the rules that take whole lines are tried).  A line of pieces set apart
+    by wide space, each of which a rule takes whole (【字体：大 中 小】　　分享到：), is
+    chrome as a whole, under the first piece's rule."""
+    found = _hits_on(lines, i, lines.line(i), whole=whole)
+    if found and found[0].start == lines.line(i).content_start and found[0].end == lines.line(i).content_end:
+        return found
+    parts = _pieces(lines.line(i))
+    if parts:
+        pieces = [_hits_on(lines, i, part, whole=True) for part in parts]
+        if all(pieces):
+            ln = lines.line(i)
+            first = pieces[0][0]
+            return [_whole(ln, first.site, first.rule,
+                           {k: v for hit in pieces for k, v in hit[0].groups.items()})]
+    return found
+
+
+_WIDE_SPACE = compile_regex(r"[ \t\u3000]*[\t\u3000][ \t\u3000]*| {2,}")
+
+
+def _pieces(ln: Line) -> list[Line]:
+    """The pieces of line ``ln`` between runs of wide space (two or more spaces, or
+    ideographic ones), when there are two or more."""
+    text = ln.text
+    if "\u3000" not in text and "  " not in text and "\t" not in text:
+        return []
+    out: list[Line] = []
+    at = 0
+    for m in [*_WIDE_SPACE.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        if end > at:
+            s = ln.content_start + at
+            out.append(Line(s, ln.content_start + end, text[at:end], s, ln.content_start + end))
+        if m is not None:
+            at = m.end()
+    return out if len(out) >= 2 else []
+
+
+def _hits_on(lines: Lines, i: int, ln: Line, *, whole: bool) -> list[ChromeHit]:
+    """What the edge line rules find on ``ln`` (line ``i`` or a piece of it)."""
     text = ln.text
     found: list[ChromeHit] = []
     rules_at = _edge_line_rules_at if whole else _edge_rules_at

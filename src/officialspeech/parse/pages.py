@@ -21,6 +21,7 @@ PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a li
 WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
 INLINE_DASHES = "—–－"  # a footer glued into a sentence starts with a long (or full-width) dash…
+INLINE_HYPHEN = "-"  # …or with an ASCII hyphen (－ 3 － under NFKC) set apart by spaces from words
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +77,29 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
         at = text.find(PAGE_CHAR, at + 1)
     # — 3 — glued into a sentence (a footer whose line breaks were lost): only the spaced
     # form with a long dash, so that 2024—2 —… or a—3—b do not count
-    for dash in INLINE_DASHES:
+    for dash in INLINE_DASHES + INLINE_HYPHEN:
         at = text.find(dash)
         while at != -1:
             m = pattern.match(text, at)
-            if m is not None and _spaced_inside(m.group()):
+            if m is not None and _spaced_inside(m.group()) and (dash != INLINE_HYPHEN or _set_apart(text, at, m.end())):
                 found.setdefault(at, (at, m.end(), m.group()))
                 at = text.find(dash, m.end())
             else:
                 at = text.find(dash, at + 1)
     return [found[k] for k in sorted(found)]
+
+
+def _set_apart(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` (- 3 -) has white space on both sides, and a Han character or a
+    punctuation mark beyond it on each side where the line goes on, not a digit or a Latin
+    letter (5 - 3 - 1, a - 2 - b)."""
+    if (s > 0 and not text[s - 1].isspace()) or (e < len(text) and not text[e].isspace()):
+        return False
+    while s > 0 and text[s - 1] in INLINE_SPACE:
+        s -= 1
+    while e < len(text) and text[e] in INLINE_SPACE:
+        e += 1
+    return all(not (ch.isascii() and ch.isalnum()) for ch in (text[s - 1:s], text[e:e + 1]) if ch)
 
 
 def _spaced_inside(marker: str) -> bool:
@@ -124,7 +138,7 @@ def find_page_markers(text: str, index: LineIndex) -> list[PageHit]:
             if total < page or total == 0:
                 continue
         elif marker.form == "page_dashed":
-            if not (alone or (found[0] in INLINE_DASHES and _spaced_inside(found))):
+            if not (alone or (found[0] in INLINE_DASHES + INLINE_HYPHEN and _spaced_inside(found))):
                 continue
             page, total = marker.numbers[0], None
         else:  # page_only

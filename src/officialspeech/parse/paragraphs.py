@@ -121,6 +121,7 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
     for a, b in runs:
         paras.extend(split_paragraphs(v, a, b, spaced, wrap))
     # the closing ends the last paragraph, or one followed only by back matter (a date, 全文完)
+    # or by chrome its line breaks were lost around (谢谢大家！ 上一篇：…)
     for i in range(len(paras) - 1, max(-1, len(paras) - 2 - BACK_MATTER_MAX), -1):
         found, last = _closing(v, paras[i])
         if found is not None:
@@ -129,7 +130,7 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
             else:
                 paras[i] = last
             return paras, found
-        if not _back_matter(v, paras[i]):
+        if not (_back_matter(v, paras[i]) or _opens_with_chrome(v, paras[i])):
             break
     if paras:
         glued = _closing_before_chrome(v, paras[-1])
@@ -181,6 +182,13 @@ def _before_notes(v: str, s: int, h: int) -> int:
         while h > s and v[h - 1].isspace():
             h -= 1
     return h
+
+
+def _opens_with_chrome(v: str, para: Range) -> bool:
+    """The paragraph is site chrome run on after the speech, its line breaks lost (上一篇：…
+    下一篇：…, split from 谢谢大家！ at a space): it opens with an ``after_end`` pattern."""
+    pattern = after_end_chrome()
+    return pattern is not None and pattern.match(v, para[0], para[1]) is not None
 
 
 def _back_matter(v: str, para: Range) -> bool:

@@ -239,7 +239,8 @@ def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
         line = text[lines[i][0]:lines[i][1]]
         prev = text[lines[i - 1][0]:lines[i - 1][1]] if i > 0 else ""
         whole = _is_complete_title(line) and len(line) > WHOLE_TITLE_MIN and not _opens_frame(prev)
-        if i > 0 and kinds[i - 1] == "title" and not whole and not _is_complete_title(prev):
+        # (nor a page title over the same line restated: 全县召开…会议_某某县人民政府 / 全县召开…会议)
+        if i > 0 and kinds[i - 1] == "title" and not whole and not _is_complete_title(prev) and prev != line:
             title_idx.insert(0, i - 1)
         elif whole:
             title_idx = [_unnamed_before(text, lines, kinds, i)]

@@ -185,15 +185,16 @@ CLOSED_RATIO = 2  # a sibling's closed title is at most this many times the long
 
 def closed_consensus(text: str, heads: list[Heading], line_end: Callable[[int], int]) -> None:
     """In text with its line breaks: where most of a sibling series end at their first
-    terminator (``（一）坚持…，筑牢…屏障。一要…``), a sibling whose end the rules had to guess
+    terminator (``（一）坚持…，筑牢…屏障。一要…``) or stand alone on their lines, a sibling whose end the rules had to guess
     ends at its own first terminator on its line too (in place), when its title is then at
     most CLOSED_RATIO times as long as the longest of theirs (and no longer than a title can
     be): a title glued to a long first sentence is longer still."""
     for group in sibling_groups(heads):
         if len(group) < MIN_GROUP or all(h.confidence != "guessed" for h in group):
             continue
-        closed = [h for h in group if h.confidence == "certain" and h.heading_end == h.title_end + 1
-                  and h.title_end < len(text) and not text[h.title_end].isspace()]
+        closed = [h for h in group if h.confidence == "certain" and (
+                  (h.heading_end == h.title_end + 1 and h.title_end < len(text) and not text[h.title_end].isspace())
+                  or _alone(text, h, line_end))]
         if 2 * len(closed) <= len(group):
             continue
         most = min(vocabulary().max_title_length, CLOSED_RATIO * max(h.title_end - h.title_start for h in closed))
@@ -203,6 +204,12 @@ def closed_consensus(text: str, heads: list[Heading], line_end: Callable[[int], 
             t = first_title_end(text, h.title_start, line_end(h.title_start))
             if t is not None and h.title_end < t <= h.title_start + most:
                 h.title_end, h.heading_end, h.confidence = t, t + 1, "certain"
+
+
+def _alone(text: str, h: Heading, line_end: Callable[[int], int]) -> bool:
+    """The heading's title runs to the end of its line (二、清醒认识…紧迫感 on a line of its
+    own: the layout ends it)."""
+    return h.title_end > h.title_start and not text[h.title_end:line_end(h.title_start)].strip()
 
 
 def _open_end(text: str, h: Heading) -> bool:
