@@ -101,3 +101,35 @@ def test_a_paren_digit_heading_is_style_other_and_form_arabic_paren() -> None:
     assert got == [("一、", 1, "cn_dun", "cn_dun"), ("（一）", 2, "cn_paren", "cn_paren"), ("1.", 3, "arabic_dot", "arabic_dot"),
                    ("（1）", 4, "other", "arabic_paren"), ("（2）", 4, "other", "arabic_paren"),
                    ("（3）", 4, "other", "arabic_paren")]
+
+
+@given(st.integers(2, 5), st.sampled_from([" ", "\u3000"]), st.sampled_from(["\n", "\n\n"]))
+@SETTINGS
+def test_arabic_numerals_and_a_space_alone_on_their_lines_are_the_dot_series(n: int, space: str, gap: str) -> None:
+    # 1 创建工作取得成效: the 1. series whose dot was lost (word processors' auto-numbering
+    # copied as text), under 一、, numbered again under the next 一、
+    body = []
+    for top in (1, 2):
+        body.append(f"{to_chinese(top)}、{TOPICS[top]}")
+        for k in range(1, n + 1):
+            body += [f"{k}{space}{TOPICS[k - 1]}", "要结合实际抓好落实，确保取得实效。"]
+    text = _speech(body).replace("\n", gap)
+    speech = parse_speech(text)
+    subs = [s for s in speech.sections() if s.form == "arabic_space"]
+    assert [(s.marker.strip(), s.title, s.level, s.style) for s in subs] == [
+        (str(k), TOPICS[k - 1], 3, "arabic_dot") for _ in (1, 2) for k in range(1, n + 1)]
+    assert all(s.path.split("/")[0] in ("一", "二") for s in subs)
+    check_spans(text, speech)
+    assert_lossless(text, speech)
+
+
+@given(st.sampled_from([
+    "1 城关镇  356  12.5%",  # a table row: columns set apart by wide space
+    "30 平方米的标准补齐社区服务设施。",  # a line wrapped before a number: a sentence
+    "2 个方面：一是抓落实",  # a colon and a count word
+    "3 2024年要抓好落实",  # no Han character first
+]))
+@SETTINGS
+def test_an_arabic_numeral_and_a_space_before_a_sentence_or_columns_is_no_heading(line: str) -> None:
+    text = _speech(["一、加强组织领导", "要高度重视。", line, "要抓好落实。"])
+    assert [s.marker for s in parse_speech(text).sections()] == ["一、"]

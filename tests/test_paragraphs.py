@@ -106,6 +106,7 @@ GLUED_TAILS = [  # site chrome after the end of a page, as it reads when the lin
     "©2024 某某文库 版权所有",
     "END来源：青川发布编辑：王明",  # an article's end mark before its footer
     "——全文完——【下载文档】 【加入收藏】",
+    "本文档由用户上传，如有侵权请联系删除。下载提示：1.本站不保证文档完整性。",
 ]
 RUN_ON = "同志们：现在开会。一、加强领导要高度重视，抓好落实。大家要抓好落实，确保取得实效！"
 

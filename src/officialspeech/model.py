@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 from .treekeys import SCHEMA_VERSION  # (kept apart for the parser: see treekeys)
 
 LevelStyle = Literal["cn_dun", "cn_paren", "arabic_dot", "other"]
-MarkerForm = Literal["cn_dun", "cn_space", "cn_paren", "arabic_dot", "arabic_paren", "stem_dun", "stem_paren",
-                     "footnote", "attachment", "part", "container", "markdown"]
+MarkerForm = Literal["cn_dun", "cn_space", "cn_paren", "arabic_dot", "arabic_space", "arabic_paren", "stem_dun",
+                     "stem_paren", "footnote", "attachment", "part", "container", "markdown"]
 Confidence = Literal["certain", "guessed"]
 
 
@@ -185,12 +185,13 @@ class Section(_Frozen):
         description="1-4 from the marker style: 一、 > （一） > 1. > （1）; 'other' markers take the level below their parent."
     )
     style: LevelStyle = Field(description="The marker style, as outlines name it: cn_dun (一、, also a bare numeral "
-                                          "and a space), cn_paren (（一）), arabic_dot (1.), other (anything else: "
-                                          "（1）, ［1］, 甲、, 附件1, 第一部分, 注释, a Markdown heading).")
+                                          "and a space), cn_paren (（一）), arabic_dot (1., also an arabic numeral and a "
+                                          "space), other (anything else: （1）, ［1］, 甲、, 附件1, 第一部分, 注释, a Markdown "
+                                          "heading).")
     form: MarkerForm = Field(description="The marker's exact form: cn_dun 一、, cn_space 一 (a numeral and a space), "
-                                         "cn_paren （一）, arabic_dot 1., arabic_paren （1）, stem_dun 甲、, stem_paren "
-                                         "（甲）, footnote ［1］, attachment 附件1, part 第一部分, container 注释, "
-                                         "markdown (an unnumbered ## heading).")
+                                         "cn_paren （一）, arabic_dot 1., arabic_space 1 (an arabic numeral and a space), "
+                                         "arabic_paren （1）, stem_dun 甲、, stem_paren （甲）, footnote ［1］, attachment "
+                                         "附件1, part 第一部分, container 注释, markdown (an unnumbered ## heading).")
     title: str = Field(description="The heading as written, without marker and closing punctuation: the slice of "
                                    "``title_span`` minus the ``gaps`` inside it.")
     title_span: Span

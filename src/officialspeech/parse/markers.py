@@ -74,6 +74,7 @@ FORMS: dict[str, Form] = {
     "cn_space": Form(1, "cn_dun", 1, True),
     "cn_paren": Form(2, "cn_paren", 2, True),
     "arabic_dot": Form(3, "arabic_dot", 3, False),
+    "arabic_space": Form(3, "arabic_dot", 3, False),  # 1 创建工作…: the 1. series, its dot lost
     "arabic_paren": Form(4, "other", 4, False),  # (style: outlines name three styles; form says （1）)
     # items counted 甲、乙、丙 and （甲）（乙）: below the four levels, the 、 form above the bracketed
     "stem_dun": Form(5, "other", None, False),

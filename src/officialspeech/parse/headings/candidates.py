@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from ...compiled import compile_re
 from ...numerals import to_int
 from ...vocab import vocabulary
-from ..chars import CLAUSE_MARKS, HEADING_SPACE, LINE_BREAKS, SENTENCE_ENDS
+from ..chars import CLAUSE_MARKS, HEADING_SPACE, LINE_BREAKS, SENTENCE_ENDS, is_han
 from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, numeral, strength_at
 from ..positions import LineIndex
 
-_ARABIC = ("arabic_dot", "arabic_paren")
+_ARABIC = ("arabic_dot", "arabic_paren", "arabic_space")
 _FREE_NEXT = ("attachment", "footnote")
-_LINE_START_ONLY = ("cn_space",)
+_LINE_START_ONLY = ("cn_space", "arabic_space")
 _NOT_GLUED = ("part",)  # 第一部分 after a boundary, as in run-on text; never glued to a word before it
 
 
@@ -93,6 +93,8 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
         if marker.form == "footnote" and strength == AFTER_BOUNDARY and not (prev and voc.sentence_end.match(prev)):
             strength = GLUED  # a reference mark after a term: 四个一批”［1］
         line_end = min(lines.line_end(e), body_end)
+        if marker.form == "arabic_space" and not _bare_arabic_title(text, e, line_end):
+            continue
         if strength == LINE_START and marker.form != "attachment" and not text[e:line_end].strip():
             line_end = _title_below(text, line_end, body_end, lines, token_starts)
         out.append(Candidate(s, e, text[s:e], marker.form, marker.numbers[0], strength, line_end))
@@ -103,6 +105,20 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
                    for s in unnumbered if body_start <= s < body_end and s not in taken)
     out.sort(key=lambda c: c.start)
     return out
+
+
+_TABLE_GAP = compile_re(r"[\t\u3000]| {2}")
+
+
+def _bare_arabic_title(text: str, e: int, line_end: int) -> bool:
+    """What follows an arabic numeral and a space at a line start reads as a heading alone
+    on its line (1 创建工作取得阶段性成效): it opens with a Han character, holds no sentence
+    end, ；, ：, nor a gap between columns, and is no longer than a title (not a table row
+    1 城关镇  356, nor a line wrapped before a number: 30 平方米的标准补齐…。)."""
+    rest = text[e:line_end].rstrip()
+    if not rest or not is_han(rest[0]) or len(rest) > vocabulary().max_title_length:
+        return False
+    return _TABLE_GAP.search(rest) is None and not any(ch in rest for ch in SENTENCE_ENDS + "；;：:")
 
 
 def _numbered_on(out: list[Candidate], form: str, n: int, nxt: str, strength: int) -> bool:
