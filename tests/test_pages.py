@@ -39,10 +39,20 @@ def test_an_ascii_hyphen_footer_set_apart_by_spaces_is_cut_out_of_a_sentence() -
     assert paragraphs[-1].endswith("要清理规范 各类不合理的考核。")
 
 
+def test_an_ascii_hyphen_footer_whose_line_breaks_were_lost_is_cut_out() -> None:
+    # a page-broken text flattened: the footer line stands glued between two words
+    text = "同志们：要坚决清理规范- 2 -各类不合理的考核评比。- 3 -谢谢大家！"
+    speech = parse_speech(text)
+    assert [(p.text, p.page, p.inline) for p in speech.page_markers] == [("- 2 -", 2, True), ("- 3 -", 3, True)]
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"
+
+
 @pytest.mark.parametrize("text", [
     "同志们：\n按5 - 3 - 1的比例安排。\n",  # arithmetic between digits
     "同志们：\n选用a - 2 - b型号。\n",  # between Latin letters
-    "同志们：\n分为三组-2-各自讨论。\n",  # no spaces around it
+    "同志们：\n分为三组-2-各自讨论。\n",  # no spaces inside it
+    "同志们：\n编号A- 2 -B的设备。\n",  # glued to Latin letters
 ])
 def test_an_ascii_hyphen_number_among_digits_letters_or_unspaced_is_no_page_marker(text: str) -> None:
     assert parse_speech(text).page_markers == []

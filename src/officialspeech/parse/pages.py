@@ -90,11 +90,9 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
 
 
 def _set_apart(text: str, s: int, e: int) -> bool:
-    """``text[s:e]`` (- 3 -) has white space on both sides, and a Han character or a
-    punctuation mark beyond it on each side where the line goes on, not a digit or a Latin
-    letter (5 - 3 - 1, a - 2 - b)."""
-    if (s > 0 and not text[s - 1].isspace()) or (e < len(text) and not text[e].isspace()):
-        return False
+    """``text[s:e]`` (- 3 -) stands between words that are no digits or Latin letters, past
+    any white space (…规范 - 2 - 各类…, or its line breaks lost: …。- 2 -各类…), not inside
+    arithmetic or a code (5 - 3 - 1, a - 2 - b)."""
     while s > 0 and text[s - 1] in INLINE_SPACE:
         s -= 1
     while e < len(text) and text[e] in INLINE_SPACE:
