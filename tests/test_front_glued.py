@@ -118,6 +118,31 @@ def test_flattened_title_followed_by_a_date_at_the_start_of_the_body() -> None:
     assert parse_speech(text).title is None
 
 
+@pytest.mark.parametrize(("speaker", "body"), [
+    ("县委书记李明", "2018年1月，我在全县干部大会上讲过三个方面的风险，今天再讲一讲。"),
+    ("县委书记 李明 ", "2018年1月，我在全县干部大会上讲过三个方面的风险，今天再讲一讲。"),
+    ("县委书记李明", "今年以来，我们坚持稳中求进，各项工作取得新成效。"),
+])
+def test_a_title_and_speaker_glued_to_a_body_that_plainly_opens_after_them(speaker: str, body: str) -> None:
+    # one line, no address: the title, the office and name, then a date or a time word
+    text = "在全县经济工作会议上的讲话" + speaker + body * 3
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全县经济工作会议上的讲话")
+    _exact(text, speech.speaker, speaker.strip())
+    assert speech.body[0].text.startswith(body[:6])
+    assert_lossless(text, speech)
+
+
+@pytest.mark.parametrize("text", [
+    "在全县经济工作会议上的讲话精神县委书记李明2018年就作了部署，我们要抓好落实。",  # a sentence naming a speech
+    "学习在全县经济工作会议上的讲话，县委书记李明今年以来多次强调，我们要抓好落实。",
+])
+def test_a_sentence_naming_a_speech_before_an_office_and_a_name_gives_no_title(text: str) -> None:
+    speech = parse_speech(text)
+    assert speech.title is None
+    assert speech.speaker is None
+
+
 TOOLBAR = (
     "下载打印全屏收藏【字号：加大还原减小】2025年青山省政府工作报告——2025年1月20日在青山省第十四届"
     "人民代表大会第三次会议上\n"

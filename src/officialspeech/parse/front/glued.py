@@ -184,11 +184,26 @@ class _Run:
             return 2
         if g.sentence_openers.match(text, q, self.end):
             return 3  # 贺信值此…之际: what follows opens a sentence of its own
-        if _speaker(self, q, [], set()) is not None:
-            return 2
+        named = _speaker(self, q, [], set())
+        if named is not None:
+            # (in the first body line, where only strong evidence counts, a speaker the body
+            # plainly opens after is strong: …的讲话县委书记李明2018年1月，…)
+            return 3 if not self.closed and _opens_body(self, named[1]) else 2
         if voc.salutation_hint.match(text, q, self.end):
             return 1
         return 0
+
+
+_YEAR = compile_regex(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年")  # a year opening a sentence
+
+
+def _opens_body(run: _Run, e: int) -> bool:
+    """What follows a speaker ending at ``e`` opens the body: a date, a year, or a subject or
+    time word (…的讲话县委书记 李明 2018年1月，我在…; …县委书记李明今年以来…)."""
+    voc = vocabulary()
+    q = run.skip(e)
+    return bool(voc.glued.date.match(run.text, q, run.end) or _YEAR.match(run.text, q, run.end)
+                or voc.openers.match(run.text, q, run.end))
 
 
 def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
@@ -215,7 +230,7 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
             return None
         title = _before_subtitle(run, title)
         out = _following(run, title)
-        if not _goes_on(run, out.end):
+        if not _goes_on(run, out.end) and (out.end == title[1] or not _goes_on(run, title[1])):
             return out
         # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document, no title; the
         # title may end elsewhere (【导读】…整理了…讲话稿，仅供参考。篇一：在…会议上的讲话同志们：)
@@ -570,6 +585,11 @@ def _tail(run: _Run, q: int, out: Glued, copies: list[Range], *, subtitle: bool 
                 break
     q = _date(run, q, out)
     if not (run.closed or out.subtitle is not None or out.date is not None):
+        # the first body line: an office and a name only where the body plainly opens after it
+        sp = _speaker(run, q, copies, set())
+        if sp is not None and _opens_body(run, sp[1]):
+            out.speaker = sp
+            out.end = max(out.end, sp[1])
         return
     starts = {s for s, _ in copies}
     for p in _anchors(run, q, copies):
@@ -602,7 +622,8 @@ def _break_spans(run: _Run, q: int) -> list[Range]:
 def _speaker(run: _Run, q: int, copies: list[Range], starts: set[int], *, bare: Bare = "no") -> Range | None:
     """An office and a name (省长 李明; a placeholder: 县长 xxx) at ``q``, where the name ends at
     something that is not more of a name: the end of the run, a break or chrome, punctuation,
-    the address, a date, the title said again, or the name said again as the body starts
+    the address, a date, a subject or time word opening the body (今年以来, 我们; the name is none), the
+    title said again, or the name said again as the body starts
     (省长 李明李明作报告, 省长 李明省长李明代表…). The shortest office that a name follows
     counts (县委常委、县政府负责人 xxx). With ``bare``, a name alone (李明) that runs up to
     the title said again (``copy``) or also to the end of the run or the address (``end``)."""
@@ -642,7 +663,8 @@ def _name(run: _Run, q: int, p: int, office: str | None, copies: list[Range], st
                 return q, e
             continue
         if (closed or e >= run.end or not is_han(text[e]) or run.opens(e)
-                or g.date.match(text, e, run.end) or _said_again(text, e, run.end, office, text[p:e])):
+                or g.date.match(text, e, run.end) or _said_again(text, e, run.end, office, text[p:e])
+                or (voc.openers.match(text, e, run.end) and not voc.openers.match(text, p, e))):
             return q, e
     return None
 
