@@ -496,3 +496,37 @@ def test_a_recommendation_heading_inside_the_speech_leaves_its_sentences_text() 
     speech = parse_speech(text)
     assert [c.text for c in speech.chrome] == []
     assert speech.closing is not None
+
+
+TRADITIONAL_PAGE = (
+    "署長在年度工作會議上的講辭_青嶺政府新聞網\n首頁 > 新聞公報 > 演辭\n署長在年度工作會議上的講辭\n"
+    "發佈日期：2024年10月8日　來源：社區服務署\n各位同事、各位朋友：\n"
+    "一、回顧過去一年的工作\n過去一年，本署在社區支援方面取得進展。\n"
+    "二、訂立來年的工作重點\n來年，本署會集中做好三件事。\n謝謝大家！\n完\n"
+    "上一則：社區服務署公佈第三季服務數據\n下一則：署長出席週年晚會致辭\n列印本頁　分享至\n"
+    "版權所有 © 2024 青嶺政府新聞網　私隱政策\n"
+)
+
+
+def test_a_page_in_traditional_script_carries_the_same_chrome() -> None:
+    from spanchecks import assert_lossless
+
+    # 首頁, 發佈, 來源, 上一則, 列印, 版權: the chrome patterns match both forms of a character
+    speech = parse_speech(TRADITIONAL_PAGE)
+    rules = [c.rule for c in speech.chrome]
+    assert rules == ["title_site", "breadcrumb_line", "time", "pager", "pager", "actions", "footer"]
+    assert speech.title is not None
+    assert speech.title.text == "署長在年度工作會議上的講辭"
+    assert speech.closing is not None
+    assert speech.closing.text == "謝謝大家！"
+    assert [s.title for s in speech.sections()] == ["回顧過去一年的工作", "訂立來年的工作重點"]
+    assert_lossless(TRADITIONAL_PAGE, speech)
+
+
+def test_chrome_patterns_take_the_variant_of_each_character_they_name() -> None:
+    from officialspeech.vocab import chrome_rules
+
+    pager = next(r for r in chrome_rules().lines if r.name == "pager")
+    assert pager.pattern.match("下一則：署長出席週年晚會致辭")
+    assert pager.pattern.match("下一则：署长出席周年晚会致辞")
+    assert not pager.pattern.match("下一個：署長出席週年晚會致辭")

@@ -701,6 +701,14 @@ def _builtin_chrome_rules() -> ChromeRules:
 def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
     # each label list once: {name} in a pattern is the alternation of words[name] (in order)
     pieces = {k: "(?:" + "|".join(ws) + ")" for k, ws in data.get("words", {}).items()}
+    # every pattern matches both forms of the characters with a variant (首页 and 首頁): the
+    # vocabulary's table and the chrome data's own
+    variants = str.maketrans({**_load("vocab.json")["salutation"].get("variant_chars", {}),
+                              **data.get("variant_chars", {})})
+
+    def expand(pattern: str) -> LazyPattern:
+        return LazyPattern(variant_pattern(_expand(pattern, pieces), variants))
+
     lines: list[ChromeLine] = []
     blocks: list[ChromeBlock] = []
     inline: list[ChromeInline] = []
@@ -708,17 +716,18 @@ def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
     # compiled on first use (LazyPattern): a text meets few of the rules, and the command line
     # pays only for those (``vocab_extension`` compiles them all up front to check them)
     for site, fam in data["families"].items():
-        inline.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)), bool(e.get("titled")),
+        inline.extend(ChromeInline(site, e["name"], expand(e["pattern"]), bool(e.get("titled")),
                                    bool(e.get("meta")))
                       for e in fam.get("inline", []))
-        after_end.extend(ChromeInline(site, e["name"], LazyPattern(_expand(e["pattern"], pieces)))
+        after_end.extend(ChromeInline(site, e["name"], expand(e["pattern"]))
                          for e in fam.get("after_end", []))
         for entry in fam.get("lines", []):
             not_before = entry.get("not_before")
-            lines.append(ChromeLine(site, entry["name"], entry["where"], LazyPattern(_expand(entry["pattern"], pieces)),
+            lines.append(ChromeLine(site, entry["name"], entry["where"], expand(entry["pattern"]),
                                     entry.get("match", "line"),
-                                    None if not_before is None else LazyPattern(_expand(not_before, pieces))))
+                                    None if not_before is None else expand(not_before)))
         for entry in fam.get("blocks", []):
-            blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"), LazyPattern(entry["start"]),
-                                      LazyPattern(entry["continue"]), entry.get("max_lines")))
+            blocks.append(ChromeBlock(site, entry["name"], entry.get("where", "anywhere"),
+                                      expand(entry["start"]),
+                                      expand(entry["continue"]), entry.get("max_lines")))
     return ChromeRules(tuple(lines), tuple(blocks), tuple(inline), tuple(after_end))
