@@ -143,6 +143,23 @@ def test_a_sentence_naming_a_speech_before_an_office_and_a_name_gives_no_title(t
     assert speech.speaker is None
 
 
+def test_a_bracketed_date_a_flattened_front_opens_with_is_the_date_not_the_title() -> None:
+    # （2024年9月12日）⏎在…座谈会上的讲话同志们：… with its line breaks lost
+    text = "（2024年9月12日）在全市民营企业座谈会上的讲话同志们、朋友们：今天召开座谈会。一、充分肯定成绩。要总结经验。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全市民营企业座谈会上的讲话")
+    _exact(text, speech.date, "（2024年9月12日）")
+    assert speech.date is not None
+    assert speech.date.iso == "2024-09-12"
+    assert_lossless(text, speech)
+
+
+def test_a_speech_titled_in_hong_kong_usage_is_a_title_in_a_glued_front() -> None:
+    text = "署長在年度工作會議上的講辭_青嶺政府新聞網首頁 > 新聞公報 > 演辭各位同事、各位朋友：早晨！今天和大家聚首一堂。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, "署長在年度工作會議上的講辭")
+
+
 TOOLBAR = (
     "下载打印全屏收藏【字号：加大还原减小】2025年青山省政府工作报告——2025年1月20日在青山省第十四届"
     "人民代表大会第三次会议上\n"

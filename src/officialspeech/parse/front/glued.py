@@ -229,12 +229,29 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
         if title is None or title[1] in named:
             return None
         title = _before_subtitle(run, title)
+        dated = _leading_date(run, title)
+        if dated is not None:
+            title = (run.skip(dated[1]), title[1])
         out = _following(run, title)
+        if dated is not None and out.date is None:
+            out.date = dated
         if not _goes_on(run, out.end) and (out.end == title[1] or not _goes_on(run, title[1])):
             return out
         # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document, no title; the
         # title may end elsewhere (【导读】…整理了…讲话稿，仅供参考。篇一：在…会议上的讲话同志们：)
         named.add(title[1])
+
+
+def _leading_date(run: _Run, title: Range) -> Range | None:
+    """A bracketed date the title's stretch opens with, its line break lost
+    (（2024年9月12日）在全市…座谈会上的讲话同志们…): the front's date, not the title's."""
+    s, e = title
+    if run.text[s] not in "（(":
+        return None
+    m = vocabulary().glued.date.match(run.text, s, e)
+    if m is None or m.group("date") is None or run.skip(m.end()) >= e:
+        return None
+    return (s, m.end())
 
 
 def _before_subtitle(run: _Run, title: Range) -> Range:

@@ -398,9 +398,13 @@ def _take_glued(text: str, front: Front, glued: Glued, lines: list[Range], body_
     for name in ("subtitle", "date", "speaker"):
         mine: Range | None = getattr(glued, name)
         theirs: Range | None = getattr(front, name)
-        if mine is None or (theirs is not None and not _overlaps(theirs, glued.title)):
+        # (a date inside the run's: the lines read 2024年9月12日 in （2024年9月12日）在…的讲话, a
+        # line the run found to open with its date)
+        wider = name == "date" and theirs is not None and _inside(theirs, mine)
+        if mine is None or (theirs is not None and not _overlaps(theirs, glued.title) and not wider):
             continue  # what the lines said stands
-        if any(_overlaps(mine, r) for r in (front.subtitle, front.speaker) if r is not None and r is not theirs):
+        if any(_overlaps(mine, r) for r in (front.subtitle, front.speaker)
+               if r is not None and r is not theirs and not (wider and _overlaps(r, glued.title))):
             continue
         setattr(front, name, mine)
         front.guessed.add(name)
