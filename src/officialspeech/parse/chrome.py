@@ -269,14 +269,14 @@ def _edge_hits(lines: Lines, i: int, *, whole: bool = False) -> list[ChromeHit]:
     (``whole``: only the rules that take whole lines are tried).  A line of pieces set apart
     by wide space, each of which a rule takes whole (【字体：大 中 小】　　分享到：), is
     chrome as a whole, under the first piece's rule."""
-    found = _hits_on(lines, i, lines.line(i), whole=whole)
-    if found and found[0].start == lines.line(i).content_start and found[0].end == lines.line(i).content_end:
+    ln = lines.line(i)
+    found = _hits_on(lines, i, ln, whole=whole)
+    if found and found[0].start == ln.content_start and found[0].end == ln.content_end:
         return found
-    parts = _pieces(lines.line(i))
+    parts = _pieces(ln)
     if parts:
         pieces = [_hits_on(lines, i, part, whole=True) for part in parts]
         if all(pieces):
-            ln = lines.line(i)
             first = pieces[0][0]
             return [_whole(ln, first.site, first.rule,
                            {k: v for hit in pieces for k, v in hit[0].groups.items()})]
