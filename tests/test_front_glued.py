@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from officialspeech import Speech, parse_speech
+from officialspeech import Paragraph, Speech, parse_speech
 from officialspeech.model import DateNode, TextNode
 from officialspeech.parse.front import glued
 from spanchecks import assert_lossless
@@ -129,7 +129,9 @@ def test_a_title_and_speaker_glued_to_a_body_that_plainly_opens_after_them(speak
     speech = parse_speech(text)
     _exact(text, speech.title, "在全县经济工作会议上的讲话")
     _exact(text, speech.speaker, speaker.strip())
-    assert speech.body[0].text.startswith(body[:6])
+    first = speech.body[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.startswith(body[:6])
     assert_lossless(text, speech)
 
 
