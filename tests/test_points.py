@@ -313,3 +313,24 @@ def test_a_first_and_a_last_around_other_enumerations_frame_the_speech(middle: s
 def test_a_first_and_a_last_with_nothing_between_are_still_a_sequence() -> None:
     text = "同志们：\n今天的会议有两项议程。首先，请王刚同志通报情况。最后，请李红同志讲话。\n"
     assert [(p.marker, p.number) for p in parse_speech(text).points()] == [("首先", 1), ("最后", 2)]
+
+
+def test_an_ordinal_continuing_a_sequence_of_firstly_and_secondly_is_its_next_point() -> None:
+    # 首先…其次…第三…最后…: the ordinal goes on with the sequence, as 再次 after them does
+    text = ("同志们：\n今年要抓好四项工作。首先，要落实包保责任，每名领导包保一个社区。其次，要强化督查考核，"
+            "每周暗访一次。第三，要加大投入力度，安排专项资金。最后，要发动群众参与，人人都是参与者。\n")
+    points = parse_speech(text).points()
+    assert [(p.marker, p.number) for p in points] == [("首先", 1), ("其次", 2), ("第三，", 3), ("最后", 4)]
+    assert points[2].lead == "要加大投入力度，安排专项资金"
+
+
+@pytest.mark.parametrize("text", [
+    # a lone 首先是 inside the first point of a 第一，… run: 第二， goes on with that run
+    "同志们：\n第一，希望大家增强爱国情怀。爱国有多种形式，但首先是办好一流企业。第二，希望大家勇于创新。第三，希望大家诚信守法。\n",
+    # one 首先 is no sequence for an ordinal to continue
+    "同志们：\n首先，要统一思想。第二，要抓好落实。\n",
+])
+def test_an_ordinal_does_not_continue_a_lone_firstly(text: str) -> None:
+    points = parse_speech(text).points()
+    assert all(p.marker != "第二，" or p.number == 2 for p in points)
+    assert [p.marker for p in points if p.marker.startswith("第")] in (["第一，", "第二，", "第三，"], [])

@@ -180,7 +180,13 @@ def select_points(cands: list[PointCand], cut_off: int | None = None) -> list[li
         if not current:
             continue
         head, last = current[0], current[-1]
-        same = (c.family == head.family and c.scope == last.scope
+        # an ordinal continuing a 首先/其次 sequence of two or more at the next number is its
+        # next point (首先…其次…第三…最后…, as 再次 after them is: corpus/INDEX.md), unless an
+        # enumeration of its own family that the sequence interrupted goes on there (第一，…但
+        # 首先是…。第二，…)
+        continues = (head.family == "seq" and c.family == "di" and len(current) >= 2
+                     and c.number == last.number + 1 and _resumed(outer, c, last) is None)
+        same = ((c.family == head.family or continues) and c.scope == last.scope
                 and c.start - last.end <= MAX_GAP and not last.last)
         if not same:
             if c.scope != last.scope:
