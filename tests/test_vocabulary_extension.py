@@ -113,6 +113,17 @@ def test_a_custom_chrome_line_is_cut_only_with_the_extension() -> None:
     assert not contract_violations(text, extended)
 
 
+def test_an_extension_adds_character_variants_that_every_chrome_pattern_matches() -> None:
+    # 上一則 needs 则 -> 則 (built in); 上壹篇 (壹 for 一, as some pages write it) needs the extension
+    text = "在全县工作会议上的讲话\n同志们：\n今天开会。\n谢谢大家！\n上壹篇：全市工作会议召开\n"
+    plain = parse_speech(text)
+    extended = parse_speech(text, vocabulary={"chrome": {"variant_chars": {"一": "壹"}}})
+    assert "pager" not in [c.rule for c in plain.chrome]
+    assert [c.rule for c in extended.chrome] == ["pager"]
+    assert extended.closing is not None
+    assert extended.closing.text == "谢谢大家！"
+
+
 @pytest.mark.parametrize("shape", ["lines", "flat"])
 def test_a_title_suffix_is_cut_off_the_title(shape: str) -> None:
     text = speech_text(suffix=SUFFIX)
@@ -252,6 +263,8 @@ BAD: list[tuple[str, str]] = [
      "chrome.families.s.after_end[0].pattern"),
     ('{"chrome": {"html": {}}}', "chrome.html"),
     ('{"chrome": {"words": {"actions": "x"}}}', "chrome.words.actions"),
+    ('{"chrome": {"variant_chars": {"页": "頁頁"}}}', "chrome.variant_chars"),
+    ('{"chrome": {"variant_chars": ["页"]}}', "chrome.variant_chars"),
     ("[1, 2]", "JSON object"),
     ('{"closing_words": [', "not valid JSON"),
 ]

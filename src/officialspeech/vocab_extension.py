@@ -245,8 +245,14 @@ def _merge_chrome(chrome: dict[str, Any], ext: Any) -> dict[str, Any]:
                 raise VocabularyError(f"chrome.families: expected an object, got {_kind(value)}")
             for site, fam in value.items():
                 _merge_family(chrome["families"].setdefault(site, {}), fam, f"chrome.families.{site}")
+        elif key == "variant_chars":
+            # one character and its variant (首页 and 首頁: 页 -> 頁), which every chrome pattern matches too
+            if not isinstance(value, dict) or not all(
+                    isinstance(k, str) and isinstance(v, str) and len(k) == 1 and len(v) == 1 for k, v in value.items()):
+                raise VocabularyError("chrome.variant_chars: expected an object of one character to one character")
+            chrome["variant_chars"] = {**chrome.get("variant_chars", {}), **value}
         else:
-            raise VocabularyError(f"chrome.{key}: unknown key (chrome takes words and families)")
+            raise VocabularyError(f"chrome.{key}: unknown key (chrome takes words, families and variant_chars)")
     pieces = {k: "(?:" + "|".join(ws) + ")" for k, ws in chrome["words"].items()}
     for site, fam in chrome["families"].items():
         for kind, entries in fam.items():
