@@ -21,7 +21,7 @@ PAGE_CHAR = "页"  # the grammar's PAGE terminal: every marker found inside a li
 WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
 INLINE_DASHES = "—–－"  # a footer glued into a sentence starts with a long (or full-width) dash…
-INLINE_HYPHEN = "-"  # …or with an ASCII hyphen (－ 3 － under NFKC) set apart by spaces from words
+INLINE_HYPHEN = "-"  # …or with an ASCII hyphen (－ 3 － under NFKC) between words that are no digits or letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,8 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
             m = pattern.search(text, m.end(), at + WINDOW)
         at = text.find(PAGE_CHAR, at + 1)
     # — 3 — glued into a sentence (a footer whose line breaks were lost): only the spaced
-    # form with a long dash, so that 2024—2 —… or a—3—b do not count
+    # form with a long dash, so that 2024—2 —… or a—3—b do not count; with ASCII hyphens
+    # (- 3 -) only between words that are no digits or Latin letters (not 5 - 3 - 1)
     for dash in INLINE_DASHES + INLINE_HYPHEN:
         at = text.find(dash)
         while at != -1:
