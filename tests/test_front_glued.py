@@ -162,6 +162,36 @@ def test_a_speech_titled_in_hong_kong_usage_is_a_title_in_a_glued_front() -> Non
     _exact(text, speech.title, "署長在年度工作會議上的講辭")
 
 
+JOURNAL_BODY = "2018年1月，我在全县干部大会上讲过三个方面的风险，今天再讲一讲防范风险的问题。" * 3
+
+
+@pytest.mark.parametrize(("headline", "name"), [
+    ("构建起强大的公共卫生体系 为维护人民健康提供有力保障", "习近平"),  # a three-character name
+    ("构建起强大的公共卫生体系 为维护人民健康提供有力保障", "李强"),  # two: 保障 is a title final
+    ("全面推进乡村振兴 加快建设农业强国", "王小红"),
+])
+def test_a_journal_headline_of_two_halves_glued_to_the_name_and_the_first_year(headline: str, name: str) -> None:
+    # a party journal's article republished on one line: no title word, no ※ after it
+    text = headline + name + JOURNAL_BODY
+    speech = parse_speech(text)
+    _exact(text, speech.title, headline)
+    _exact(text, speech.speaker, name)
+    first = speech.body[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.startswith("2018年1月")
+    assert_lossless(text, speech)
+
+
+@pytest.mark.parametrize("text", [
+    "今天我们在这里召开大会 共同研究部署全年工作任务" + JOURNAL_BODY,  # the run opens a sentence
+    "构建起强大的公共卫生体系，为维护人民健康提供有力保障习近平" + JOURNAL_BODY,  # punctuation, not one space
+])
+def test_a_sentence_before_a_year_is_no_two_half_headline(text: str) -> None:
+    speech = parse_speech(text)
+    assert speech.title is None
+    assert speech.speaker is None
+
+
 TOOLBAR = (
     "下载打印全屏收藏【字号：加大还原减小】2025年青山省政府工作报告——2025年1月20日在青山省第十四届"
     "人民代表大会第三次会议上\n"

@@ -226,6 +226,11 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
             title = _by_mark(run, at_body)
         if title is None:
             title = _by_meta(run, at_body)
+        named_by: Range | None = None
+        if title is None:
+            halves = _by_two_halves(run)
+            if halves is not None:
+                title, named_by = halves
         if title is None or title[1] in named:
             return None
         title = _before_subtitle(run, title)
@@ -235,6 +240,9 @@ def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
         out = _following(run, title)
         if dated is not None and out.date is None:
             out.date = dated
+        if named_by is not None and out.speaker is None:
+            out.speaker = named_by
+            out.end = max(out.end, named_by[1])
         if not _goes_on(run, out.end) and (out.end == title[1] or not _goes_on(run, title[1])):
             return out
         # 省政府工作报告（2024年1月20日）提出，…: a sentence naming a document, no title; the
@@ -265,12 +273,42 @@ def _before_subtitle(run: _Run, title: Range) -> Range:
     return title
 
 
+# a journal's headline of two halves set apart by one space, the author's name and the first
+# sentence's year glued after it, its line breaks lost (构建起…体系 为…提供有力保障习近平2018年1月，…)
+_TWO_HALVES = compile_regex(r"\p{Han}{4,30} (\p{Han}{6,45})(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})年)")
+NAME_LENGTHS = (3, 2)  # a name glued after such a headline: three characters unless two end the title on a title final
+
+
+def _by_two_halves(run: _Run) -> tuple[Range, Range] | None:
+    """The title and the name of a headline of two halves the run opens with (see
+    ``_TWO_HALVES``), when nothing in it is punctuation, a break or chrome and it opens no
+    sentence; the name is three characters, or two where that leaves the title ending on a
+    title final (…保障|李强2018年…)."""
+    voc = vocabulary()
+    text = run.text
+    s = run.left(run.a)
+    m = _TWO_HALVES.match(text, s, run.b)
+    if m is None or run.inside(s, m.end()) or voc.glued.body_openers.match(text, s, m.end()):
+        return None
+    year = m.end()
+    finals = voc.title_finals
+    ends = [year - n for n in NAME_LENGTHS if year - n - m.start(1) >= 4]
+    if not ends:
+        return None
+    e = next((k for k in ends if any(text[k - n:k] in finals for n in (2, 3))), ends[0])
+    if e - s > voc.max_title_length:
+        return None
+    return (s, e), (e, year)
+
+
 def _may_hold_title(text: str, a: int, b: int, end: int, at_body: bool, earlier: str) -> bool:
     """``text[a:b]`` may end a title as :func:`find_glued` looks for one: it holds a title
     word or a title mark, the run holds a page's meta line, or (``at_body``) it may restate a title said before it (``earlier``,
     or a piece of chrome after a title, ``titled``, in the run)."""
     g = vocabulary().glued
     if g.title_words.search(text, a, b) or g.title_marks.search(text, a, b) or meta_inside(text, a, end):
+        return True
+    if _TWO_HALVES.search(text, a, min(b, a + 2 * vocabulary().max_title_length)):
         return True
     if not at_body:
         return False
