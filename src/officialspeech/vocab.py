@@ -690,20 +690,20 @@ def chrome_rules() -> ChromeRules:
     if active is None or active.chrome_data is None:
         return _builtin_chrome_rules()
     data = active.chrome_data
-    return cast(ChromeRules, _memo(active, "chrome_rules", lambda: _chrome_rules(data)))
+    return cast(ChromeRules, _memo(active, "chrome_rules", lambda: _chrome_rules(data, active.data)))
 
 
 @cache
 def _builtin_chrome_rules() -> ChromeRules:
-    return _chrome_rules(_load("chrome.json"))
+    return _chrome_rules(_load("chrome.json"), _builtin().data)
 
 
-def _chrome_rules(data: Mapping[str, Any]) -> ChromeRules:
+def _chrome_rules(data: Mapping[str, Any], vocab_data: Mapping[str, Any]) -> ChromeRules:
     # each label list once: {name} in a pattern is the alternation of words[name] (in order)
     pieces = {k: "(?:" + "|".join(ws) + ")" for k, ws in data.get("words", {}).items()}
     # every pattern matches both forms of the characters with a variant (首页 and 首頁): the
-    # vocabulary's table and the chrome data's own
-    variants = str.maketrans({**_load("vocab.json")["salutation"].get("variant_chars", {}),
+    # vocabulary's table (``vocab_data``, the vocabulary's merged data) and the chrome data's own
+    variants = str.maketrans({**vocab_data["salutation"].get("variant_chars", {}),
                               **data.get("variant_chars", {})})
 
     def expand(pattern: str) -> LazyPattern:

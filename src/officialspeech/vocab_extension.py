@@ -125,7 +125,7 @@ def _build(ext: Mapping[str, Any], source: str) -> Vocabulary:
         if chrome is not None:
             from .vocab import _chrome_rules
 
-            rules = _chrome_rules(chrome)
+            rules = _chrome_rules(chrome, vocab)
             for pattern in (*(r.pattern for r in rules.lines), *(p for b in rules.blocks for p in (b.start, b.cont)),
                             *(r.pattern for r in (*rules.inline, *rules.after_end))):
                 compile_regex(pattern.pattern)

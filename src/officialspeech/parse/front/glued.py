@@ -194,7 +194,8 @@ class _Run:
         return 0
 
 
-_YEAR = compile_regex(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年")  # a year opening a sentence
+_YEAR_SOURCE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年"  # a year opening a sentence
+_YEAR = compile_regex(_YEAR_SOURCE)
 
 
 def _opens_body(run: _Run, e: int) -> bool:
@@ -275,7 +276,7 @@ def _before_subtitle(run: _Run, title: Range) -> Range:
 
 # a journal's headline of two halves set apart by one space, the author's name and the first
 # sentence's year glued after it, its line breaks lost (构建起…体系 为…提供有力保障习近平2018年1月，…)
-_TWO_HALVES = compile_regex(r"\p{Han}{4,30} (\p{Han}{6,45})(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})年)")
+_TWO_HALVES = compile_regex(rf"\p{{Han}}{{4,30}} (\p{{Han}}{{6,45}})(?={_YEAR_SOURCE})")
 NAME_LENGTHS = (3, 2)  # a name glued after such a headline: three characters unless two end the title on a title final
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...compiled import compile_re
 from ...numerals import to_int
 from ...vocab import vocabulary
-from ..chars import CLAUSE_MARKS, HEADING_SPACE, LINE_BREAKS, SENTENCE_ENDS, is_han
+from ..chars import CLAUSE_MARKS, COLONS, HEADING_SPACE, LINE_BREAKS, SEMICOLONS, SENTENCE_ENDS, is_han
 from ..markers import AFTER_BOUNDARY, GLUED, LINE_START, Token, numeral, strength_at
 from ..positions import LineIndex
 
@@ -118,7 +118,7 @@ def _bare_arabic_title(text: str, e: int, line_end: int) -> bool:
     rest = text[e:line_end].rstrip()
     if not rest or not is_han(rest[0]) or len(rest) > vocabulary().max_title_length:
         return False
-    return _TABLE_GAP.search(rest) is None and not any(ch in rest for ch in SENTENCE_ENDS + "；;：:")
+    return _TABLE_GAP.search(rest) is None and not any(ch in rest for ch in SENTENCE_ENDS + SEMICOLONS + COLONS)
 
 
 def _numbered_on(out: list[Candidate], form: str, n: int, nxt: str, strength: int) -> bool:
