@@ -696,3 +696,14 @@ def test_a_run_on_title_ends_before_the_subject_its_body_opens_with(title: str, 
     titles = {h.marker: h.title for h in parse_speech(text).sections()}
     assert titles["（一）"] == title
     assert titles["（二）"] == "压实工作责任"
+
+
+@pytest.mark.parametrize("chrome", ["小编精心推荐", "相关推荐：", "上一篇：", "【打印本页】"])
+def test_a_run_on_title_ends_before_site_chrome_glued_after_it(chrome: str) -> None:
+    # a scraped page flattened to one line: the related-articles list runs on after the last
+    # heading's title (chrome.json after_end patterns)
+    text = ("在全县安全生产工作会议上的讲话同志们：今天召开会议，主要是部署今年的安全生产工作。下面我讲两点意见。"
+            "一、充分认识做好安全生产工作的重要性。安全生产事关人民群众生命财产安全，各级各部门要时刻绷紧这根弦，"
+            f"决不能有丝毫松懈。二、突出抓好重点领域的专项整治{chrome}在全县防汛工作会议上的讲话在全市招商引资大会上的讲话")
+    titles = [(s.marker, s.title) for s in parse_speech(text).sections()]
+    assert titles == [("一、", "充分认识做好安全生产工作的重要性"), ("二、", "突出抓好重点领域的专项整治")]

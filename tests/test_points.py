@@ -334,3 +334,23 @@ def test_an_ordinal_does_not_continue_a_lone_firstly(text: str) -> None:
     points = parse_speech(text).points()
     assert all(p.marker != "第二，" or p.number == 2 for p in points)
     assert [p.marker for p in points if p.marker.startswith("第")] in (["第一，", "第二，", "第三，"], [])
+
+
+@pytest.mark.parametrize(("closer", "sep"), [("但", "，"), ("然而", "，"), ("不过", ","), ("可是", "， ")])
+def test_a_contrast_after_a_comma_ends_the_last_lead_of_a_chained_run(closer: str, sep: str) -> None:
+    # (INDEX.md: chained points' leads are cut at the commas; the sentence leaves the list
+    # at the contrast after the last one)
+    text = f"同志们：\n我们要坚持生态优先，第一是保护，第二是保护，第三还是保护{sep}{closer}不能把保护当作不发展的理由。\n"
+    assert _leads(parse_speech(text)) == [("第一是", 1, "保护"), ("第二是", 2, "保护"), ("第三还是", 3, "保护")]
+
+
+def test_the_last_chained_lead_keeps_a_clause_that_goes_on_with_it() -> None:
+    text = ("同志们：\n这一年我们办成了三件大事：一是建成了青川大桥，二是通了城际铁路，"
+            "三是完成了老城改造的全部任务，实现了三年前的承诺。\n")
+    assert _leads(parse_speech(text))[-1] == ("三是", 3, "完成了老城改造的全部任务，实现了三年前的承诺")
+
+
+def test_a_contrast_inside_a_point_that_is_not_chained_stays_in_its_lead() -> None:
+    text = "同志们：\n一是要抓好学习，但不能只停留在口头上。二是要抓好落实，但不能搞形式主义。\n"
+    assert _leads(parse_speech(text)) == [("一是", 1, "要抓好学习，但不能只停留在口头上"),
+                                         ("二是", 2, "要抓好落实，但不能搞形式主义")]

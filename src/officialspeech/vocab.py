@@ -203,6 +203,7 @@ class Vocabulary:
     title_final_lengths: tuple[int, ...]
     title_finals_any: LazyPattern
     subhead_openers: LazyPattern
+    chain_closer: LazyPattern
     title_bad_finals: frozenset[str]
     title_bad_final_lengths: tuple[int, ...]
     title_bad_final_chars: frozenset[str]
@@ -402,6 +403,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         title_final_lengths=tuple(sorted({len(w) for w in v["title_finals"]})),
         title_finals_any=LazyPattern(_alternation(v["title_finals"])),
         subhead_openers=LazyPattern(_alternation(v["subhead_openers"])),
+        chain_closer=LazyPattern(rf"[，,][ 　]*(?:{_alternation(v['chain_closers'])})"),
         title_bad_finals=frozenset(v["title_bad_finals"]),
         title_bad_final_lengths=tuple(sorted({len(w) for w in v["title_bad_finals"]})),
         title_bad_final_chars=frozenset(w[-1] for w in v["title_bad_finals"]),

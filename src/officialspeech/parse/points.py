@@ -293,17 +293,37 @@ def find_points(doc: Document, start: int, heads: list[Heading], paras: list[Ran
             out.append((ps, pe))
             continue
         cur = ps
+        chained = False  # the point before is chained to this one with a comma
         for j, s in enumerate(inner):
             if s > cur and v[cur:s].strip():
                 out.append(strip(v, cur, s))
             stop = inner[j + 1] if j + 1 < len(inner) else pe
             a, b = strip(v, s, stop)
             pc, si = info[s]
-            out.append(Point(a, b, *_lead(v, pc, b), pc, si))
+            ls, le = _lead(v, pc, b)
+            chains = j + 1 < len(inner) and info[inner[j + 1]][1] == si and _chains(v, a, b)
+            if chained and not chains:
+                le = _before_closer(v, ls, le)
+            out.append(Point(a, b, ls, le, pc, si))
+            chained = chains
             cur = stop
         if cur < pe and v[cur:pe].strip():
             out.append(strip(v, cur, pe))
     return out
+
+
+def _chains(v: str, a: int, b: int) -> bool:
+    """The point ``v[a:b]`` is chained to the next with a comma, in one sentence
+    (第一是保护，第二是保护，…)."""
+    return b > a and v[b - 1] in COMMAS and _LEAD_END.search(v, a, b) is None
+
+
+def _before_closer(v: str, ls: int, le: int) -> int:
+    """The end of the lead ``v[ls:le]`` of the last point of a comma-chained run: before a
+    comma and a contrast (vocab ``chain_closers``: …第三还是保护，但不能…), where the
+    sentence leaves the list; else ``le``."""
+    m = vocabulary().chain_closer.search(v, ls, le)
+    return m.start() if m is not None and m.start() > ls else le
 
 
 def _lead(v: str, pc: PointCand, e: int) -> Range:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from ...vocab import vocabulary
+from ..chrome import after_end_chrome
 from ..document import Document
 from ..escapes import trim_space_end
 from ..markers import LINE_START
@@ -38,7 +39,27 @@ def find_headings(doc: Document, start: int) -> list[Heading]:
             h.title_end = max(h.title_start, trim_space_end(doc.view.text, h.title_start, h.title_end))
             if doc.view.text[h.title_end:doc.lines.line_end(h.title_end)].strip():  # (its body on its line)
                 h.title_end = _before_subject(doc.view.text, h.title_start, h.title_end)
+    if run_on:
+        _before_chrome(doc.view.text, heads)
     return heads
+
+
+CHROME_REACH = 2  # characters past a title's end that chrome glued into it may end on (上一篇：, 【打印】)
+
+
+def _before_chrome(v: str, heads: list[Heading]) -> None:
+    """Run-on titles that ran on into site chrome glued after them, their line breaks lost
+    (一、…工作的背景小编精心推荐…: the ``after_end`` chrome of chrome.json), end before it;
+    the chrome goes to the body."""
+    pattern = after_end_chrome()
+    if pattern is None:
+        return
+    for h in heads:
+        # (the chrome may end just past the title: the colon or bracket the title stopped at)
+        m = pattern.search(v, h.title_start + 1, min(len(v), h.title_end + CHROME_REACH))
+        if m is not None and m.start() < h.title_end:
+            h.title_end = trim_space_end(v, h.title_start, m.start())
+            h.heading_end = min(h.heading_end, m.start())
 
 
 SUBJECT_AFTER = 4  # characters of a title, at least, before a subject that ends it
