@@ -664,3 +664,43 @@ def test_the_glued_prefilter_skips_a_body_line_with_only_the_characters_of_title
     line = "4月12日，我区召开会议（扩大），研究三篇文字材料的修改工作。各单位负责同志参加会议。"
     with patch.object(glued, "_Run", side_effect=AssertionError("the run was built")):
         assert glued.find_glued(line, 0, len(line), len(line), closed=False, at_body=True) is None
+
+
+@pytest.mark.parametrize("occasion", ["在青川国际城市论坛上的主旨演讲", "在青川国际城市论坛的致辞",
+                                      "在青川国际城市论坛上的演讲", "在青川国际城市论坛的讲话"])
+def test_a_dash_subtitle_of_any_speech_kind_ends_before_the_date_and_speaker(occasion: str) -> None:
+    # (a subtitle naming the speech 主旨演讲 or 演讲, or with no 上 before 的致辞, in a flattened front)
+    title, date, speaker = "携手共建开放城市", "（2024年10月8日，青川）", "青川市市长 林远山"
+    text = (f"{title}——{occasion}{date}{speaker}尊敬的各位来宾，女士们，先生们：很高兴同大家相聚青川。"
+            "城市因开放而兴，因合作而强。谢谢大家。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, title)
+    _exact(text, speech.subtitle, "——" + occasion)
+    _exact(text, speech.date, date)
+    _exact(text, speech.speaker, speaker)
+
+
+@pytest.mark.parametrize(("name", "body"), [("林远山", "今年3月，我到青川调研。"), ("林远山", "我国是农业大国。"),
+                                            ("林山", "2023年5月，市委召开全会。")])
+def test_the_authors_name_after_a_title_mark_is_the_speaker_when_the_body_opens_after_it(name: str, body: str) -> None:
+    # a journal's article flattened to one line: headline※author, the body glued after it
+    title = "坚持人民城市人民建 推动城市治理现代化"
+    text = f"{title}※{name}{body}城市治理要坚持以人民为中心。※这是{name}同志在市委全会上的讲话的一部分。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, title)
+    _exact(text, speech.speaker, name)
+
+
+def test_a_name_after_a_title_mark_that_runs_on_into_a_sentence_is_no_speaker() -> None:
+    text = "坚持人民城市人民建 推动城市治理现代化※林远山同志指出，城市治理要坚持以人民为中心。"
+    assert parse_speech(text).speaker is None
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "  "])
+def test_a_bare_name_after_the_date_and_before_a_paragraph_indent_is_the_speaker(indent: str) -> None:
+    text = (f"在全市防汛工作会议上的讲话（2024年6月3日）林远山{indent}入汛以来，全市降雨偏多。"
+            f"{indent}我们要压实责任，确保安全度汛。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全市防汛工作会议上的讲话")
+    _exact(text, speech.date, "（2024年6月3日）")
+    _exact(text, speech.speaker, "林远山")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from officialspeech import Section, Speech, parse_speech
+from officialspeech import Point, Section, Speech, parse_speech
 from officialspeech.outline import render_text
 from spanchecks import check_spans, contract_violations
 
@@ -311,6 +311,30 @@ def test_a_part_marker_takes_the_separator_written_after_it(sep: str, join: str)
     speech = parse_speech(join.join(lines) + join)
     parts = [(s.marker, s.title) for s in speech.sections() if s.marker.startswith("第")]
     assert parts == [("第一部分" + sep, "关于过去一年的工作"), ("第二部分" + sep, "关于今年的重点任务")]
+
+
+QUESTIONS = ["在全市营商环境优化提升大会上的讲话", "同志们：", "下面，我讲三个问题。",
+             "第一个问题：充分认识优化营商环境的重大意义。", "营商环境就是生产力，一是关系发展，二是关系民生。",
+             "第二个问题：准确把握当前存在的突出问题。", "有的部门服务意识不强。",
+             "第三个问题：扎实推进各项重点任务。", "第一，要深化改革。第二，要强化监管。"]
+
+
+@pytest.mark.parametrize("sep", ["：", "、"])
+@pytest.mark.parametrize("join", ["\n", ""])
+def test_a_speechs_numbered_questions_are_its_part_headings(sep: str, join: str) -> None:
+    speech = parse_speech(join.join(q.replace("问题：", "问题" + sep) for q in QUESTIONS) + join)
+    parts = [(s.marker, s.title, s.form, s.style) for s in speech.sections()]
+    assert parts == [("第一个问题" + sep, "充分认识优化营商环境的重大意义", "part", "other"),
+                     ("第二个问题" + sep, "准确把握当前存在的突出问题", "part", "other"),
+                     ("第三个问题" + sep, "扎实推进各项重点任务", "part", "other")]
+    # the points under them belong to them
+    assert [(p.marker, p.number) for p in speech.sections()[2].children if isinstance(p, Point)] == [
+        ("第一，", 1), ("第二，", 2)]
+
+
+def test_a_numbered_question_in_a_sentence_is_no_heading() -> None:
+    text = "在全县人才工作会议上的讲话\n同志们：\n第一个问题是资金不足，第二个问题是人才短缺。\n我们要逐一解决。\n"
+    assert parse_speech(text).sections() == []
 
 
 @pytest.mark.parametrize(("open_", "close"), [("（", "）"), ("(", ")")])

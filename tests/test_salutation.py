@@ -324,3 +324,21 @@ def test_a_line_that_ends_with_a_colon_is_no_organisation_address(line: str) -> 
     speech = parse_speech(text)
     assert speech.salutation is not None
     assert speech.salutation.text == "同志们："
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\n\u3000\u3000"])
+def test_an_address_broken_across_two_lines_is_one_salutation(newline: str) -> None:
+    first = "尊敬的青禾市副市长林远山先生，尊敬的各位来宾，"
+    second = "女士们，先生们，朋友们："
+    text = f"在第五届青禾茶博会开幕式上的致辞\n{first}{newline}{second}\n大家上午好！金秋时节，我们相聚青禾。\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == f"{first}{newline}{second}"
+    assert speech.salutation.addressees[-3:] == ["女士们", "先生们", "朋友们"]
+
+
+def test_an_address_closed_by_a_comma_does_not_take_the_next_line_of_speech() -> None:
+    text = "在全县春耕工作会议上的讲话\n同志们，\n今天我们召开会议：部署春耕生产。\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "同志们，"

@@ -642,7 +642,7 @@ def _tail(run: _Run, q: int, out: Glued, copies: list[Range], *, subtitle: bool 
     q = _date(run, q, out)
     if not (run.closed or out.subtitle is not None or out.date is not None):
         # the first body line: an office and a name only where the body plainly opens after it
-        sp = _speaker(run, q, copies, set())
+        sp = _speaker(run, q, copies, set()) or _marked_name(run, q)
         if sp is not None and _opens_body(run, sp[1]):
             out.speaker = sp
             out.end = max(out.end, sp[1])
@@ -657,6 +657,39 @@ def _tail(run: _Run, q: int, out: Glued, copies: list[Range], *, subtitle: bool 
             if out.date is None:
                 _date(run, run.skip(sp[1]), out)
             return
+    if not run.closed and out.date is not None and out.date[1] <= q:
+        # the first body line: the author's bare name after the date, the body plainly opening
+        # after it (…的讲话（2018年2月12日）李明今年以来，…)
+        sp = _name_before_body(run, q)
+        if sp is not None:
+            out.speaker = sp
+            out.end = max(out.end, sp[1])
+
+
+def _marked_name(run: _Run, q: int) -> Range | None:
+    """The author's bare name after the note mark that ends a title (``title_marks``:
+    …坚强有力※习近平今年7月1日，…), where the body plainly opens after it (a date, a year,
+    a subject or time word): three characters, or two where three do not end so."""
+    m = vocabulary().glued.title_marks.match(run.text, q, run.end)
+    return None if m is None else _name_before_body(run, run.skip(m.end()))
+
+
+def _name_before_body(run: _Run, p: int) -> Range | None:
+    """A bare name at ``p`` that the body plainly opens after (see :func:`_opens_body`), or
+    that a paragraph's indent follows (李明　　今年…: the line breaks lost, the indents
+    kept): three characters, or two where three do not end so."""
+    g = vocabulary().glued
+    text = run.text
+    for n in NAME_LENGTHS:
+        e = p + n
+        if (e <= run.end and g.speaker_name.fullmatch(text, p, e) and not g.not_names.fullmatch(text, p, e)
+                and not g.title_words.search(text, p, e)
+                and (_opens_body(run, e) or text.startswith(PARAGRAPH_INDENTS, e))):
+            return p, e
+    return None
+
+
+PARAGRAPH_INDENTS = ("\u3000", "  ")  # an ideographic space or two spaces: a paragraph's indent
 
 
 def _date(run: _Run, q: int, out: Glued) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ...compiled import compile_regex
 from ...vocab import LazyPattern, per_vocabulary, vocabulary
 from ..chars import COMMAS, INLINE_SPACE, LINE_BREAKS
@@ -90,6 +92,7 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
                 continue
             if end is None or end - start > voc.salutation_max:
                 continue
+            end = _continued(text, end, limit, address)
             found = (_spaced_before(text, start, floor), end)  # (各位领导 各位来宾：)
             line = _line_address(text, limit, end)
             if line is not None and (line[1] <= start or (
@@ -99,6 +102,24 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
             return found, _names(text, *found)
     line = _line_address(text, limit, limit) or opening
     return (line, _names(text, *line)) if line is not None else None
+
+
+def _continued(text: str, end: int, limit: int, address: regex.Pattern[str]) -> int:
+    """The end of an address closed by a comma at its line's end that the next line goes on
+    with up to its colon (尊敬的…，尊敬的各位嘉宾，⏎女士们，先生们，朋友们：: an address
+    wrapped or broken across two lines), else ``end``."""
+    if text[end - 1] not in COMMAS:
+        return end
+    q = end
+    while q < limit and text[q] in INLINE_SPACE:
+        q += 1
+    if q >= limit or text[q] not in LINE_BREAKS:
+        return end
+    q += 2 if text.startswith("\r\n", q) else 1
+    while q < limit and text[q] in INLINE_SPACE:
+        q += 1
+    m = address.match(text, q, limit)
+    return m.end() if m is not None and text[m.end() - 1] in "：:" else end
 
 
 def _names(text: str, start: int, end: int) -> list[str]:
