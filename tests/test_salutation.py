@@ -342,3 +342,17 @@ def test_an_address_closed_by_a_comma_does_not_take_the_next_line_of_speech() ->
     speech = parse_speech(text)
     assert speech.salutation is not None
     assert speech.salutation.text == "同志们，"
+
+
+@pytest.mark.parametrize("word", ["的通知", "的意见", "的决定"])
+def test_a_notices_addressees_glued_after_its_title_start_after_the_title_word(word: str) -> None:
+    # a notice flattened to one line: its title runs on into the addressee line (a quoted term
+    # right before the title word: the address started after its closing quote, at 的通知)
+    title = f"青川县人民政府办公室关于开展防汛隐患排查“回头看”{word}"
+    address = "各乡镇人民政府，县直各部门，各有关单位："
+    text = f"{title}{address}为切实做好今年防汛工作，现将有关事项通知如下。一、明确责任各乡镇要落实属地责任。"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+    assert speech.title is not None
+    assert speech.title.text == title

@@ -66,7 +66,9 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
             s = before
         starts: list[int] = []
         peeled = False  # (the address starts after the speaker's name, inside a word)
-        if s < hint.start() and _speaker_before(text, s, hint.start()):
+        if s < hint.start() and _after_title(text, hint.start()):
+            s, peeled = hint.start(), True  # …的通知各乡镇人民政府：: the title's end is no addressee
+        elif s < hint.start() and _speaker_before(text, s, hint.start()):
             s, peeled = hint.start(), True  # …主席 习近平尊敬的各位来宾：: the speaker's name is no addressee
         elif s < hint.start():
             named = _after_speaker_name(text, s, hint.start())
