@@ -6,7 +6,7 @@ import regex
 
 from ...compiled import compile_regex
 from ...vocab import LazyPattern, per_vocabulary, vocabulary
-from ..chars import COMMAS, INLINE_SPACE, LINE_BREAKS
+from ..chars import COMMAS, INLINE_SPACE, LINE_BREAKS, is_han
 from ..markers import bare_address, salutation
 
 Range = tuple[int, int]
@@ -26,7 +26,25 @@ def _after_boundary(text: str, i: int) -> bool:
 def _after_title(text: str, i: int) -> bool:
     """A title word ends right before ``text[i]`` (a title run on to the address when the line
     breaks were lost: …会议上的讲话同志们，大家好！)."""
+    finals = _title_word_finals()
+    if i == 0 or (finals is not None and text[i - 1] not in finals):
+        return False  # (the character before is no title word's last: most are not)
     return any(m.end() == i for m in vocabulary().glued.title_words.finditer(text, max(0, i - _title_word_max()), i))
+
+
+@per_vocabulary
+def _title_word_finals() -> frozenset[str] | None:
+    """Characters among which every title word's last is: the Han characters written in the
+    title words' pattern, when it is a plain alternation of words (groups, ``?``, classes of
+    variant characters, escaped spaces: nothing a match can end with beyond its characters);
+    None otherwise."""
+    pattern = vocabulary().glued.title_words.pattern
+    if any(not is_han(ch) and ch not in _PLAIN_SYNTAX for ch in pattern):
+        return None
+    return frozenset(ch for ch in pattern if is_han(ch))
+
+
+_PLAIN_SYNTAX = frozenset("(?:)|[]\\ \u3000")  # the syntax of a plain alternation of words
 
 
 @per_vocabulary
