@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from officialspeech import Section, Speech, parse_speech
+from typing import Any
+
+import pytest
+
+from officialspeech import Point, Section, Speech, parse_speech
+from spanchecks import check_spans
 
 
 def _titles(speech: Speech) -> list[tuple[int, str, str]]:
@@ -131,3 +136,50 @@ def test_the_callers_frozen_objects_stay_frozen_and_cycles_are_still_collected()
     parse_speech(CLEAN)
     gc.collect()
     assert alive() is None
+
+
+RUN_IN_SERIES = ["在全县经济工作会议上的报告", "各位代表：", "一、2024年工作回顾",
+                 "（一）经济运行稳中有进。全县生产总值增长5.8%，固定资产投资增长7.2%。",
+                 "（二）项目建设提速增效。新开工亿元以上项目26个，竣工投产18个。",
+                 "（三）民生保障持续加强。城镇新增就业4200人，新改建农村公路80公里。",
+                 "在看到成绩的同时，我们也清醒认识到存在的问题：一是产业结构不优；二是财政收支矛盾突出。",
+                 "二、2025年主要任务", "（一）抓项目促投资。要紧盯重点项目。"]
+
+
+def _parents(speech: Speech) -> dict[str, str]:
+    """Each paragraph's or point's opening words -> the marker of the section holding it."""
+    out: dict[str, str] = {}
+
+    def walk(nodes: list[Any], parent: str) -> None:
+        for n in nodes:
+            if isinstance(n, Section):
+                walk(n.children, n.marker)
+            else:
+                out[(n.lead if isinstance(n, Point) else n.text)[:6]] = parent
+    walk(speech.body, "")
+    return out
+
+
+def test_what_follows_a_run_in_series_of_one_paragraph_siblings_is_the_parents() -> None:
+    # (corpus 003: the points of the paragraph after the run-in （六） belong to 一、)
+    speech = parse_speech("\n".join(RUN_IN_SERIES) + "\n")
+    parents = _parents(speech)
+    assert parents["全县生产总值"] == "（一）"
+    assert parents["城镇新增就业"] == "（三）"
+    assert parents["在看到成绩的"] == "一、"
+    assert parents["产业结构不优"] == "一、"
+    assert parents["要紧盯重点项"] == "（一）"
+    check_spans("\n".join(RUN_IN_SERIES) + "\n", speech)
+
+
+@pytest.mark.parametrize("change", ["two_paragraphs", "not_run_in", "two_siblings"])
+def test_a_series_that_is_not_all_one_paragraph_run_in_keeps_what_follows(change: str) -> None:
+    lines = list(RUN_IN_SERIES)
+    if change == "two_paragraphs":  # the first sibling holds two paragraphs
+        lines.insert(4, "重点行业稳中向好，规上工业增加值增长6.1%。")
+    elif change == "not_run_in":  # the second sibling's heading stands alone on its line
+        lines[4:5] = ["（二）项目建设提速增效", "新开工亿元以上项目26个，竣工投产18个。"]
+    else:  # a series of two
+        del lines[3]
+    parents = _parents(parse_speech("\n".join(lines) + "\n"))
+    assert parents["在看到成绩的"] == "（三）"

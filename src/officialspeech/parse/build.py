@@ -6,6 +6,7 @@ model's order, so that the dict serialised as it is equals the model's JSON."""
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from ..treekeys import METADATA_FIELDS, METADATA_LISTS, SCHEMA_VERSION
@@ -13,6 +14,7 @@ from .chrome import ChromeHit, metadata_from
 from .document import Document, Range
 from .front import Front
 from .headings import Heading
+from .headings.siblings import sibling_groups
 from .markers import FORMS
 from .points import Point
 
@@ -168,10 +170,15 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
         else:
             items.append((piece[0], b.paragraph(*piece)))
     items.sort(key=lambda it: it[0])
+    one_line = _one_paragraph_scopes(b.view.text, heads)
     body: list[dict[str, Any]] = []
     stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
     target = body  # the children list of the innermost open section
-    for _, item in items:
+    for at, item in items:
+        if stack and (scope_end := one_line.get(stack[-1][1]["_start"])) is not None and at >= scope_end:
+            # past the one paragraph a run-in series' last sibling holds: the parent's again
+            stack.pop()
+            target = stack[-1][1]["children"] if stack else body
         if isinstance(item, Heading):
             rank = b.doc.unnumbered.get(item.start, 0) if item.form == "markdown" else FORMS[item.form].rank
             while stack and stack[-1][0] >= rank:
@@ -187,6 +194,50 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
         if node["kind"] == "section":
             _close(b, node)
     return body
+
+
+ONE_PARAGRAPH_SERIES = 3  # run-in siblings, at least, each holding one paragraph, for the last to hold one too
+
+
+def _one_paragraph_scopes(v: str, heads: list[Heading]) -> dict[int, int]:
+    """Where the scope of the last sibling of a run-in series ends (by its start): a series
+    of ONE_PARAGRAPH_SERIES or more same-form siblings, each a heading run in to its one
+    paragraph ((一)…。body⏎(二)…。body⏎…(六)…。body⏎), holds one paragraph in its last
+    sibling too; the paragraphs after it (一年来的成就…, 在看到成绩的同时…一是…) are the
+    parent's (corpus 003: its points belong to 一、, not to (六)). Not where the last sibling
+    has sub-headings or is not run in."""
+    out: dict[int, int] = {}
+    order = {h.start: i for i, h in enumerate(heads)}
+    for group in sibling_groups(heads):
+        if len(group) < ONE_PARAGRAPH_SERIES:
+            continue
+        if not all(_run_in(v, h) and not _breaks_inside(v, h.start, nxt.start)
+                   for h, nxt in pairwise(group)):
+            continue
+        last = group[-1]
+        k = order[last.start] + 1
+        if not _run_in(v, last) or (k < len(heads) and FORMS[heads[k].form].rank > FORMS[last.form].rank):
+            continue  # (its own sub-headings follow: it holds more than a paragraph)
+        out[last.start] = _line_end(v, last.heading_end)
+    return out
+
+
+def _run_in(v: str, h: Heading) -> bool:
+    """The heading's body goes on on its line (（六）防范化解风险，维护社会和谐稳定。稳妥化解…)."""
+    return h.heading_end < _line_end(v, h.heading_end) and bool(v[h.heading_end:_line_end(v, h.heading_end)].strip())
+
+
+def _line_end(v: str, i: int) -> int:
+    ends = [k for k in (v.find("\n", i), v.find("\r", i)) if k != -1]
+    return min(ends) if ends else len(v)
+
+
+def _breaks_inside(v: str, s: int, e: int) -> bool:
+    """A line break stands in ``v[s:e]`` before the white space it ends with."""
+    stop = e
+    while stop > s and v[stop - 1].isspace():
+        stop -= 1
+    return v.find("\n", s, stop) != -1 or v.find("\r", s, stop) != -1
 
 
 def _close(b: _Spans, node: dict[str, Any]) -> int:
