@@ -183,3 +183,35 @@ def test_a_series_that_is_not_all_one_paragraph_run_in_keeps_what_follows(change
         del lines[3]
     parents = _parents(parse_speech("\n".join(lines) + "\n"))
     assert parents["在看到成绩的"] == "（三）"
+
+
+ADDRESSED = ["在全县经济工作会议上的报告", "各位代表：", "一、2024年工作回顾",
+             "（一）经济运行稳中有进", "全县生产总值增长5.8%。", "固定资产投资增长7.2%。",
+             "（二）民生保障持续加强", "城镇新增就业4200人。", "新改建农村公路80公里。",
+             "各位代表！这些成绩来之不易，是全县上下共同奋斗的结果。",
+             "我们也清醒看到存在的问题：一是产业结构不优；二是财政收支矛盾突出。",
+             "二、2025年主要任务", "（一）抓项目促投资", "要紧盯重点项目。"]
+
+
+def test_the_audience_addressed_after_a_series_last_sub_heading_turns_back_to_the_part() -> None:
+    # (corpus 003: the points after its last sub-heading and an 各位代表！ paragraph belong to 一、)
+    parents = _parents(parse_speech("\n".join(ADDRESSED) + "\n"))
+    assert parents["新改建农村公"] == "（二）"
+    assert parents["各位代表！这"] == "一、"
+    assert parents["产业结构不优"] == "一、"
+    assert parents["要紧盯重点项"] == "（一）"
+
+
+@pytest.mark.parametrize("change", ["comma", "not_last"])
+def test_an_address_that_is_no_turn_keeps_its_sub_heading(change: str) -> None:
+    lines = list(ADDRESSED)
+    if change == "comma":  # 各位代表， inside the paragraph's sentence, no exclamation
+        lines[9] = "各位代表，这些成绩来之不易，是全县上下共同奋斗的结果。"
+    else:  # the address under the first sub-heading, its siblings still to come
+        lines.insert(6, "各位代表！我们要再接再厉。")
+    parents = _parents(parse_speech("\n".join(lines) + "\n"))
+    if change == "comma":
+        assert parents["各位代表，这"] == "（二）"
+        assert parents["产业结构不优"] == "（二）"
+    else:
+        assert parents["各位代表！我"] == "（一）"

@@ -15,7 +15,7 @@ from .document import Document, Range
 from .front import Front
 from .headings import Heading
 from .headings.siblings import sibling_groups
-from .markers import FORMS
+from .markers import FORMS, bare_address
 from .points import Point
 
 
@@ -171,14 +171,20 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
             items.append((piece[0], b.paragraph(*piece)))
     items.sort(key=lambda it: it[0])
     one_line = _one_paragraph_scopes(b.view.text, heads)
+    last_subs = _last_sub_siblings(heads)
     body: list[dict[str, Any]] = []
     stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
     target = body  # the children list of the innermost open section
     for at, item in items:
-        if stack and (scope_end := one_line.get(stack[-1][1]["_start"])) is not None and at >= scope_end:
-            # past the one paragraph a run-in series' last sibling holds: the parent's again
+        if stack and (((scope_end := one_line.get(stack[-1][1]["_start"])) is not None and at >= scope_end)
+                      or (len(stack) > 1 and stack[-1][1]["_start"] in last_subs and not isinstance(item, Heading)
+                          and _addressed(b.view.text, at))):
+            # past the one paragraph a run-in series' last sibling holds, or at the audience
+            # addressed after a series' last sub-heading (各位代表！…): the parent's again
             stack.pop()
             target = stack[-1][1]["children"] if stack else body
+            if stack:
+                last_subs.discard(stack[-1][1]["_start"])  # (one level up only)
         if isinstance(item, Heading):
             rank = b.doc.unnumbered.get(item.start, 0) if item.form == "markdown" else FORMS[item.form].rank
             while stack and stack[-1][0] >= rank:
@@ -220,6 +226,18 @@ def _one_paragraph_scopes(v: str, heads: list[Heading]) -> dict[int, int]:
             continue  # (its own sub-headings follow: it holds more than a paragraph)
         out[last.start] = _line_end(v, last.heading_end)
     return out
+
+
+def _last_sub_siblings(heads: list[Heading]) -> set[int]:
+    """The starts of the last siblings of series of two or more."""
+    return {group[-1].start for group in sibling_groups(heads) if len(group) >= 2}
+
+
+def _addressed(v: str, at: int) -> bool:
+    """The paragraph at ``at`` opens by addressing the audience with an exclamation
+    (各位代表！, 同志们！): a speech turns from the last sub-heading's matter to the part's."""
+    m = bare_address().match(v, at)
+    return m is not None and v[m.end():m.end() + 1] in ("！", "!")
 
 
 def _run_in(v: str, h: Heading) -> bool:
