@@ -356,3 +356,27 @@ def test_a_notices_addressees_glued_after_its_title_start_after_the_title_word(w
     assert speech.salutation.text == address
     assert speech.title is not None
     assert speech.title.text == title
+
+
+@pytest.mark.parametrize("clause", ["各部门要重点抓好四项工作：", "各地各部门要抓好三件事：", "各单位要做到："])
+def test_a_clause_with_the_modal_yao_after_ge_is_no_address(clause: str) -> None:
+    # reported speech in a news item: 她要求，各部门要…：一是… (the collective 各 opens a clause)
+    text = (f"全市安全生产工作会议召开\n本报讯 市政府昨日召开全市安全生产工作会议。市长强调，{clause}"
+            "一是压实责任；二是排查隐患。会议要求，各级各部门要守牢底线。\n")
+    assert parse_speech(text).salutation is None
+
+
+@pytest.mark.parametrize("address", ["各乡镇人民政府，县直各部门：", "各位重要嘉宾：", "各位主要领导，同志们："])
+def test_collective_and_known_addresses_with_the_characters_of_zhongyao_stay_addresses(address: str) -> None:
+    text = f"在全县工作会议上的讲话\n{address}\n今天召开会议，部署工作。\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == address
+
+
+@pytest.mark.parametrize("line", ["青川职业技术学院全体师生员工和海内外校友：", "青川集团公司广大干部职工："])
+def test_a_letters_addressee_line_of_an_organisations_people_is_the_salutation(line: str) -> None:
+    text = f"贺信\n{line}\n值此建校六十周年之际，谨致以热烈的祝贺！\n六十年来，学院培养了大批人才。\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == line

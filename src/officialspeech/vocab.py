@@ -455,6 +455,7 @@ def _grammar_words(v: dict[str, Any]) -> dict[str, str]:
         "item": sal["item"],
         "honorific_item": sal["honorific_item"],
         "collective": regex.escape(sal["collective_prefix"]),
+        "collective_item": sal.get("collective_item", sal["item"]),
         # (the formulas are patterns, tried after the words; the words' traditional forms are
         # listed in the data: every variant of every word would double a pattern the closing
         # rule holds four times, a millisecond of every process's start)
