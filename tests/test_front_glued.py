@@ -704,3 +704,22 @@ def test_a_bare_name_after_the_date_and_before_a_paragraph_indent_is_the_speaker
     _exact(text, speech.title, "在全市防汛工作会议上的讲话")
     _exact(text, speech.date, "（2024年6月3日）")
     _exact(text, speech.speaker, "林远山")
+
+
+@pytest.mark.parametrize("note", ["（摘要）", "（节选）", ""])
+def test_a_portal_title_after_its_breadcrumbs_last_step_keeps_its_year_and_edition_note(note: str) -> None:
+    # a portal page flattened to one line: the breadcrumb ends with the category 政府工作报告,
+    # glued to the page's title, which opens with its year and ends with its edition note
+    title = f"2024年青川县政府工作报告{note}"
+    text = (f"当前位置：首页 > 政务公开 > 政府工作报告{title}发布时间：2024-01-26 10:15　来源：青川县人民政府办公室"
+            "——2024年1月22日在青川县第十八届人民代表大会第三次会议上青川县县长　林远山各位代表：现在，我代表县人民政府，"
+            "向大会报告工作，请予审议。一、2023年工作回顾过去一年，全县经济稳中有进。")
+    speech = parse_speech(text)
+    _exact(text, speech.title, title)
+
+
+def test_a_bracketed_date_after_a_glued_title_stays_the_date() -> None:
+    text = "在全县防汛工作会议上的讲话（2024年6月3日）同志们：入汛以来，全县降雨偏多。"
+    speech = parse_speech(text)
+    _exact(text, speech.title, "在全县防汛工作会议上的讲话")
+    _exact(text, speech.date, "（2024年6月3日）")

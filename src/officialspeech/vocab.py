@@ -237,6 +237,7 @@ class GluedVocab:
     max_name_length: int
     title_bad: LazyPattern
     title_marks: LazyPattern  # the note mark after a title (…体系※习近平)
+    title_note: LazyPattern  # a bracketed edition note after a title word (…工作报告（摘要）)
     category_max: int  # a category label glued before a title is at most this long (领导讲话)
     occasion_title: LazyPattern  # how a speech title opens: 在…会议上的(讲话)
     body_openers: LazyPattern
@@ -520,6 +521,7 @@ def _glued(g: dict[str, Any], pieces: dict[str, str], variants: dict[int, str]) 
         max_name_length=int(g["max_name_length"]),
         title_bad=LazyPattern(g["title_bad"]),
         title_marks=LazyPattern(g["title_marks"]),
+        title_note=LazyPattern(f"[（(](?:{_alternation(g.get('title_notes', []))})[）)]" if g.get("title_notes") else "(?!)"),
         category_max=int(g["category_max"]),
         occasion_title=LazyPattern(g["occasion_title"]),
         body_openers=LazyPattern(_alternation(g["body_openers"])),

@@ -339,7 +339,7 @@ def _by_title_word(run: _Run, at_body: bool, named: set[int]) -> Range | None:
     for m in g.title_words.finditer(text, run.a, run.b):
         if run.in_chrome(m.start()):
             continue  # a title word in a breadcrumb or a site name (首页 > 讲话致辞 > 正文)
-        ends.append(m.end())
+        ends.append(_past_note(text, m.end(), run.end))
         words.append(m.start())
         if len(ends) >= g.max_candidates:
             break
@@ -359,6 +359,8 @@ def _by_title_word(run: _Run, at_body: bool, named: set[int]) -> Range | None:
         s = lefts[k]
         score = own[k]
         r = rep[k]
+        if r is not None and s is not None and _after_category(run, s, ends[:k], words[k]) > s:
+            r = None  # (the words said twice are a breadcrumb's last step and the title's end)
         if r is not None:
             score = max(score, 2)
             if s is None or r > s:
@@ -387,6 +389,14 @@ def _by_title_word(run: _Run, at_body: bool, named: set[int]) -> Range | None:
     return best
 
 
+def _past_note(text: str, e: int, end: int) -> int:
+    """The end of a title word at ``e`` with a bracketed edition note right after it, if any
+    (vocab ``title_notes``: 2024年…政府工作报告（摘要）发布时间：…: the note is the title's, as
+    on its own line; not a site's collection label, （精选）)."""
+    m = vocabulary().glued.title_note.match(text, e, end)
+    return m.end() if m is not None else e
+
+
 SAID_BEFORE_MIN = 8  # characters of a title's end said before it that make the rest of it something else
 
 
@@ -404,14 +414,15 @@ def _said_before(run: _Run, s: int, e: int) -> int:
 
 def _after_category(run: _Run, s: int, earlier_ends: list[int], w: int) -> int:
     """``s`` moved past a short category label that ends in a title word and runs on into a
-    title of the occasion shape (领导讲话在全市…会议上的讲话: a breadcrumb's last step glued
-    to the title once the line breaks were lost)."""
+    title of the occasion shape or one opening with its year (领导讲话在全市…会议上的讲话,
+    政府工作报告2024年…省政府工作报告: a breadcrumb's last step glued to the title once the
+    line breaks were lost)."""
     g = vocabulary().glued
     for e in earlier_ends:
         if s < e <= s + g.category_max:
             q = run.skip(e)
-            if q < w and g.occasion_title.match(run.text, q, w) is not None:
-                return q
+            if q < w and (g.occasion_title.match(run.text, q, w) is not None or _YEAR.match(run.text, q, w) is not None):
+                return q  # (…政府工作报告2024年…政府工作报告: a title that opens with its year)
     return s
 
 
