@@ -9,6 +9,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from ..compiled import compile_re
 from ..treekeys import METADATA_FIELDS, METADATA_LISTS, SCHEMA_VERSION
 from .chrome import ChromeHit, metadata_from
 from .document import Document, Range
@@ -17,6 +18,7 @@ from .headings import Heading
 from .headings.siblings import sibling_groups
 from .markers import FORMS, bare_address
 from .points import Point
+from .positions import LineIndex
 
 
 def build_tree(doc: Document, front: Front, heads: list[Heading], pieces: list[Range | Point],
@@ -170,7 +172,7 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
         else:
             items.append((piece[0], b.paragraph(*piece)))
     items.sort(key=lambda it: it[0])
-    one_line = _one_paragraph_scopes(b.view.text, heads)
+    one_line = _one_paragraph_scopes(b.view.text, heads, b.doc.lines)
     last_subs = _last_sub_siblings(heads)
     body: list[dict[str, Any]] = []
     stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
@@ -205,7 +207,7 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
 ONE_PARAGRAPH_SERIES = 3  # run-in siblings, at least, each holding one paragraph, for the last to hold one too
 
 
-def _one_paragraph_scopes(v: str, heads: list[Heading]) -> dict[int, int]:
+def _one_paragraph_scopes(v: str, heads: list[Heading], lines: LineIndex) -> dict[int, int]:
     """Where the scope of the last sibling of a run-in series ends (by its start): a series
     of ONE_PARAGRAPH_SERIES or more same-form siblings, each a heading run in to its one
     paragraph ((一)…。body⏎(二)…。body⏎…(六)…。body⏎), holds one paragraph in its last
@@ -217,14 +219,14 @@ def _one_paragraph_scopes(v: str, heads: list[Heading]) -> dict[int, int]:
     for group in sibling_groups(heads):
         if len(group) < ONE_PARAGRAPH_SERIES:
             continue
-        if not all(_run_in(v, h) and not _breaks_inside(v, h.start, nxt.start)
+        if not all(_run_in(v, h, lines) and not _breaks_inside(v, h.start, nxt.start)
                    for h, nxt in pairwise(group)):
             continue
         last = group[-1]
         k = order[last.start] + 1
-        if not _run_in(v, last) or (k < len(heads) and FORMS[heads[k].form].rank > FORMS[last.form].rank):
+        if not _run_in(v, last, lines) or (k < len(heads) and FORMS[heads[k].form].rank > FORMS[last.form].rank):
             continue  # (its own sub-headings follow: it holds more than a paragraph)
-        out[last.start] = _line_end(v, last.heading_end)
+        out[last.start] = lines.line_end(last.heading_end)
     return out
 
 
@@ -240,14 +242,14 @@ def _addressed(v: str, at: int) -> bool:
     return m is not None and v[m.end():m.end() + 1] in ("！", "!")
 
 
-def _run_in(v: str, h: Heading) -> bool:
-    """The heading's body goes on on its line (（六）防范化解风险，维护社会和谐稳定。稳妥化解…)."""
-    return h.heading_end < _line_end(v, h.heading_end) and bool(v[h.heading_end:_line_end(v, h.heading_end)].strip())
+_NON_SPACE = compile_re(r"\S")
 
 
-def _line_end(v: str, i: int) -> int:
-    ends = [k for k in (v.find("\n", i), v.find("\r", i)) if k != -1]
-    return min(ends) if ends else len(v)
+def _run_in(v: str, h: Heading, lines: LineIndex) -> bool:
+    """The heading's body goes on on its line (（六）防范化解风险，维护社会和谐稳定。稳妥化解…):
+    found from the line index and the first character after the heading (no scan of a long line)."""
+    e = lines.line_end(h.heading_end)
+    return h.heading_end < e and _NON_SPACE.search(v, h.heading_end, e) is not None
 
 
 def _breaks_inside(v: str, s: int, e: int) -> bool:

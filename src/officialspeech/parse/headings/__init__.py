@@ -126,8 +126,11 @@ def _glued(v: str, heads: list[Heading], selected: list[Candidate], line_end: Ca
     opening = [h for h in heads if h.start in at_line_start]
     # the whole document, or one level of sub-headings (一、 alone on their lines, every （一）
     # glued; not a list of 1. items, each a long sentence of its own)
-    groups = [opening, *({h.form: [x for x in opening if x.form == h.form]
-                          for h in opening if h.form in GLUED_LEVELS}.values())]
+    levels: dict[str, list[Heading]] = {}  # (grouped in one pass: a comprehension per heading was quadratic)
+    for h in opening:
+        if h.form in GLUED_LEVELS:
+            levels.setdefault(h.form, []).append(h)
+    groups = [opening, *levels.values()]
     for group in groups:
         if len(group) < GLUED_MIN:
             continue
