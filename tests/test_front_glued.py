@@ -723,3 +723,27 @@ def test_a_bracketed_date_after_a_glued_title_stays_the_date() -> None:
     speech = parse_speech(text)
     _exact(text, speech.title, "在全县防汛工作会议上的讲话")
     _exact(text, speech.date, "（2024年6月3日）")
+
+
+def test_a_journals_endnote_gives_the_speechs_date_where_the_front_has_none() -> None:
+    text = ("坚持人民城市人民建 推动城市治理现代化※林远山今年3月，我到青川调研。城市治理要坚持以人民为中心。"
+            "※这是林远山同志2023年5月8日在全市城市工作会议上的讲话。")
+    speech = parse_speech(text)
+    _exact(text, speech.date, "2023年5月8日")
+    assert speech.date is not None
+    assert speech.date.iso == "2023-05-08"
+    assert_lossless(text, speech)
+
+
+@pytest.mark.parametrize("text", [
+    # the front's own date stands
+    "在全市防汛工作会议上的讲话（2024年6月3日）同志们：入汛以来，全市降雨偏多。※这是2024年7月1日在全市会议上的讲话。",
+    # a note naming no date
+    "坚持人民城市人民建 推动城市治理现代化※林远山今年3月，我到青川调研。※这是林远山同志讲话的主要部分。",
+])
+def test_an_endnote_date_does_not_replace_a_front_date_or_come_from_a_note_without_one(text: str) -> None:
+    speech = parse_speech(text)
+    if "（2024年6月3日）" in text:
+        _exact(text, speech.date, "（2024年6月3日）")
+    else:
+        assert speech.date is None

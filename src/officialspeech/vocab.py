@@ -204,6 +204,7 @@ class Vocabulary:
     title_finals_any: LazyPattern
     subhead_openers: LazyPattern
     chain_closer: LazyPattern
+    endnote_occasion: LazyPattern  # a journal's note after the speech naming its date (※这是…2020年6月2日在…的讲话)
     title_bad_finals: frozenset[str]
     title_bad_final_lengths: tuple[int, ...]
     title_bad_final_chars: frozenset[str]
@@ -405,6 +406,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         title_finals_any=LazyPattern(_alternation(v["title_finals"])),
         subhead_openers=LazyPattern(_alternation(v["subhead_openers"])),
         chain_closer=LazyPattern(rf"[，,][ 　]*(?:{_alternation(v['chain_closers'])})"),
+        endnote_occasion=LazyPattern(v.get("endnote_occasion", "(?!)")),
         title_bad_finals=frozenset(v["title_bad_finals"]),
         title_bad_final_lengths=tuple(sorted({len(w) for w in v["title_bad_finals"]})),
         title_bad_final_chars=frozenset(w[-1] for w in v["title_bad_finals"]),

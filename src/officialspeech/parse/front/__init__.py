@@ -14,7 +14,7 @@ from ...vocab import vocabulary
 from ..chars import INLINE_SPACE, LINE_BREAKS
 from ..document import Document
 from ..markers import FORMS
-from .lines import Front, read_front, title_like
+from .lines import Front, iso_date, read_front, title_like
 from .salutation import find_salutation
 
 __all__ = ["Front", "read_front_matter"]
@@ -35,14 +35,32 @@ def read_front_matter(doc: Document) -> Front:
         (ss, se), names = sal
         front = read_front(v, 0, ss, se)
         front.salutation, front.addressees = (ss, se), names
-        return front
+        return _endnote_date(v, front)
     body_start = _body_start(v, first_head)
     lookahead = 0
     if body_start < n and body_start != first_head:
         line = _LINE.match(v, body_start)
         lookahead = min(line.end() if line else body_start, body_start + vocabulary().glued.lookahead)
-    return read_front(v, 0, body_start, body_start, lookahead=lookahead,
-                      earlier=_titles_before(doc, body_start) if lookahead else "")
+    return _endnote_date(v, read_front(v, 0, body_start, body_start, lookahead=lookahead,
+                                       earlier=_titles_before(doc, body_start) if lookahead else ""))
+
+
+ENDNOTE_REACH = 300  # characters from the end of the text in which a journal's endnote stands
+
+
+def _endnote_date(v: str, front: Front) -> Front:
+    """``front`` with the date a journal's note after the speech gives (vocab
+    ``endnote_occasion``: …。※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。), where
+    the front matter has none."""
+    if front.date is not None or "※" not in v[-ENDNOTE_REACH:]:
+        return front
+    m = vocabulary().endnote_occasion.search(v, max(front.body_start, len(v) - ENDNOTE_REACH))
+    if m is None or m.start("date") < 0:
+        return front
+    found = iso_date(m.group("date"))
+    front.date = m.span("date")
+    front.date_iso = found[1] if found is not None else None
+    return front
 
 
 def _first_heading_line(doc: Document) -> int | None:
