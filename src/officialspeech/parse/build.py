@@ -11,6 +11,7 @@ from typing import Any
 
 from ..compiled import compile_re
 from ..treekeys import METADATA_FIELDS, METADATA_LISTS, SCHEMA_VERSION
+from .chars import EXCLAIMS, LINE_BREAKS
 from .chrome import ChromeHit, metadata_from
 from .document import Document, Range
 from .front import Front
@@ -172,8 +173,9 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
         else:
             items.append((piece[0], b.paragraph(*piece)))
     items.sort(key=lambda it: it[0])
-    one_line = _one_paragraph_scopes(b.view.text, heads, b.doc.lines)
-    last_subs = _last_sub_siblings(heads)
+    groups = list(sibling_groups(heads))
+    one_line = _one_paragraph_scopes(b.view.text, heads, groups, b.doc.lines)
+    last_subs = {group[-1].start for group in groups if len(group) >= 2}  # the last siblings of series
     body: list[dict[str, Any]] = []
     stack: list[tuple[int, dict[str, Any]]] = []  # (rank, section dict)
     target = body  # the children list of the innermost open section
@@ -207,7 +209,8 @@ def _nest(b: _Spans, heads: list[Heading], pieces: list[Range | Point]) -> list[
 ONE_PARAGRAPH_SERIES = 3  # run-in siblings, at least, each holding one paragraph, for the last to hold one too
 
 
-def _one_paragraph_scopes(v: str, heads: list[Heading], lines: LineIndex) -> dict[int, int]:
+def _one_paragraph_scopes(v: str, heads: list[Heading], groups: list[list[Heading]],
+                          lines: LineIndex) -> dict[int, int]:
     """Where the scope of the last sibling of a run-in series ends (by its start): a series
     of ONE_PARAGRAPH_SERIES or more same-form siblings, each a heading run in to its one
     paragraph ((一)…。body⏎(二)…。body⏎…(六)…。body⏎), holds one paragraph in its last
@@ -216,7 +219,7 @@ def _one_paragraph_scopes(v: str, heads: list[Heading], lines: LineIndex) -> dic
     has sub-headings or is not run in."""
     out: dict[int, int] = {}
     order = {h.start: i for i, h in enumerate(heads)}
-    for group in sibling_groups(heads):
+    for group in groups:  # (siblings.sibling_groups of ``heads``)
         if len(group) < ONE_PARAGRAPH_SERIES:
             continue
         if not all(_run_in(v, h, lines) and not _breaks_inside(v, h.start, nxt.start)
@@ -230,16 +233,11 @@ def _one_paragraph_scopes(v: str, heads: list[Heading], lines: LineIndex) -> dic
     return out
 
 
-def _last_sub_siblings(heads: list[Heading]) -> set[int]:
-    """The starts of the last siblings of series of two or more."""
-    return {group[-1].start for group in sibling_groups(heads) if len(group) >= 2}
-
-
 def _addressed(v: str, at: int) -> bool:
     """The paragraph at ``at`` opens by addressing the audience with an exclamation
     (各位代表！, 同志们！): a speech turns from the last sub-heading's matter to the part's."""
     m = bare_address().match(v, at)
-    return m is not None and v[m.end():m.end() + 1] in ("！", "!")
+    return m is not None and v[m.end():m.end() + 1] in EXCLAIMS
 
 
 _NON_SPACE = compile_re(r"\S")
@@ -257,7 +255,7 @@ def _breaks_inside(v: str, s: int, e: int) -> bool:
     stop = e
     while stop > s and v[stop - 1].isspace():
         stop -= 1
-    return v.find("\n", s, stop) != -1 or v.find("\r", s, stop) != -1
+    return any(v.find(ch, s, stop) != -1 for ch in LINE_BREAKS)
 
 
 def _close(b: _Spans, node: dict[str, Any]) -> int:

@@ -30,6 +30,7 @@ CLAUSE_MARKS = "，,、；;"
 COMMAS = "，,"
 SEMICOLONS = "；;"
 COLONS = "：:"
+EXCLAIMS = "！!"
 PARAGRAPH_JOIN_ENDS = "。！？；：!?;:…”’》）)】"
 """A line ending with one of these is not continued by the next line."""
 

@@ -10,7 +10,8 @@ run (:mod:`.glued`).
 from __future__ import annotations
 
 from ...compiled import compile_re
-from ...vocab import vocabulary
+from ...firsts import class_chars, first_items
+from ...vocab import per_vocabulary, vocabulary
 from ..chars import INLINE_SPACE, LINE_BREAKS
 from ..document import Document
 from ..markers import FORMS
@@ -48,13 +49,22 @@ def read_front_matter(doc: Document) -> Front:
 ENDNOTE_REACH = 300  # characters from the end of the text in which a journal's endnote stands
 
 
+@per_vocabulary
+def _endnote_firsts() -> tuple[str, ...] | None:
+    """The characters an endnote (vocab ``endnote_occasion``) can open with (None: not told)."""
+    items = first_items(vocabulary().endnote_occasion.pattern)
+    return None if items is None else tuple(sorted(map(chr, class_chars(items))))
+
+
 def _endnote_date(v: str, front: Front) -> Front:
     """``front`` with the date a journal's note after the speech gives (vocab
     ``endnote_occasion``: …。※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。), where
     the front matter has none."""
-    if front.date is not None or "※" not in v[-ENDNOTE_REACH:]:
-        return front
-    m = vocabulary().endnote_occasion.search(v, max(front.body_start, len(v) - ENDNOTE_REACH))
+    lo = max(front.body_start, len(v) - ENDNOTE_REACH)
+    firsts = _endnote_firsts()
+    if front.date is not None or (firsts is not None and all(v.find(ch, lo) == -1 for ch in firsts)):
+        return front  # (the cheap test first: no character an endnote opens with stands there)
+    m = vocabulary().endnote_occasion.search(v, lo)
     if m is None or m.start("date") < 0:
         return front
     found = iso_date(m.group("date"))

@@ -6,7 +6,7 @@ import regex
 
 from ...compiled import compile_regex
 from ...vocab import LazyPattern, per_vocabulary, vocabulary
-from ..chars import COMMAS, INLINE_SPACE, LINE_BREAKS, is_han
+from ..chars import COLONS, COMMAS, EXCLAIMS, INLINE_SPACE, LINE_BREAKS, is_han
 from ..markers import bare_address, salutation
 
 Range = tuple[int, int]
@@ -14,7 +14,6 @@ _SEPARATORS = "、，,"  # between the items of an address
 _ITEM_SEP = compile_regex(f"[{_SEPARATORS}]")
 _COMMA = compile_regex(r"[，,]")
 _NAME_SEP = compile_regex(f"[{_SEPARATORS}\\s]+")
-_EXCLAIM = "！!"
 _STOPS = frozenset("。！？!?；;：:\r\n")  # no addressee holds these
 
 
@@ -139,7 +138,7 @@ def _continued(text: str, end: int, limit: int, address: regex.Pattern[str]) -> 
     while q < limit and text[q] in INLINE_SPACE:
         q += 1
     m = address.match(text, q, limit)
-    return m.end() if m is not None and text[m.end() - 1] in "：:" else end
+    return m.end() if m is not None and text[m.end() - 1] in COLONS else end
 
 
 def _names(text: str, start: int, end: int) -> list[str]:
@@ -215,7 +214,7 @@ def _alone(text: str, start: int, limit: int) -> int | None:
     while end > start and text[end - 1].isspace():  # (the address may take a line break)
         end -= 1
     words_end = end
-    if end < limit and (text[end] in _EXCLAIM
+    if end < limit and (text[end] in EXCLAIMS
                         or (text[end] in COMMAS and vocabulary().sentence_end.search(text, 0, start) is None)):
         end += 1  # 各位代表！ (an older style: the address closed by an exclamation mark); 同志们， opening the speech
     after = end
