@@ -100,6 +100,44 @@ def first_class(pattern: str) -> re.Pattern[str] | None:
     return compile_re(f"[{''.join(sorted(items))}]") if items else None
 
 
+_BACKREFERENCE = compile_re(r"\\[1-9]|\(\?P=")
+
+
+class LedScan:
+    """The starts of ``re.finditer(pattern)``'s matches, found faster: the pattern led by
+    the set of its first characters, consumed, with the match read in a lookbehind holding
+    a lookahead (as the marker lexer's finder is). `re` skips the positions outside a
+    leading set in a loop of its own instead of entering the alternation at each one (a
+    sentence-opener list of ~1,000 characters: 2.5x faster over a title's window). A match
+    that starts inside the one before it is passed over, as finditer would have gone on
+    past that one; the pattern matches nothing empty (a first character is required)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern  # the source, as ``re.Pattern.pattern``
+        first = None if _BACKREFERENCE.search(pattern) else first_items(pattern)  # (group m would renumber them)
+        self._plain = compile_re(pattern)
+        self._led = None if first is None else compile_re(f"[{''.join(sorted(first))}](?<=(?=(?P<m>{pattern})).)")
+
+    def starts(self, text: str, pos: int, endpos: int) -> list[int]:
+        """``[m.start() for m in re.finditer(pattern, text[:endpos], pos)]``, with the
+        string's bounds as finditer has them (tests/test_firsts.py)."""
+        led = self._led
+        if led is None:
+            return [m.start() for m in self._plain.finditer(text, pos, endpos)]
+        out: list[int] = []
+        last = pos
+        for m in led.finditer(text, pos, endpos):
+            s, e = m.span("m")
+            if s >= last:
+                out.append(s)
+                last = e
+        return out
+
+    def search(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether the pattern matches anywhere in ``text[pos:endpos]``."""
+        return (self._led or self._plain).search(text, pos, endpos) is not None
+
+
 def last_items(pattern: str) -> set[str] | None:
     """The class items a match of ``pattern`` can end with (a trailing ``$`` and lookarounds
     skipped), or None when that cannot be told (a category, an optional end, a construct

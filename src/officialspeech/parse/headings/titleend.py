@@ -13,6 +13,7 @@ import re
 import regex
 
 from ...compiled import compile_re, compile_regex
+from ...firsts import LedScan
 from ...vocab import per_vocabulary, vocabulary
 from ..chars import CLOSE_QUOTES, GAP_SPACE, HAN, OPEN_QUOTES, is_text
 from ..markers import category_pattern, form_pattern
@@ -60,8 +61,19 @@ ENCLOSED_FORMS = ("cn_paren", "arabic_paren", "circled", "stem_paren")  # （一
 def _enclosed_markers() -> re.Pattern[str]:
     """A bracketed or circled marker (``ENCLOSED_FORMS``: （一）, （1）, ①): a sub-heading or a
     list item starts there, so a title run on into it ends before it (…改造方案|（1）坚持…)."""
+    return compile_re(_enclosed_source())
+
+
+@per_vocabulary
+def _enclosed_source() -> str:
     sources = [p for cat in ("heading", "point") for f in ENCLOSED_FORMS if (p := form_pattern(cat, f))]
-    return compile_re("|".join(f"(?:{p})" for p in sources))
+    return "|".join(f"(?:{p})" for p in sources)
+
+
+@per_vocabulary
+def _enclosed_scan() -> LedScan:
+    """:func:`_enclosed_markers`, its match starts found from their first characters."""
+    return LedScan(_enclosed_source())
 
 
 @per_vocabulary
@@ -91,10 +103,10 @@ def point_marker() -> regex.Pattern[str]:
 
 
 @per_vocabulary
-def _body_openers() -> re.Pattern[str]:
+def _body_openers() -> LedScan:
     """Where the body may open: a sentence opener of any strength or a point marker."""
     voc = vocabulary()
-    return compile_re("|".join(f"(?:{p})" for p in (
+    return LedScan("|".join(f"(?:{p})" for p in (
         voc.openers.pattern, voc.openers_weak.pattern, category_pattern("point"))))
 
 
@@ -249,11 +261,11 @@ def _evidence(text: str, title_start: int, stop: int) -> set[int]:
     """Cut positions where some evidence can apply (every other position scores 0)."""
     lo = title_start + 4
     ks: set[int] = set()
-    ks.update(m.start() for m in _body_openers().finditer(text, lo, stop + 8))
+    ks.update(_body_openers().starts(text, lo, stop + 8))
     ks.update(m.end() for m in _title_finals().finditer(text, title_start, stop))
     ks.update(m.start() for m in _gaps().finditer(text, title_start + 2, stop))
     ks.update(m.start() for m in _numbered_gaps().finditer(text, lo, stop))
-    ks.update(m.start() for m in _enclosed_markers().finditer(text, lo, stop))
+    ks.update(_enclosed_scan().starts(text, lo, stop))
     ks.update(_object_restated(text, title_start, stop))
     ks.update(m.start() + len(m.group(1)) for m in _REPEAT.finditer(text, title_start, stop + 6))
     ks.update(_defined_positions(text, title_start, lo, stop))
@@ -301,7 +313,7 @@ def strong_evidence_possible(text: str, title_start: int, stop: int) -> bool:
     lo = title_start + 4
     return bool(voc.openers.search(text, lo, stop + 8) or _gaps().search(text, title_start + 2, stop)
                 or point_marker().search(text, lo, stop + 8)
-                or _enclosed_markers().search(text, lo, stop)
+                or _enclosed_scan().search(text, lo, stop)
                 or _object_restated(text, title_start, stop)
                 or _REPEAT.search(text, title_start, stop + 6)
                 or text.find(text[title_start:title_start + 3], title_start + 6, stop + 3) != -1
