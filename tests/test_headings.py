@@ -731,3 +731,46 @@ def test_a_run_on_title_ends_before_site_chrome_glued_after_it(chrome: str) -> N
             f"决不能有丝毫松懈。二、突出抓好重点领域的专项整治{chrome}在全县防汛工作会议上的讲话在全市招商引资大会上的讲话")
     titles = [(s.marker, s.title) for s in parse_speech(text).sections()]
     assert titles == [("一、", "充分认识做好安全生产工作的重要性"), ("二、", "突出抓好重点领域的专项整治")]
+
+
+# a report's lines joined into one: 一、, a 1. alone on its line, then run-in （1）title。body
+RUN_IN_PARENS = (
+    "在全县环境整治推进会上的讲话同志们：今天召开推进会，我讲两点意见。"
+    "一、找准存在的突出问题对照年初部署，全县整治工作还有不少差距。1.设施建设方面"
+    "（1）垃圾清运不及时。部分乡镇转运站超负荷运行，积存垃圾三天未清。"
+    "（2）污水管网不配套。城郊片区雨污混流问题突出，群众反映强烈。"
+    "2.长效管护方面（1）保洁力量不足。有的村保洁员一人负责五个自然村，顾此失彼。"
+    "（2）考核机制不健全。检查多以听汇报为主，很少暗访。"
+    "二、压实各方工作责任各乡镇要把整治工作摆上重要议事日程，主要负责同志亲自抓。谢谢大家！"
+)
+
+
+def test_flattened_run_in_paren_series_are_headings() -> None:
+    """（1）（2） whose lines were lost, each opening with a short title sentence and saying
+    more after it, head sub-sections under the 1. and 2. above them (the first glued to its
+    title); their titles end at their 。 and none is a point."""
+    speech = parse_speech(RUN_IN_PARENS)
+    paren = [(s.marker, s.title, s.level) for s in speech.sections() if s.form == "arabic_paren"]
+    assert paren == [("（1）", "垃圾清运不及时", 4), ("（2）", "污水管网不配套", 4),
+                     ("（1）", "保洁力量不足", 4), ("（2）", "考核机制不健全", 4)]
+    dots = [s for s in speech.sections() if s.form == "arabic_dot"]
+    assert [s.title for s in dots] == ["设施建设方面", "长效管护方面"]
+    assert [[c.title for c in s.children if isinstance(c, Section)] for s in dots] == [
+        ["垃圾清运不及时", "污水管网不配套"], ["保洁力量不足", "考核机制不健全"]]
+    assert not any(p.marker.startswith("（") for p in speech.points())
+    assert not contract_violations(RUN_IN_PARENS, speech)
+
+
+@pytest.mark.parametrize(("text", "points"), [
+    # a list's items are clauses or long sentences: the first sentence holds a comma or a ；
+    (RUN_IN_PARENS.replace("垃圾清运不及时。", "垃圾清运不及时，").replace("保洁力量不足。", "保洁力量不足；"), 4),
+    # one item alone says nothing of a series
+    (RUN_IN_PARENS.partition("（2）")[0] + "二、压实各方工作责任各乡镇要亲自抓。", 0),
+    # on its lines, a line of such items is one paragraph's list
+    (RUN_IN_PARENS.replace("同志们：", "\n同志们：\n").replace("一、", "\n一、").replace("二、", "\n二、")
+     .replace("1.", "\n1.").replace("2.", "\n2."), 4),
+])
+def test_inline_paren_items_stay_points(text: str, points: int) -> None:
+    speech = parse_speech(text)
+    assert not [s for s in speech.sections() if s.form == "arabic_paren"]
+    assert len([p for p in speech.points() if p.marker.startswith("（")]) == points

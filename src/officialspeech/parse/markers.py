@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -228,6 +229,55 @@ def inline_lists(tokens: list[Token], line_end: Callable[[int], int], text: str 
             out.update((prev.start, tok.start))
         last[tok.form] = tok
     return frozenset(out)
+
+
+RUN_IN_TITLE_MAX = 25  # characters of the title sentence a run-in sub-heading opens with (（1）推行“阳光审批”。…)
+RUN_IN_TITLE_BREAKS = COMMAS + SEMICOLONS + COLONS  # what a title sentence holds none of (、 it may)
+
+
+def run_in_series(tokens: list[Token], text: str) -> frozenset[int]:
+    """Starts of the LIST_FORMS tokens (（1）) that head run-in sub-sections once the line
+    breaks are lost: a series numbered on from 1, two items or more, where every item opens
+    with a short title sentence (its 。！？ within RUN_IN_TITLE_MAX characters, no comma,
+    ；or ： before it) and says more after it before the next item — ``（1）着力整治形式主义。
+    要持续为基层减负…。（2）…``, each line of a report joined to the next. A list's items
+    are clauses or long sentences (``（1）做好重点群体就业，围绕…；推动…。（2）…``): one that
+    does not open so breaks the series, and the others stay list items. For text whose body
+    lost its line breaks only (the caller's test): on its lines, a line of such items is one
+    paragraph's list."""
+    out: set[int] = set()
+    series: list[Token] = []
+
+    def close() -> None:
+        if len(series) >= 2 and all(_titled(text, a.end, b.start) for a, b in pairwise(series)) and _titled(
+                text, series[-1].end, len(text)):
+            out.update(t.start for t in series)
+        series.clear()
+
+    for tok in tokens:
+        if tok.marker is None or tok.form not in LIST_FORMS:
+            continue
+        n = tok.marker.numbers[0]
+        if series and series[-1].marker is not None and n == series[-1].marker.numbers[0] + 1:
+            series.append(tok)
+            continue
+        close()
+        if n == 1:
+            series.append(tok)
+    close()
+    return frozenset(out)
+
+
+def _titled(text: str, start: int, stop: int) -> bool:
+    """``text[start:stop]`` opens with a title sentence and goes on (see :func:`run_in_series`)."""
+    end = min(stop, start + RUN_IN_TITLE_MAX + 1)
+    first = next((i for i in range(start, end) if text[i] in SENTENCE_ENDS or text[i] in RUN_IN_TITLE_BREAKS), None)
+    if first is None or first - start < 2 or text[first] not in SENTENCE_ENDS:
+        return False
+    return _NON_SPACE.search(text, first + 1, stop) is not None
+
+
+_NON_SPACE = compile_re(r"\S")
 
 
 def _clauses(text: str, prev: Token, tok: Token, listed: bool) -> bool:

@@ -56,6 +56,7 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
     items inside a paragraph: 1. 2.) are points of the family ``list``."""
     voc = vocabulary()
     out: list[PointCand] = []
+    headed = {a for a, _ in scope_of}
     si = 0
     scope = -1
     for tok in tokens:
@@ -67,6 +68,8 @@ def point_candidates(text: str, tokens: list[Token], body_start: int,
         if marker is None:
             continue
         if cat == "heading":
+            if s in headed:
+                continue  # (a heading: never a point as well)
             if s in items:
                 out.append(PointCand(s, e, text[s:e], "list", marker.numbers[0], False, LINE_START, scope))
                 continue

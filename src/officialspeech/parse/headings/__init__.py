@@ -15,7 +15,7 @@ from ...vocab import vocabulary
 from ..chrome import after_end_chrome
 from ..document import Document
 from ..escapes import trim_space_end
-from ..markers import LINE_START
+from ..markers import LINE_START, run_in_series
 from .bare import bare_numeral_headings, is_stripped
 from .candidates import Candidate, Heading, heading_candidates
 from .select import select_headings
@@ -77,13 +77,15 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
     (where :mod:`.reranker` re-cuts them)."""
     v = doc.view.text
     end = len(v)
+    run_on = is_run_on(v, start, end)
+    # (（1）title。body… run in after a sentence heads a sub-section only where the lines were lost)
+    run_in = run_in_series(doc.body_tokens(start), v) if run_on else frozenset()
     cands = heading_candidates(v, doc.body_tokens(start), start, end, doc.lines, doc.unnumbered, doc.markdown_items,
-                               doc.list_items(start))
-    selected = select_headings(v, cands, _hinted(doc, cands))
+                               doc.list_items(start), run_in)
+    selected = select_headings(v, cands, _hinted(doc, cands), run_in)
     if is_stripped(v, start, end):
         selected = sorted(selected + bare_numeral_headings(v, start, end, _groups(selected), doc.lines),
                           key=lambda c: c.start)
-    run_on = is_run_on(v, start, end)
     # (the wrap width is read only to cut titles: not for a body without headings)
     wrap = None if run_on or not selected else Wrap.detect(v, doc.lines, frozenset(t.start for t in doc.body_tokens(start)))
     heads = _bounds(v, selected, end, doc, run_on, wrap)

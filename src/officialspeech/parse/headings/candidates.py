@@ -49,11 +49,14 @@ class Heading:
 
 def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end: int,
                        lines: LineIndex, unnumbered: Iterable[int] = (), items: frozenset[int] = frozenset(),
-                       list_items: frozenset[int] = frozenset()) -> list[Candidate]:
+                       list_items: frozenset[int] = frozenset(), run_in: frozenset[int] = frozenset()
+                       ) -> list[Candidate]:
     """Heading candidates from the heading tokens of the body (``lines``: the line index of
     ``text``); containers (注释) standing alone on a line, and the Markdown heading lines
     at ``unnumbered`` (view starts: ``## 小结``), are added as unnumbered candidates; the
-    markers at ``items`` (Markdown list items inside a paragraph) are points, no candidates."""
+    markers at ``items`` (Markdown list items inside a paragraph) are points, no candidates,
+    as are the inline （1） items of ``list_items``; an inline （1） at ``run_in`` (see
+    :func:`markers.run_in_series`) is a candidate after its boundary."""
     voc = vocabulary()
     out: list[Candidate] = []
     token_starts = {t.start for t in tokens}
@@ -82,7 +85,8 @@ def heading_candidates(text: str, tokens: list[Token], body_start: int, body_end
             continue
         if strength == LINE_START and marker.form not in _FREE_NEXT and _word_across_break(text, s, body_start, tok.text):
             continue  # a line broken inside a word: 统⏎一、效能, 推进第⏎三、第四, M⏎2、信贷
-        if s in list_items or (marker.form == "arabic_paren" and strength != LINE_START):
+        inline = s in list_items or (marker.form == "arabic_paren" and strength != LINE_START)
+        if inline and s not in run_in:
             continue  # inline （1）…（2）… (or ：㈠…；㈡…) is a list of points inside a paragraph
         if marker.form in _LINE_START_ONLY and strength != LINE_START and not (
                 strength == AFTER_BOUNDARY and voc.sentence_end.match(prev)):

@@ -110,10 +110,12 @@ class _Confirmation:
         return announced_end(self.text, c.end) is not None  # 从“筑牢思想根基;…”两个方面 … 一、筑牢思想根基…
 
 
-def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = frozenset()) -> list[Candidate]:
+def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = frozenset(),
+                    run_in: frozenset[int] = frozenset()) -> list[Candidate]:
     """Choose the candidates that are headings, following numbering sequences per style.
     A candidate starting at one of ``hinted`` (the file format styled that line as a heading)
-    is taken as long as its line reads like a heading."""
+    is taken as long as its line reads like a heading; one at ``run_in`` (an inline （1）
+    series of titled items, :func:`markers.run_in_series`) may be glued to the title above."""
     if not cands:
         return []
     confirmed = _Confirmation(text, cands)
@@ -134,7 +136,7 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
             continue
         assert n is not None
         prev_n = stack[depth][1] if depth is not None else None
-        if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted)) and not (
+        if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted), run_in) and not (
                 depth is None and n == 1 and (_opens_like_a_sibling(c, accepted, stack, opened)
                                               or _opens_a_part(c, accepted, confirmed))):
             continue
@@ -178,7 +180,8 @@ def _opens_a_part(c: Candidate, accepted: list[Candidate], confirmed: _Confirmat
 
 
 def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hinted: frozenset[int],
-             line_starts: set[tuple[str, int | None]], confirmed: _Confirmation, any_accepted: bool) -> bool:
+             line_starts: set[tuple[str, int | None]], confirmed: _Confirmation, any_accepted: bool,
+             run_in: frozenset[int] = frozenset()) -> bool:
     """Whether candidate ``c`` is a heading, given the open sequence of its form (``depth``
     in the stack, its last number ``prev_n``)."""
     form, n = c.form, c.number
@@ -217,6 +220,10 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
         if n == 1:
             return form == "cn_paren" and confirmed(c) and (depth is None or (prev_n or 0) >= 2)
         return depth is not None and n == expected
+    if c.start in run_in:
+        # …执法检查环节（1）随意检查、选择性执法。有的…: a run-in （1） glued to the title above it
+        # once the line breaks were lost; its series of titled items says it heads
+        return (n == 1 and depth is None and confirmed(c)) or (depth is not None and n == expected)
     if form == "arabic_dot" and any_accepted and text[c.start - 1].isalpha():
         # …排查整治1.聚焦重点行业领域…。2.建立…: a numbered list glued to the heading
         # above it once the line breaks were lost; a 2. must follow
