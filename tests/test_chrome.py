@@ -530,3 +530,60 @@ def test_chrome_patterns_take_the_variant_of_each_character_they_name() -> None:
     assert pager.pattern.match("下一則：署長出席週年晚會致辭")
     assert pager.pattern.match("下一则：署长出席周年晚会致辞")
     assert not pager.pattern.match("下一個：署長出席週年晚會致辭")
+
+
+DOC_PAGE = (
+    "{title}_青禾文库\n青禾文库 > 行政公文 > 会议纪要\n"
+    "上传者：river_0921　页数：2　下载：9次　阅读：3,062　上传时间：2023-06-15\n"
+    "客服中心:在线咨询\n{title}\n{issuer}2023年6月9日\n"
+    "6月7日下午，区政府召开专题会议，研究老旧小区改造工作。会议议定如下：一是加快项目进度；二是强化资金保障。\n"
+    "声明：本站范文仅供参考，使用时请根据实际情况修改。\n"
+)
+
+
+def test_a_document_page_path_counters_and_service_line_are_chrome() -> None:
+    """A site's path that opens with its name (not 首页), a meta line of label：value pieces
+    with counters (阅读：3,062) and a bare page count, the customer service line and the
+    site's notice under the text are chrome; the page count and date are metadata."""
+    title = "青禾区老旧小区改造工作专题会议纪要"
+    text = DOC_PAGE.format(title=title, issuer="")
+    speech = parse_speech(text)
+    rules = {c.rule: c.text for c in speech.chrome}
+    assert rules["breadcrumb_path"] == "青禾文库 > 行政公文 > 会议纪要"
+    assert rules["uploader"] == "上传者：river_0921　页数：2　下载：9次　阅读：3,062　上传时间：2023-06-15"
+    assert rules["service"] == "客服中心:在线咨询"
+    assert rules["footer"].startswith("声明：本站范文")
+    assert (speech.metadata.pages, speech.metadata.date) == (2, "2023-06-15")
+    assert speech.title is not None
+    assert speech.title.text == title
+
+
+def test_the_issuer_between_a_title_and_its_date_is_no_title() -> None:
+    """An organisation's name alone on its line between a title and its date (a 纪要's
+    issuer) is no title, nor does it anchor one."""
+    title = "青禾区老旧小区改造工作专题会议纪要"
+    speech = parse_speech(DOC_PAGE.format(title=title, issuer="青禾区人民政府办公室\n"))
+    assert speech.title is not None
+    assert speech.title.text == title
+    assert speech.date is not None
+    assert speech.date.iso == "2023-06-09"
+
+
+@pytest.mark.parametrize("line", ["首页 > 新闻中心 > 领导讲话", "<U+00A0><U+00A0>新华社北京3月5日电", "坚持 > 稳中求进"])
+def test_a_path_that_opens_with_home_or_is_no_path_keeps_its_old_reading(line: str) -> None:
+    """首页 > … stays the breadcrumb_line rule's; an escaped space (<U+00A0>) or two steps are no path."""
+    speech = parse_speech(line + "\n在全县工作会议上的讲话\n同志们：\n今天召开会议。\n")
+    rules = [c.rule for c in speech.chrome if c.text == line]
+    assert rules == (["breadcrumb_line"] if line.startswith("首页") else [])
+
+
+def test_a_closing_before_a_tail_of_site_chrome_run_on_after_it() -> None:
+    """Line breaks lost: the closing stands before the site's notice and a related-documents
+    list split into short pieces (…讲话　4页　阅读1820), none of which ends the speech."""
+    text = ("在全市招商引资推进会上的讲话 同志们：今天召开推进会，部署招商引资工作。大家要真抓实干。谢谢大家！"
+            "本文档由用户上传，版权归属用户，青禾文库仅提供信息存储空间。如有侵权请联系客服处理。 相关文档 "
+            "在全县项目建设动员会上的讲话　4页　阅读1820 招商引资推进会表态发言　3页　阅读956 "
+            "市长在营商环境大会上的讲话　6页　阅读2741")
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"

@@ -774,3 +774,16 @@ def test_inline_paren_items_stay_points(text: str, points: int) -> None:
     speech = parse_speech(text)
     assert not [s for s in speech.sections() if s.form == "arabic_paren"]
     assert len([p for p in speech.points() if p.marker.startswith("（")]) == points
+
+
+def test_numbers_that_run_on_across_parents_are_headings() -> None:
+    """A Q&A's questions numbered on across its parts (1.–2. under 一、, 3.–4. under 二、, 5.
+    under 三、): the last, with no 6. after it, is a heading too."""
+    qa = ["一、参保对象", "1.哪些人可以参保？", "答：本市户籍人员均可参保。", "2.大学生如何参保？", "答：由学校统一组织。",
+          "二、缴费标准", "3.缴费标准是多少？", "答：每人每年380元。", "4.缴费期是什么时候？", "答：10月至12月。",
+          "三、缴费渠道", "5.可以通过哪些渠道缴费？", "答：线上线下均可缴费。"]
+    speech = parse_speech("城乡居民医保参保缴费政策问答\n" + "\n".join(qa) + "\n")
+    numbered = [(s.marker, s.number) for s in speech.sections() if s.form == "arabic_dot"]
+    assert numbered == [("1.", 1), ("2.", 2), ("3.", 3), ("4.", 4), ("5.", 5)]
+    three = next(s for s in speech.sections() if s.marker == "三、")
+    assert [c.marker for c in three.children if isinstance(c, Section)] == ["5."]

@@ -354,3 +354,39 @@ def test_a_contrast_inside_a_point_that_is_not_chained_stays_in_its_lead() -> No
     text = "同志们：\n一是要抓好学习，但不能只停留在口头上。二是要抓好落实，但不能搞形式主义。\n"
     assert _leads(parse_speech(text)) == [("一是", 1, "要抓好学习，但不能只停留在口头上"),
                                          ("二是", 2, "要抓好落实，但不能搞形式主义")]
+
+
+AGENDA = ("在全区安全生产工作会议上的主持词\n同志们：\n现在开会。今天的会议共有三项议程：一是传达会议精神；二是通报考核结果；"
+          "三是请区长讲话。\n下面，进行会议第一项议程，请区应急管理局局长传达会议精神。\n（传达）\n"
+          "下面，进行会议第二项议程，请区安委办通报考核结果。\n（通报）\n{then}，请区长作重要讲话，大家欢迎！\n")
+
+
+@pytest.mark.parametrize("then", ["然后", "最后"])
+def test_a_moderators_agenda_opened_with_no_first_word(then: str) -> None:
+    """Agenda steps each opening its line with a step word only an agenda verb follows
+    (下面，进行…/下面，请…/最后，请…) are one sequence 1–3, though no 首先 opens it."""
+    speech = parse_speech(AGENDA.format(then=then))
+    steps = [(p.marker, p.number) for p in speech.points() if p.marker in ("下面", "然后", "最后")]
+    assert steps == [("下面", 1), ("下面", 2), (then, 3)]
+
+
+def test_two_agenda_steps_with_no_first_word_are_no_sequence() -> None:
+    text = AGENDA.format(then="最后").replace("下面，进行会议第二项议程，请区安委办通报考核结果。\n（通报）\n", "")
+    speech = parse_speech(text)
+    assert not [p for p in speech.points() if p.marker in ("下面", "最后")]
+
+
+def test_an_inline_numbered_clause_list_is_points_where_lines_were_kept() -> None:
+    """1.…；2.…；3.… as the clauses of one sentence inside a paragraph are points (as an
+    inline （1）… list is); flattened, a list whose items opened their lines reads the same,
+    so there the items stay headings."""
+    text = ("在全局半年工作会议上的讲话\n同志们：\n一、抓好下半年工作\n局党组明确了三个时间节点：1.七月底前完成专项检查；"
+            "2.九月底前完成问题整改；3.十一月底前完成总结评估。各科室要抓紧落实。\n")
+    speech = parse_speech(text)
+    assert [(p.marker, p.number, p.lead) for p in speech.points()] == [
+        ("1.", 1, "七月底前完成专项检查"), ("2.", 2, "九月底前完成问题整改"), ("3.", 3, "十一月底前完成总结评估")]
+    assert [s.marker for s in speech.sections()] == ["一、"]
+    notice = ("关于召开防汛会议的通知\n各乡镇：\n经县政府同意，定于5月8日上午召开全县防汛工作会议，请各单位主要负责同志"
+              "准时参加。会议议程：\n1.县水利局通报汛情；\n2.县应急局安排部署；\n3.县长讲话。\n")
+    for shape in (notice, notice.replace("\n", "")):
+        assert [s.marker for s in parse_speech(shape).sections()] == ["1.", "2.", "3."]

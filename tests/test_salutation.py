@@ -380,3 +380,23 @@ def test_a_letters_addressee_line_of_an_organisations_people_is_the_salutation(l
     speech = parse_speech(text)
     assert speech.salutation is not None
     assert speech.salutation.text == line
+
+
+@pytest.mark.parametrize("lines", [
+    ["尊敬的各位领导", "尊敬的远方来的各位朋友", "各位来宾，女士们、先生们"],
+    ["尊敬的各位領導", "各位來賓，女士們、先生們"],
+    ["尊敬的各位领导", "各位来宾："],  # the last closed by its colon
+])
+def test_an_address_set_out_line_by_line_with_no_colon_is_one(lines: list[str]) -> None:
+    """Address lines with no closing mark, each alone on its line, are one salutation, line
+    breaks and all, up to the greeting (大家上午好！) that is none."""
+    text = "在茶文化节开幕式上的欢迎词\n" + "\n".join(lines) + "\n大家上午好！\n今天，茶文化节隆重开幕了。\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "\n".join(lines)
+
+
+def test_a_greeting_after_an_address_alone_on_its_line_is_no_part_of_it() -> None:
+    speech = parse_speech("在茶文化节开幕式上的欢迎词\n尊敬的各位领导\n大家上午好！\n今天，茶文化节隆重开幕了。\n")
+    assert speech.salutation is not None
+    assert speech.salutation.text == "尊敬的各位领导"

@@ -143,6 +143,7 @@ class Vocabulary:
     point_verb_bare_number: LazyPattern  # …but not a bare number (一是一，二是二: an idiom, no list)
     sequence_words: dict[str, str]
     sequence_requires: dict[str, LazyPattern]
+    agenda_steps: frozenset[str]  # the sequence words only an agenda verb may follow (下面，请…): a moderator's steps
     sequence_bad_next: CharClass
     max_title_length: int
     container_headings: LazyPattern
@@ -185,6 +186,7 @@ class Vocabulary:
     date_line: LazyPattern
     speaker_line: LazyPattern
     front_note: LazyPattern
+    front_issuer: LazyPattern  # a front line naming the issuing organisation only (…人民政府办公室)
     body_subject: LazyPattern
     dash: LazyPattern
     single_dash: LazyPattern
@@ -351,6 +353,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         sequence_words=_variant_keys(dict(v["point_sequence_words"]), variants),
         sequence_requires=_variant_keys({k: LazyPattern(_expand(x, pieces))
                                          for k, x in v.get("point_sequence_requires", {}).items()}, variants),
+        agenda_steps=frozenset(_variant_keys({k: k for k, x in v.get("point_sequence_requires", {}).items()
+                                              if x == "{agenda}"}, variants)),
         sequence_bad_next=CharClass(v["point_sequence_bad_next"]),
         max_title_length=int(v["max_title_length"]),
         container_headings=LazyPattern(rf"(?:{_alternation(v['container_headings'])})[：:]?"),
@@ -391,6 +395,7 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         date_line=LazyPattern(v["date_line"]),
         speaker_line=LazyPattern(_expand(v["speaker_line"], pieces)),
         front_note=LazyPattern(v["front_note"]),
+        front_issuer=LazyPattern(v["front_issuer"]),
         body_subject=LazyPattern(v["body_subject"]),
         dateline=LazyPattern(pieces["dateline"]),
         title_frame_opens=tuple(v["title_frames"]["opens"]),

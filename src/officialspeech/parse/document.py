@@ -97,5 +97,22 @@ class Document:
     def _body_at(self, start: int) -> tuple[int, list[Token], frozenset[int]]:
         if self._body is None or self._body[0] != start:
             tokens = self.tokens.starting_at(start)
-            self._body = (start, tokens, inline_lists(tokens, self.lines.line_end, self.view.text))
+            v = self.view.text
+            self._body = (start, tokens, inline_lists(tokens, self.lines.line_end, v, is_run_on(v, start, len(v))))
         return self._body
+
+
+RUN_ON_CHARS = 500
+RUN_ON_MIN = 40
+
+
+def is_run_on(v: str, start: int, end: int) -> bool:
+    """The body ``v[start:end]`` lost its line breaks: fewer than one line per RUN_ON_CHARS characters."""
+    while end > start and v[end - 1].isspace():
+        end -= 1
+    if end - start < RUN_ON_MIN:
+        return False
+    breaks = v.count("\n", start, end)
+    if v.find("\r", start, end) != -1:
+        breaks += v.count("\r", start, end) - v.count("\r\n", start, end)
+    return breaks * RUN_ON_CHARS <= (end - start)

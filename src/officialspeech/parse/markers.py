@@ -207,20 +207,26 @@ LIST_FORMS = ("arabic_paren",)  # a line of （1）…（2）… items is a list
 # a bracketed series that heads sections too (（一）, ㈠) is a list only as a sentence's clauses:
 # 三项工程：㈠政务云扩容…；㈡电子政务外网…；: each item after a clause mark, none a sentence
 CLAUSE_LIST_FORMS = ("cn_paren",)
+# and so is a 1. series in text that kept its line breaks (…三个时间节点：1.七月底前完成…；2.…；3.…。);
+# once they are lost, items that opened their lines read the same (：1.…；2.…；)
+LINED_CLAUSE_LIST_FORMS = ("arabic_dot",)
 LIST_OPENERS = COLONS + SEMICOLONS + COMMAS  # what a clause-list item follows
 LIST_SEPARATORS = SEMICOLONS  # …and what the items after the first follow
 
 
-def inline_lists(tokens: list[Token], line_end: Callable[[int], int], text: str = "") -> frozenset[int]:
+def inline_lists(tokens: list[Token], line_end: Callable[[int], int], text: str = "",
+                 run_on: bool = False) -> frozenset[int]:
     """Starts of the tokens of a LIST_FORMS form followed on their own line by the next
     number of the same form (（1）新增就业；（2）改造小区。): list items, where a line-start
-    （1） alone would read as a heading. A CLAUSE_LIST_FORMS series counts only where each
-    item follows a clause mark (the first ：，；, the next ；) and no sentence ends between
-    them: the clauses of one sentence, not run-on sections (``text``: the text lexed)."""
+    （1） alone would read as a heading. A CLAUSE_LIST_FORMS series (LINED_CLAUSE_LIST_FORMS
+    too, unless ``run_on``: the text lost its line breaks) counts only where each item
+    follows a clause mark (the first ：，；, the next ；) and no sentence ends between them:
+    the clauses of one sentence, not run-on sections (``text``: the text lexed)."""
     out: set[int] = set()
     last: dict[str, Token] = {}
+    clause_forms = CLAUSE_LIST_FORMS if run_on else CLAUSE_LIST_FORMS + LINED_CLAUSE_LIST_FORMS
     for tok in tokens:
-        if tok.marker is None or (tok.form not in LIST_FORMS and tok.form not in CLAUSE_LIST_FORMS):
+        if tok.marker is None or (tok.form not in LIST_FORMS and tok.form not in clause_forms):
             continue
         prev = last.get(tok.form)
         if (prev is not None and prev.marker is not None and tok.marker.numbers[0] == prev.marker.numbers[0] + 1

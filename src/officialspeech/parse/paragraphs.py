@@ -121,8 +121,10 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
     for a, b in runs:
         paras.extend(split_paragraphs(v, a, b, spaced, wrap))
     # the closing ends the last paragraph, or one followed only by back matter (a date, 全文完)
-    # or by chrome its line breaks were lost around (谢谢大家！ 上一篇：…)
-    for i in range(len(paras) - 1, max(-1, len(paras) - 2 - BACK_MATTER_MAX), -1):
+    # or by chrome its line breaks were lost around (谢谢大家！ 上一篇：…), or by a tail of site
+    # chrome and what it lists (谢谢大家！ 本文档由用户上传… 相关文档 …讲话　4页　阅读1820 …)
+    tail = _chrome_tail(v, paras)
+    for i in range(tail - 1, max(-1, tail - 2 - BACK_MATTER_MAX), -1):
         found, last = _closing(v, paras[i])
         if found is not None:
             if last is None:
@@ -133,12 +135,30 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
         if not (_back_matter(v, paras[i]) or _opens_with_chrome(v, paras[i])):
             break
     if paras:
-        glued = _closing_before_chrome(v, paras[-1])
+        j = tail - 1 if 0 < tail < len(paras) else len(paras) - 1  # (the paragraph before a chrome tail)
+        glued = _closing_before_chrome(v, paras[j])
         if glued is not None:
-            found, last, tail = glued
-            paras[-1:] = [*([] if last is None else [last]), tail]
+            found, last, rest = glued
+            paras[j:j + 1] = [*([] if last is None else [last]), rest]
             return paras, found
     return paras, None
+
+
+CHROME_TAIL_MAX = 12  # paragraphs at the end of a body looked at for a tail of site chrome
+
+
+def _chrome_tail(v: str, paras: list[Range]) -> int:
+    """Where the body's tail of site chrome starts (its line breaks lost, the chrome split
+    into paragraphs at spaces): the first of the last paragraphs that opens with
+    ``after_end`` chrome, when only such paragraphs and back matter (a related document's
+    title, 4页　阅读1820) follow it, within CHROME_TAIL_MAX; else ``len(paras)``."""
+    start = len(paras)
+    for i in range(len(paras) - 1, max(-1, len(paras) - 1 - CHROME_TAIL_MAX), -1):
+        if _opens_with_chrome(v, paras[i]):
+            start = i
+        elif not _back_matter(v, paras[i]):
+            break
+    return start
 
 
 OPEN_BRACKETS = "（(【[〔"  # what chrome glued after a closing may open with (（责任编辑：…）, 【打印本页】)

@@ -137,8 +137,10 @@ def select_points(cands: list[PointCand], cut_off: int | None = None) -> list[li
     current: list[PointCand] = []
     outer: list[list[PointCand]] = []  # unfinished sequences a nested one interrupted
 
+    agenda: set[int] = set()  # starts of the 下面 that opened a moderator's agenda with no 首先
+
     def emit(run: list[PointCand]) -> None:
-        if len(run) >= 2:
+        if len(run) >= (AGENDA_MIN if run and run[0].start in agenda else 2):
             runs.append(run)
 
     def close() -> None:
@@ -155,7 +157,15 @@ def select_points(cands: list[PointCand], cut_off: int | None = None) -> list[li
         current = []
 
     opened = False  # a point numbered 1 has been seen
+    steps = vocabulary().agenda_steps
     for c in cands:
+        if (c.family == "seq" and c.number == 0 and c.strength == LINE_START and c.marker in steps
+                and not any(run and run[0].family == "seq" for run in (current, *outer))):
+            # a moderator's agenda with no 首先, each step opening its line (下面，进行会议第一项
+            # 议程…下面，请…然后，…最后，…: a step word only an agenda verb follows) opens as 首先
+            # would, where AGENDA_MIN steps follow in order
+            c.number = 1
+            agenda.add(c.start)
         if not (opened or runs or current) and c.number > 1 and c.scope == -1 and c.family != "seq":
             # an excerpt that starts inside an enumeration (…作用。三是…四是…): the series goes
             # on from where the page begins, before any heading or any 1
@@ -264,6 +274,7 @@ class Point:
     series: int
 
 
+AGENDA_MIN = 3  # steps of an agenda that no 首先 opens (下面…下面…最后; two may be a speech's 下面…最后 frame)
 CUT_OFF_TAIL = 400  # characters from the end of a text cut off mid-sentence in which a lone first point stands
 
 

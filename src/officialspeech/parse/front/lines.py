@@ -208,6 +208,8 @@ def _kind(t: str, joined: bool, subtitles: dict[str, bool]) -> str:
         return "speaker"
     if voc.caption.search(t) or voc.glued.breaks.fullmatch(t):
         return "other"  # a caption; a time stamp or number (202X/X/XX) is no part of a title
+    if voc.front_issuer.match(t) and not _is_complete_title(t):
+        return "issuer"  # 琅岙区人民政府办公室 under a 会议纪要 or a notice, over its date
     if (len(t) <= voc.max_title_length and not voc.sentence_end.search(t[-1:]) and t[-1:] not in voc.glued.clause_punctuation
             and t[-1:] not in COLONS and "。" not in t):
         return "title"
@@ -218,8 +220,11 @@ def _title_lines(text: str, lines: list[Range], kinds: list[str]) -> list[int]:
     """The indexes of the title's lines (one, or two when the title is split over two)."""
     anchor = next((i for i, k in enumerate(kinds) if k in ("subtitle", "date", "speaker")), None)
     title_idx: list[int] = []
-    if anchor is not None and anchor > 0 and kinds[anchor - 1] == "title":
-        title_idx = [anchor - 1]
+    above = anchor - 1 if anchor is not None else -1  # (past the issuer's name between: title / issuer / date)
+    if above > 0 and kinds[above] == "issuer":
+        above -= 1
+    if anchor is not None and above >= 0 and kinds[above] == "title":
+        title_idx = [above]
     elif anchor is None or anchor == 0:
         cands = [i for i, k in enumerate(kinds) if k == "title"]
         if cands and anchor is None:
@@ -281,6 +286,9 @@ def _unnamed_before(text: str, lines: list[Range], kinds: list[str], i: int) -> 
 
 
 def _anchored(kinds: list[str], i: int) -> bool:
+    """A subtitle or date follows line ``i``, or the issuer's name and then one of them."""
+    if i + 2 < len(kinds) and kinds[i + 1] == "issuer":
+        i += 1
     return i + 1 < len(kinds) and kinds[i + 1] in ("subtitle", "date")
 
 

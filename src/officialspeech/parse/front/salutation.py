@@ -112,6 +112,8 @@ def find_salutation(text: str, limit: int) -> tuple[Range, list[str]] | None:
             if end is None or end - start > voc.salutation_max:
                 continue
             end = _continued(text, end, limit, address)
+            if m is None:
+                end = _stacked(text, start, end, limit, address)
             found = (_spaced_before(text, start, floor), end)  # (各位领导 各位来宾：)
             line = _line_address(text, limit, end)
             if line is not None and (line[1] <= start or (
@@ -139,6 +141,33 @@ def _continued(text: str, end: int, limit: int, address: regex.Pattern[str]) -> 
         q += 1
     m = address.match(text, q, limit)
     return m.end() if m is not None and text[m.end() - 1] in COLONS else end
+
+
+def _stacked(text: str, start: int, end: int, limit: int, address: regex.Pattern[str]) -> int:
+    """The end of an address with no closing mark alone on its line (``_alone``) that the
+    next lines go on with, each an address alone on its line too, the last maybe closed by
+    its colon (尊敬的各位领导⏎尊敬的…各位朋友⏎各位来宾，女士们、先生们⏎大家上午好！: one
+    address set out line by line), else ``end``."""
+    if _alone(text, start, limit) != end or text[end - 1] in COLONS + COMMAS + EXCLAIMS:
+        return end
+    while True:
+        q = end
+        while q < limit and text[q] in INLINE_SPACE:
+            q += 1
+        if q >= limit or text[q] not in LINE_BREAKS:
+            return end
+        q += 2 if text.startswith("\r\n", q) else 1
+        while q < limit and text[q] in INLINE_SPACE:
+            q += 1
+        if q >= limit:
+            return end
+        m = address.match(text, q, limit)
+        nxt = m.end() if m is not None and text[m.end() - 1] in COLONS else _alone(text, q, limit)
+        if nxt is None or nxt - q > vocabulary().salutation_max:
+            return end
+        end = nxt
+        if text[end - 1] in COLONS + COMMAS + EXCLAIMS:
+            return end
 
 
 def _names(text: str, start: int, end: int) -> list[str]:

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from ...vocab import vocabulary
 from ..chrome import after_end_chrome
-from ..document import Document
+from ..document import Document, is_run_on
 from ..escapes import trim_space_end
 from ..markers import LINE_START, run_in_series
 from .bare import bare_numeral_headings, is_stripped
@@ -24,8 +24,6 @@ from .titles import Wrap, title_bounds
 
 __all__ = ["Heading", "find_headings"]
 
-RUN_ON_CHARS = 500
-RUN_ON_MIN = 40
 
 
 def find_headings(doc: Document, start: int) -> list[Heading]:
@@ -147,18 +145,6 @@ def _goes_on_after(v: str, h: Heading, line_end: Callable[[int], int]) -> bool:
     """Text follows the heading on its line (a long 1. item that is all its line says is an
     item of one sentence, 1.坚持…，…。, not a heading glued to its body)."""
     return bool(v[h.heading_end:line_end(h.heading_end)].strip())
-
-
-def is_run_on(v: str, start: int, end: int) -> bool:
-    """The body lost its line breaks: fewer than one line per RUN_ON_CHARS characters."""
-    while end > start and v[end - 1].isspace():
-        end -= 1
-    if end - start < RUN_ON_MIN:
-        return False
-    breaks = v.count("\n", start, end)
-    if v.find("\r", start, end) != -1:
-        breaks += v.count("\r", start, end) - v.count("\r\n", start, end)
-    return breaks * RUN_ON_CHARS <= (end - start)
 
 
 def _hinted(doc: Document, cands: list[Candidate]) -> frozenset[int]:

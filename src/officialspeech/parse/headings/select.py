@@ -123,6 +123,7 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
     stack: list[tuple[str, int | None]] = []
     accepted: list[Candidate] = []
     opened: set[tuple[str, str]] = set()  # (parent form, child form): a parent's sub-series seen
+    last_of: dict[str, int] = {}  # the last number accepted of each form, under any parent
     for c in cands:
         form, n = c.form, c.number
         depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == form), None)
@@ -136,7 +137,8 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
             continue
         assert n is not None
         prev_n = stack[depth][1] if depth is not None else None
-        if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted), run_in) and not (
+        if not _accepts(text, c, depth, prev_n, hinted, line_starts, confirmed, bool(accepted), run_in,
+                        last_of.get(form)) and not (
                 depth is None and n == 1 and (_opens_like_a_sibling(c, accepted, stack, opened)
                                               or _opens_a_part(c, accepted, confirmed))):
             continue
@@ -150,6 +152,7 @@ def select_headings(text: str, cands: list[Candidate], hinted: frozenset[int] = 
             opened.add((stack[-1][0], form))
         stack.append((form, n))
         accepted.append(c)
+        last_of[form] = n
     return accepted
 
 
@@ -181,9 +184,10 @@ def _opens_a_part(c: Candidate, accepted: list[Candidate], confirmed: _Confirmat
 
 def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hinted: frozenset[int],
              line_starts: set[tuple[str, int | None]], confirmed: _Confirmation, any_accepted: bool,
-             run_in: frozenset[int] = frozenset()) -> bool:
+             run_in: frozenset[int] = frozenset(), carried: int | None = None) -> bool:
     """Whether candidate ``c`` is a heading, given the open sequence of its form (``depth``
-    in the stack, its last number ``prev_n``)."""
+    in the stack, its last number ``prev_n``; ``carried``: the last number of its form
+    accepted under any parent)."""
     form, n = c.form, c.number
     assert n is not None
     expected = (prev_n or 0) + 1
@@ -197,7 +201,8 @@ def _accepts(text: str, c: Candidate, depth: int | None, prev_n: int | None, hin
         if depth is None:
             # a sequence may start anywhere in an excerpt when the next number follows, or
             # where nothing of its form came before (an excerpt cut off inside its last section)
-            return n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts or (
+            # (or where its numbers run on across the parents: a Q&A's 1.…4. under 一、二、, 5. under 三、)
+            return n in (1, 2) or form == "attachment" or (form, n + 1) in line_starts or n == (carried or 0) + 1 or (
                 not any_accepted and n <= EXCERPT_START_MAX and not any((form, m) in line_starts for m in range(1, n)))
         # a heading line numbered out of sequence is still a heading (check reports it),
         # but not one that jumps far ahead
