@@ -747,3 +747,27 @@ def test_an_endnote_date_does_not_replace_a_front_date_or_come_from_a_note_witho
         _exact(text, speech.date, "（2024年6月3日）")
     else:
         assert speech.date is None
+
+
+@pytest.mark.parametrize(("front", "title"), [
+    # a site-led path (no 首页) ending in 正文, glued to the title
+    ("青禾范文网 > 讲话稿 > 政府讲话 > 正文在全县优化营商环境工作推进会上的讲话", "在全县优化营商环境工作推进会上的讲话"),
+    # the path's last step ends in a title word and runs on into a title opening with its place and year
+    ("当前位置:首页 > 主持词 > 会议主持词青禾区2024年安全生产工作会议主持词", "青禾区2024年安全生产工作会议主持词"),
+])
+def test_a_breadcrumb_glued_to_the_title_is_chrome(front: str, title: str) -> None:
+    text = front + "区委常委、常务副区长 林清远(2024年3月6日)同志们:现在开会。今天,区委、区政府召开会议,部署全年工作。"
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == title
+    assert any(front.startswith(c.text.rstrip()) or c.text in front for c in speech.chrome if c.rule == "breadcrumb")
+
+
+def test_a_breadcrumbs_last_step_split_inside_a_word_stays_with_the_title() -> None:
+    """首页 > 领导活动 > 讲话文稿在…的讲话: 讲话 ends a title word inside the step 讲话文稿, and what
+    follows opens no title of the place-and-year shape: the step is not cut at it."""
+    text = ("首页 > 政务公开 > 领导活动 > 讲话文稿【打印】【关闭】在全区秋冬季大气污染防治攻坚动员会上的讲话"
+            "区委常委、副区长　叶书航同志们：今天召开动员会。")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "在全区秋冬季大气污染防治攻坚动员会上的讲话"

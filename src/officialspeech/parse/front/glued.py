@@ -196,6 +196,7 @@ class _Run:
 
 _YEAR_SOURCE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年"  # a year opening a sentence
 _YEAR = compile_regex(_YEAR_SOURCE)
+_PLACE_YEAR = compile_regex(r"\p{Han}{2,8}?[省市县区州盟旗镇乡]" + _YEAR_SOURCE)  # 霞屿区2024年…: a report's or script's title
 
 
 def _opens_body(run: _Run, e: int) -> bool:
@@ -416,14 +417,41 @@ def _after_category(run: _Run, s: int, earlier_ends: list[int], w: int) -> int:
     """``s`` moved past a short category label that ends in a title word and runs on into a
     title of the occasion shape or one opening with its year (领导讲话在全市…会议上的讲话,
     政府工作报告2024年…省政府工作报告: a breadcrumb's last step glued to the title once the
-    line breaks were lost)."""
+    line breaks were lost), or, where the label follows a breadcrumb's separator (the path's
+    last step), into a title opening with its place and year (首页 > 主持词 > 会议主持词霞屿区
+    2024年…会议主持词)."""
     g = vocabulary().glued
+    stepped = _after_separator(run.text, s)
     for e in earlier_ends:
         if s < e <= s + g.category_max:
             q = run.skip(e)
-            if q < w and (g.occasion_title.match(run.text, q, w) is not None or _YEAR.match(run.text, q, w) is not None):
+            if q < w and (g.occasion_title.match(run.text, q, w) is not None or _YEAR.match(run.text, q, w) is not None
+                          or (stepped and _PLACE_YEAR.match(run.text, q, w) is not None)):
                 return q  # (…政府工作报告2024年…政府工作报告: a title that opens with its year)
     return s
+
+
+def _past_last_step(run: _Run, s: int, e: int) -> int:
+    """``s`` moved past a breadcrumb's last step glued to the title it runs on into: the
+    first title word within ``category_max`` characters, when a title as long as a marked one
+    is left before ``e``."""
+    g = vocabulary().glued
+    m = g.title_words.search(run.text, s, min(e, s + g.category_max + 1))
+    if m is None:
+        return s
+    q = run.skip(m.end())
+    return q if e - q >= MIN_MARKED else s
+
+
+BREADCRUMB_SEPARATORS = ">＞»›"
+
+
+def _after_separator(text: str, s: int) -> bool:
+    """``text[s]`` follows a breadcrumb's separator (past white space)."""
+    i = s - 1
+    while i >= 0 and text[i] in _SPACE:
+        i -= 1
+    return i >= 0 and text[i] in BREADCRUMB_SEPARATORS
 
 
 MIN_MARKED = 4  # a title ended by a note mark (※) is at least this long
@@ -466,6 +494,8 @@ def _by_meta(run: _Run, at_body: bool) -> Range | None:
     e = meta.start
     while e > s and text[e - 1] in _SPACE:
         e -= 1
+    if _after_separator(text, s):
+        s = _past_last_step(run, s, e)  # (…政策解读 > 政策问答榆峤市…政策问答来源：…)
     if not (MIN_MARKED <= e - s <= voc.max_title_length and e <= run.b) or run.inside(s, e):
         return None
     if g.title_bad.search(text, s, e) or (at_body and g.body_openers.match(text, s, e)):
