@@ -771,3 +771,22 @@ def test_a_breadcrumbs_last_step_split_inside_a_word_stays_with_the_title() -> N
     speech = parse_speech(text)
     assert speech.title is not None
     assert speech.title.text == "在全区秋冬季大气污染防治攻坚动员会上的讲话"
+
+
+def test_a_title_line_that_opens_with_chrome_is_the_rest_of_it() -> None:
+    """What the lines read as the title opens with a breadcrumb and holds no title word (a
+    portal's headline, its dash subtitle after it): the headline past the breadcrumb."""
+    text = ("首页 > 时政要闻 > 正文凝心聚力抓落实　奋勇争先开新局——在全市会议上的讲话（摘要）"
+            "市委书记　祁远舟同志们：这次全会的主要任务是部署工作。")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "凝心聚力抓落实　奋勇争先开新局"
+    assert [c.text for c in speech.chrome if c.rule == "breadcrumb"] == ["首页 > 时政要闻 > 正文"]
+
+
+def test_a_breadcrumbs_last_step_before_an_occasion_title() -> None:
+    text = ("青禾文库 > 范文大全 > 讲话稿 > 经济工作在中共青禾县委十届五次全会上的讲话范文更新时间：2023-12-28"
+            "同志们：这次会议的主要任务是部署明年工作。")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "在中共青禾县委十届五次全会上的讲话"

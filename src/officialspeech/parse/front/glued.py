@@ -209,13 +209,19 @@ def _opens_body(run: _Run, e: int) -> bool:
 
 
 def find_glued(text: str, a: int, b: int, end: int, *, closed: bool,
-               at_body: bool = False, earlier: str = "") -> Glued | None:
+               at_body: bool = False, earlier: str = "", line: bool = False) -> Glued | None:
     """A title ending in ``text[a:b]`` of a glued run that goes on to ``end``.
 
     ``closed``: ``end`` is where the front matter ends (a salutation follows).
     ``at_body``: the run is the start of the first body line; only strong evidence counts, and
     a start that restates words of ``earlier`` (the text before the run) is a title too.
+    ``line``: ``text[a:b]`` is what the lines read as the title; where it opens with chrome
+    and nothing else finds a title in it, the rest of it is the title (首页 > 时政要闻 >
+    正文凝心聚力抓落实　奋勇争先开新局, its dash subtitle after it).
     """
+    if line and chrome_opens(text, a, b):
+        found = find_glued(text, a, b, end, closed=closed, at_body=at_body, earlier=earlier)
+        return found if found is not None else _past_chrome(text, a, b, end, closed)
     if not _may_hold_title(text, a, b, end, at_body, earlier):
         return None  # (the run's breaks and chrome are not worth finding)
     run = _Run(text, a, b, end, closed)
@@ -301,6 +307,20 @@ def _by_two_halves(run: _Run) -> tuple[Range, Range] | None:
     if e - s > voc.max_title_length:
         return None
     return (s, e), (e, year)
+
+
+def _past_chrome(text: str, a: int, b: int, end: int, closed: bool) -> Glued | None:
+    """The title line ``text[a:b]`` past the chrome it opens with, when what is left is as
+    long as a title and holds no break, chrome or ``title_bad`` character."""
+    run = _Run(text, a, b, end, closed)
+    s, e = run.past_leading_chrome(), b
+    while e > s and text[e - 1] in _SPACE:
+        e -= 1
+    if not MIN_MARKED <= e - s <= vocabulary().max_title_length or run.inside(s, e):
+        return None
+    if vocabulary().glued.title_bad.search(text, s, e):
+        return None
+    return _following(run, (s, e))
 
 
 def _may_hold_title(text: str, a: int, b: int, end: int, at_body: bool, earlier: str) -> bool:
@@ -428,6 +448,11 @@ def _after_category(run: _Run, s: int, earlier_ends: list[int], w: int) -> int:
             if q < w and (g.occasion_title.match(run.text, q, w) is not None or _YEAR.match(run.text, q, w) is not None
                           or (stepped and _PLACE_YEAR.match(run.text, q, w) is not None)):
                 return q  # (…政府工作报告2024年…政府工作报告: a title that opens with its year)
+    if stepped:
+        # a last step with no title word before a title of the occasion shape (…讲话稿 > 经济工作在…会议上的讲话)
+        for q in range(s + 1, min(w, s + g.category_max + 1)):
+            if not run.in_chrome(q) and g.occasion_title.match(run.text, q, w) is not None:
+                return q
     return s
 
 

@@ -389,11 +389,13 @@ def _glued(text: str, start: int, end: int, body_start: int, front: Front,
     words = [m.end() for m in g.title_words.finditer(text, ts, te)]
     if text.find("\n", ts, te) != -1 or text.find("\r", ts, te) != -1:
         return None
-    if not (words or g.title_marks.search(text, ts, te) or meta_inside(text, ts, te)):
-        return None  # (a title with no title word runs on only into a page's meta line: …召开来源：…)
+    if not (words or g.title_marks.search(text, ts, te) or meta_inside(text, ts, te) or chrome_opens(text, ts, te)):
+        # (a title with no title word runs on only into a page's meta line, …召开来源：…, or
+        # from chrome it opens with: 首页 > 时政要闻 > 正文凝心聚力抓落实…)
+        return None
     if words == [te] and g.breaks.search(text, ts, te) is None and not chrome_opens(text, ts, te):
         return None  # the common case: one line that ends with its one title word
-    found = find_glued(text, ts, te, end, closed=True)
+    found = find_glued(text, ts, te, end, closed=True, line=True)
     if found is None or found.title == front.title or not (ts <= found.title[0] and found.title[1] <= te):
         return None
     return found
