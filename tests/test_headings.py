@@ -787,3 +787,15 @@ def test_numbers_that_run_on_across_parents_are_headings() -> None:
     assert numbered == [("1.", 1), ("2.", 2), ("3.", 3), ("4.", 4), ("5.", 5)]
     three = next(s for s in speech.sections() if s.marker == "三、")
     assert [c.marker for c in three.children if isinstance(c, Section)] == ["5."]
+
+
+@pytest.mark.parametrize("year", ["20XX年", "2024年"])
+def test_a_run_on_title_does_not_end_on_a_verb_that_wants_its_object(year: str) -> None:
+    """…准确把握|当前经济形势: 把握 wants what follows it (data title_bad_finals), so the title
+    runs on to the body's year, a draft's placeholder year as well (data opener_years; a bare
+    XX年 is still cut after its XX: the re-ranker reads the Latin letters as the title's)."""
+    text = ("在全县经济工作会议上的讲话同志们：今天召开会议，部署明年经济工作。一、坚定发展信心，准确把握当前经济形势"
+            f"{year}，面对复杂严峻的外部环境，全县上下坚持稳中求进，经济运行总体平稳。各项指标好于预期。"
+            "二、突出工作重点，全力推动高质量发展明年是关键之年，要抓好以下工作。三、强化组织保障各级各部门要狠抓落实。")
+    speech = parse_speech(text)
+    assert speech.sections()[0].title == "坚定发展信心，准确把握当前经济形势"

@@ -199,6 +199,7 @@ class Vocabulary:
     speech_title: LazyPattern
     speech_kind: LazyPattern
     openers: LazyPattern
+    opener_years: LazyPattern  # a year opening the body, a placeholder's too (2024年，…, XX年，…): among openers
     openers_weak: LazyPattern
     openers_sure: LazyPattern
     title_finals: frozenset[str]
@@ -403,7 +404,8 @@ def _compile(v: dict[str, Any], chrome_data: Mapping[str, Any] | None = None, so
         caption=LazyPattern(v["caption"]),
         speech_title=LazyPattern(_alternation(_with_variants(v["glued_front"]["title_words"], variants))),
         speech_kind=LazyPattern(variant_pattern(v["speech_kind"], variants)),
-        openers=LazyPattern(_alternation(v["openers"]) + r"|(?:19|20)\d\d年"),
+        openers=LazyPattern(_alternation(v["openers"]) + "|" + v["opener_years"]),
+        opener_years=LazyPattern(v["opener_years"]),
         openers_weak=LazyPattern(_alternation(v["openers_weak"])),
         openers_sure=LazyPattern(_alternation(v["openers_sure"])),
         title_finals=frozenset(v["title_finals"]),

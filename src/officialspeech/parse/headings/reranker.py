@@ -570,7 +570,7 @@ def settled_by(text: str, h: Heading, stop: int) -> str | None:
     # the body opens with a subject or time word (我们…, 全市各级…, 今年…; not a year: 和|2025年…),
     # a point marker (一是…), or a quoted term after a typical title ending (…意义|“多规合一”改革是…)
     opener = voc.openers.match(text, k)
-    if (opener is not None and not opener.group()[0].isdigit()) or point_marker().match(text, k):
+    if (opener is not None and voc.opener_years.fullmatch(opener.group()) is None) or point_marker().match(text, k):
         return "opener"
     if text[k] in OPEN_QUOTES and opening_score(text, k) > 0 and ending_score(text, h.title_start, k, 0.0) > 0:
         return "quote"
