@@ -131,16 +131,25 @@ def _continued(text: str, end: int, limit: int, address: regex.Pattern[str]) -> 
     wrapped or broken across two lines), else ``end``."""
     if text[end - 1] not in COMMAS:
         return end
+    q = _next_line(text, end, limit)
+    if q is None:
+        return end
+    m = address.match(text, q, limit)
+    return m.end() if m is not None and text[m.end() - 1] in COLONS else end
+
+
+def _next_line(text: str, end: int, limit: int) -> int | None:
+    """Where the text of the next line starts when only inline space stands between ``end``
+    and the line break (past the next line's indent); None: the line goes on, or ``limit``."""
     q = end
     while q < limit and text[q] in INLINE_SPACE:
         q += 1
     if q >= limit or text[q] not in LINE_BREAKS:
-        return end
+        return None
     q += 2 if text.startswith("\r\n", q) else 1
     while q < limit and text[q] in INLINE_SPACE:
         q += 1
-    m = address.match(text, q, limit)
-    return m.end() if m is not None and text[m.end() - 1] in COLONS else end
+    return q if q < limit else None
 
 
 def _stacked(text: str, start: int, end: int, limit: int, address: regex.Pattern[str]) -> int:
@@ -151,15 +160,8 @@ def _stacked(text: str, start: int, end: int, limit: int, address: regex.Pattern
     if _alone(text, start, limit) != end or text[end - 1] in COLONS + COMMAS + EXCLAIMS:
         return end
     while True:
-        q = end
-        while q < limit and text[q] in INLINE_SPACE:
-            q += 1
-        if q >= limit or text[q] not in LINE_BREAKS:
-            return end
-        q += 2 if text.startswith("\r\n", q) else 1
-        while q < limit and text[q] in INLINE_SPACE:
-            q += 1
-        if q >= limit:
+        q = _next_line(text, end, limit)
+        if q is None:
             return end
         m = address.match(text, q, limit)
         nxt = m.end() if m is not None and text[m.end() - 1] in COLONS else _alone(text, q, limit)
