@@ -75,3 +75,17 @@ def test_a_short_line_the_first_character_test_skips_holds_no_page_marker() -> N
             assert first.match(core), core
 
     check()
+
+
+@pytest.mark.parametrize(("text", "pages"), [
+    ("一、加快数字产业发展\n年内新引进数字经济\n·3·\n项目30个以上。\n", [3]),  # alone on its line
+    ("一、加快数字产业发展\n年内新引进数字经济 ·3· 项目30个以上。\n", [3]),  # set apart inside a sentence
+    ("一、加快数字产业发展\n纪念“5·12”汶川地震，学习马克思·恩格斯著作，年内引进·3·项目。\n", []),  # no page number
+])
+def test_a_page_number_between_middle_dots(text: str, pages: list[int]) -> None:
+    speech = parse_speech(text)
+    assert [p.page for p in speech.page_markers] == pages
+    if pages:
+        (para,) = [c for c in speech.sections()[0].children if isinstance(c, Paragraph)]
+        assert "".join(para.text.split()) == "年内新引进数字经济项目30个以上。"
+        assert [g.reason for g in para.gaps] == ["page_marker"]

@@ -22,6 +22,7 @@ WINDOW = 24
 SHORT_LINE = 24  # a line holding only a page marker is no longer than this
 INLINE_DASHES = "—–－"  # a footer glued into a sentence starts with a long (or full-width) dash…
 INLINE_HYPHEN = "-"  # …or with an ASCII hyphen (－ 3 － under NFKC) between words that are no digits or letters
+PAGE_DOTS = "·•・"  # the grammar's MIDDOT terminal: ·3· set apart by spaces inside a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,16 @@ def _matches(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     # — 3 — glued into a sentence (a footer whose line breaks were lost): only the spaced
     # form with a long dash, so that 2024—2 —… or a—3—b do not count; with ASCII hyphens
     # (- 3 -) only between words that are no digits or Latin letters (not 5 - 3 - 1)
+    # ·3· glued into a sentence: only set apart by white space on both sides (…数字经济 ·3· 项目…)
+    for dot in PAGE_DOTS:
+        at = text.find(dot)
+        while at != -1:
+            m = pattern.match(text, at)
+            if m is not None and _between_spaces(text, at, m.end()):
+                found.setdefault(at, (at, m.end(), m.group()))
+                at = text.find(dot, m.end())
+            else:
+                at = text.find(dot, at + 1)
     for dash in INLINE_DASHES + INLINE_HYPHEN:
         at = text.find(dash)
         while at != -1:
@@ -99,6 +110,11 @@ def _set_apart(text: str, s: int, e: int) -> bool:
     while e < len(text) and text[e] in INLINE_SPACE:
         e += 1
     return all(not (ch.isascii() and ch.isalnum()) for ch in (text[s - 1:s], text[e:e + 1]) if ch)
+
+
+def _between_spaces(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` has white space (or a line's end) on both sides."""
+    return (s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace())
 
 
 def _spaced_inside(marker: str) -> bool:
@@ -136,6 +152,10 @@ def find_page_markers(text: str, index: LineIndex) -> list[PageHit]:
             page, total = marker.numbers
             if total < page or total == 0:
                 continue
+        elif marker.form == "page_dotted":
+            if not (alone or spaced):
+                continue
+            page, total = marker.numbers[0], None
         elif marker.form == "page_dashed":
             if not (alone or (found[0] in INLINE_DASHES + INLINE_HYPHEN and _spaced_inside(found))):
                 continue
