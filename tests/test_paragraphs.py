@@ -180,3 +180,13 @@ def test_a_line_not_wrapped_before_a_dated_sentence_ends_its_paragraph() -> None
             "今年全县将实施十项民生实事，总投资12.6亿元。\n")
     paras = [b.text for b in parse_speech(text).body if b.kind == "paragraph"]
     assert "1月22日上午，县政府新闻办举行新闻发布会，介绍今年民生实事项目安排情况。" in paras
+
+
+@pytest.mark.parametrize("note", ["※本文根据会议现场录音整理，已经讲话人审阅。", "※这是市委书记2024年5月8日在全市防汛工作会议上的讲话。"])
+def test_a_closing_before_a_note_on_the_text(note: str) -> None:
+    """A note on the text after the speech, opened by the note mark ※, is back matter: the
+    closing before it stands."""
+    text = "在全市防汛工作会议上的讲话\n同志们：\n汛期将至，各级各部门要扎实抓好各项工作。\n谢谢大家！\n" + note + "\n"
+    speech = parse_speech(text)
+    assert speech.closing is not None
+    assert speech.closing.text == "谢谢大家！"

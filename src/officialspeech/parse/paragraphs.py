@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..compiled import compile_re
+from ..vocab import vocabulary
 from .chars import GAP_SPACE, PARAGRAPH_JOIN_ENDS, SENTENCE_ENDS
 from .chrome import after_end_chrome
 from .markers import closing
@@ -132,7 +133,7 @@ def find_paragraphs(doc: Document, start: int, heads: list[Heading]) -> tuple[li
             else:
                 paras[i] = last
             return paras, found
-        if not (_back_matter(v, paras[i]) or _opens_with_chrome(v, paras[i])):
+        if not (_back_matter(v, paras[i]) or _opens_with_chrome(v, paras[i]) or _note(v, paras[i])):
             break
     if paras:
         j = tail - 1 if 0 < tail < len(paras) else len(paras) - 1  # (the paragraph before a chrome tail)
@@ -209,6 +210,12 @@ def _opens_with_chrome(v: str, para: Range) -> bool:
     下一篇：…, split from 谢谢大家！ at a space): it opens with an ``after_end`` pattern."""
     pattern = after_end_chrome()
     return pattern is not None and pattern.match(v, para[0], para[1]) is not None
+
+
+def _note(v: str, para: Range) -> bool:
+    """The paragraph is a note on the text after the speech, opened by the note mark
+    (``title_marks``: ※本文根据会议现场录音整理…, ※这是…的讲话。)."""
+    return vocabulary().glued.title_marks.match(v, para[0], para[1]) is not None
 
 
 def _back_matter(v: str, para: Range) -> bool:
