@@ -790,3 +790,11 @@ def test_a_breadcrumbs_last_step_before_an_occasion_title() -> None:
     speech = parse_speech(text)
     assert speech.title is not None
     assert speech.title.text == "在中共青禾县委十届五次全会上的讲话"
+
+
+def test_a_glued_subtitle_takes_its_edition_note_and_ends_before_the_meta_line() -> None:
+    text = ("首页 > 时政要闻 > 正文凝心聚力抓落实　奋勇争先开新局——在全市会议上的讲话（摘要）来源：青禾日报"
+            "　市委书记　祁远舟同志们：这次全会的主要任务是部署工作。")
+    speech = parse_speech(text)
+    assert speech.subtitle is not None
+    assert speech.subtitle.text == "——在全市会议上的讲话（摘要）"

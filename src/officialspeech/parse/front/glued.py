@@ -641,10 +641,11 @@ def subtitle_parts(text: str, s: int, e: int) -> Glued | None:
 
 
 def _subtitle_end(run: _Run, p: int) -> int | None:
-    """Where a subtitle (——…在…上) at ``p`` ends: the first end the pattern allows that
-    something standing apart follows (the end of the run, a break or chrome, a date, a
-    speaker, the address), not the first 上 inside a word (——在全市上半年…调度会上); None
-    when the pattern does not match or no end is followed so."""
+    """Where a subtitle (——…在…上) at ``p`` ends: the first end the pattern allows (with an
+    edition note after it, ``title_notes``) that something standing apart follows (the end
+    of the run, a break or chrome, a date, a speaker, the address), not the first 上 inside
+    a word (——在全市上半年…调度会上); None when the pattern does not match or no end is
+    followed so."""
     g = vocabulary().glued
     text = run.text
     m = g.subtitle.match(text, p, run.end)
@@ -653,8 +654,9 @@ def _subtitle_end(run: _Run, p: int) -> int | None:
     k = m.end()
     limit = min(run.end, p + g.subtitle_max)
     while True:
-        if run.evidence(k, subtitle=False) > 0:
-            return k
+        q = _past_note(text, k, run.end)  # (an edition note the subtitle's title word takes: …讲话（摘要）来源：…)
+        if run.evidence(q, subtitle=False) > 0:
+            return q
         k += 1
         while k <= limit and not (text[k - 1] in _SUBTITLE_LAST and g.subtitle.fullmatch(text, p, k)):
             k += 1
