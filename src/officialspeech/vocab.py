@@ -244,6 +244,7 @@ class GluedVocab:
     title_note: LazyPattern  # a bracketed edition note after a title word (…工作报告（摘要）)
     category_max: int  # a category label glued before a title is at most this long (领导讲话)
     occasion_title: LazyPattern  # how a speech title opens: 在…会议上的(讲话)
+    place_year_title: LazyPattern  # …or a report's or script's, with its place and year: 青禾区2024年…
     body_openers: LazyPattern
     sentence_openers: LazyPattern  # words that only open a sentence (值此): a title ended before them
     min_repeat: int
@@ -533,6 +534,7 @@ def _glued(g: dict[str, Any], pieces: dict[str, str], variants: dict[int, str]) 
         title_note=LazyPattern(f"[（(](?:{_alternation(g.get('title_notes', []))})[）)]" if g.get("title_notes") else "(?!)"),
         category_max=int(g["category_max"]),
         occasion_title=LazyPattern(g["occasion_title"]),
+        place_year_title=LazyPattern(g["place_year_title"]),
         body_openers=LazyPattern(_alternation(g["body_openers"])),
         sentence_openers=LazyPattern(_alternation(g["sentence_openers"])),
         min_repeat=int(g["min_repeat"]),

@@ -31,6 +31,7 @@ COMMAS = "，,"
 SEMICOLONS = "；;"
 COLONS = "：:"
 EXCLAIMS = "！!"
+BREADCRUMB_SEPARATORS = ">＞»›"  # between the steps of a site's path (首页 > 新闻中心 > 正文)
 PARAGRAPH_JOIN_ENDS = "。！？；：!?;:…”’》）)】"
 """A line ending with one of these is not continued by the next line."""
 

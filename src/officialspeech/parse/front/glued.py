@@ -29,7 +29,7 @@ import regex
 from ...compiled import compile_regex
 from ...firsts import NeedsIndex, holds
 from ...vocab import ChromeInline, chrome_rules, per_vocabulary, vocabulary
-from ..chars import HEADING_SPACE, LINE_BREAKS, is_han
+from ..chars import BREADCRUMB_SEPARATORS, HEADING_SPACE, LINE_BREAKS, is_han
 
 Range = tuple[int, int]
 Bare = Literal["no", "copy", "end"]
@@ -196,7 +196,6 @@ class _Run:
 
 _YEAR_SOURCE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年"  # a year opening a sentence
 _YEAR = compile_regex(_YEAR_SOURCE)
-_PLACE_YEAR = compile_regex(r"\p{Han}{2,8}?[省市县区州盟旗镇乡]" + _YEAR_SOURCE)  # 霞屿区2024年…: a report's or script's title
 
 
 def _opens_body(run: _Run, e: int) -> bool:
@@ -446,7 +445,7 @@ def _after_category(run: _Run, s: int, earlier_ends: list[int], w: int) -> int:
         if s < e <= s + g.category_max:
             q = run.skip(e)
             if q < w and (g.occasion_title.match(run.text, q, w) is not None or _YEAR.match(run.text, q, w) is not None
-                          or (stepped and _PLACE_YEAR.match(run.text, q, w) is not None)):
+                          or (stepped and g.place_year_title.match(run.text, q, w) is not None)):
                 return q  # (…政府工作报告2024年…政府工作报告: a title that opens with its year)
     if stepped:
         # a last step with no title word before a title of the occasion shape (…讲话稿 > 经济工作在…会议上的讲话)
@@ -466,9 +465,6 @@ def _past_last_step(run: _Run, s: int, e: int) -> int:
         return s
     q = run.skip(m.end())
     return q if e - q >= MIN_MARKED else s
-
-
-BREADCRUMB_SEPARATORS = ">＞»›"
 
 
 def _after_separator(text: str, s: int) -> bool:
