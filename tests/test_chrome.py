@@ -587,3 +587,28 @@ def test_a_closing_before_a_tail_of_site_chrome_run_on_after_it() -> None:
     speech = parse_speech(text)
     assert speech.closing is not None
     assert speech.closing.text == "谢谢大家！"
+
+
+def test_a_title_with_stray_spaces_is_no_keyword_line() -> None:
+    """OCR left spaces inside the title (在全区安全 生产工作会议 上的讲话): its pieces are as short
+    as a keyword line's, but it has the occasion shape 在…上的, so it is the title, as written."""
+    speech = parse_speech("在全区安全 生产工作会议 上的讲话\n同志们：\n今天召开会议，部署安全生产工作。\n")
+    assert speech.title is not None
+    assert speech.title.text == "在全区安全 生产工作会议 上的讲话"
+    assert not [c for c in speech.chrome if c.rule == "keywords"]
+    keywords = parse_speech("2023 妇联 执委会议 讲话\n在市妇联执委会议上的讲话\n同志们：\n今天召开会议。\n")
+    assert [c.text for c in keywords.chrome if c.rule == "keywords"] == ["2023 妇联 执委会议 讲话"]
+
+
+def test_a_reprints_editor_note_digest_and_keywords_are_chrome() -> None:
+    """【编者按】…, 【导读】… and 关键词：… over a reprinted speech read like content, yet they are
+    the page's: chrome wherever they stand, so the lines under them (原标题, 来源) are edges too."""
+    text = ("青禾党建网 > 理论学习 > 党课讲稿\n【编者按】5月16日，县委书记在培训班上讲了一堂专题党课。现将全文刊发，供学习参考。\n"
+            "让青春在基层一线淬火成钢\n（原标题：在全县年轻干部培训班开班式上的专题党课）\n来源：青禾党建网　作者：章望川\n"
+            "关键词：年轻干部　基层一线\n同志们：\n今天，县委举办年轻干部培训班。\n")
+    speech = parse_speech(text)
+    assert speech.title is not None
+    assert speech.title.text == "让青春在基层一线淬火成钢"
+    rules = {c.rule for c in speech.chrome}
+    assert {"editor_note", "original_title"} <= rules
+    assert speech.metadata.keywords == ["年轻干部", "基层一线"]

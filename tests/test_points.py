@@ -390,3 +390,12 @@ def test_an_inline_numbered_clause_list_is_points_where_lines_were_kept() -> Non
               "准时参加。会议议程：\n1.县水利局通报汛情；\n2.县应急局安排部署；\n3.县长讲话。\n")
     for shape in (notice, notice.replace("\n", "")):
         assert [s.marker for s in parse_speech(shape).sections()] == ["1.", "2.", "3."]
+
+
+def test_points_in_markdown_bold_stand_at_their_line_start() -> None:
+    """**一是…。** from an LLM-cleaned corpus, read as plain text: the emphasis before the
+    marker is a boundary, not a word the marker is glued to."""
+    text = ("在全市经济工作会议上的讲话\n同志们：\n（三）抓好重点工作\n**一是稳住工业基本盘。**要抓好重点企业。\n"
+            "**二是扩大有效投资。**要抓好重大项目。\n")
+    speech = parse_speech(text)
+    assert [(p.marker, p.lead) for p in speech.points()] == [("一是", "稳住工业基本盘"), ("二是", "扩大有效投资")]

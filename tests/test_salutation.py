@@ -400,3 +400,13 @@ def test_a_greeting_after_an_address_alone_on_its_line_is_no_part_of_it() -> Non
     speech = parse_speech("在茶文化节开幕式上的欢迎词\n尊敬的各位领导\n大家上午好！\n今天，茶文化节隆重开幕了。\n")
     assert speech.salutation is not None
     assert speech.salutation.text == "尊敬的各位领导"
+
+
+def test_a_letters_addressee_line_lists_its_people() -> None:
+    """…中学全体师生员工、广大校友：: the organisation's people, listed with 、, are the letter's addressees."""
+    text = "贺信\n青禾县第一中学全体师生员工、广大校友：\n金秋十月，丹桂飘香。值此建校八十周年之际，谨致热烈祝贺！\n"
+    speech = parse_speech(text)
+    assert speech.salutation is not None
+    assert speech.salutation.text == "青禾县第一中学全体师生员工、广大校友："
+    assert speech.title is not None
+    assert speech.title.text == "贺信"
