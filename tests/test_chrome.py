@@ -601,14 +601,15 @@ def test_a_title_with_stray_spaces_is_no_keyword_line() -> None:
 
 
 def test_a_reprints_editor_note_digest_and_keywords_are_chrome() -> None:
-    """【编者按】…, 【导读】… and 关键词：… over a reprinted speech read like content, yet they are
-    the page's: chrome wherever they stand, so the lines under them (原标题, 来源) are edges too."""
+    """【编者按】… (and 【导读】…) over a reprinted speech reads like content, yet it is the
+    page's: chrome wherever it stands, so the lines under it (原标题, 来源, 关键词) are edges too."""
     text = ("青禾党建网 > 理论学习 > 党课讲稿\n【编者按】5月16日，县委书记在培训班上讲了一堂专题党课。现将全文刊发，供学习参考。\n"
             "让青春在基层一线淬火成钢\n（原标题：在全县年轻干部培训班开班式上的专题党课）\n来源：青禾党建网　作者：章望川\n"
             "关键词：年轻干部　基层一线\n同志们：\n今天，县委举办年轻干部培训班。\n")
     speech = parse_speech(text)
     assert speech.title is not None
     assert speech.title.text == "让青春在基层一线淬火成钢"
-    rules = {c.rule for c in speech.chrome}
-    assert {"editor_note", "original_title"} <= rules
-    assert speech.metadata.keywords == ["年轻干部", "基层一线"]
+    rules = {c.text: c.rule for c in speech.chrome}
+    assert rules["【编者按】5月16日，县委书记在培训班上讲了一堂专题党课。现将全文刊发，供学习参考。"] == "editor_note"
+    assert rules["（原标题：在全县年轻干部培训班开班式上的专题党课）"] == "original_title"
+    assert "关键词：年轻干部　基层一线" in rules
