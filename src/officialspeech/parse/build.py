@@ -9,9 +9,8 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from ..compiled import compile_re
 from ..treekeys import METADATA_FIELDS, METADATA_LISTS, SCHEMA_VERSION
-from .chars import EXCLAIMS, LINE_BREAKS
+from .chars import EXCLAIMS, LINE_BREAKS, has_text
 from .chrome import ChromeHit, metadata_from
 from .document import Document, Range
 from .front import Front
@@ -240,14 +239,11 @@ def _addressed(v: str, at: int) -> bool:
     return m is not None and v[m.end():m.end() + 1] in EXCLAIMS
 
 
-_NON_SPACE = compile_re(r"\S")
-
-
 def _run_in(v: str, h: Heading, lines: LineIndex) -> bool:
     """The heading's body goes on on its line (（六）防范化解风险，维护社会和谐稳定。稳妥化解…):
     found from the line index and the first character after the heading (no scan of a long line)."""
     e = lines.line_end(h.heading_end)
-    return h.heading_end < e and _NON_SPACE.search(v, h.heading_end, e) is not None
+    return h.heading_end < e and has_text(v, h.heading_end, e)
 
 
 def _breaks_inside(v: str, s: int, e: int) -> bool:

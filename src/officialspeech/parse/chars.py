@@ -59,6 +59,14 @@ def is_text(ch: str) -> bool:
     return ch.isalnum() or ch in TEXT_QUOTES
 
 
+_NON_SPACE = compile_re(r"\S")  # (`re`: \s is what str.isspace() says)
+
+
+def has_text(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` holds something other than white space (found without slicing it)."""
+    return _NON_SPACE.search(text, a, b) is not None
+
+
 _SURROGATE = compile_re("[\ud800-\udfff]")
 
 

@@ -48,7 +48,7 @@ class Document:
     """View starts of the markers of Markdown ordered list items inside a paragraph: points."""
     unnumbered: dict[int, int] = field(init=False, default_factory=dict)
     """Markdown heading lines that open with no heading marker (view start -> nesting rank)."""
-    _body: tuple[int, list[Token], frozenset[int]] | None = field(init=False, default=None)
+    _body: tuple[int, list[Token], frozenset[int], bool] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         cuts: list[Range] = []
@@ -94,11 +94,16 @@ class Document:
         :func:`markers.inline_lists`): points, never headings."""
         return self._body_at(start)[2]
 
-    def _body_at(self, start: int) -> tuple[int, list[Token], frozenset[int]]:
+    def body_run_on(self, start: int) -> bool:
+        """Whether the body from ``start`` lost its line breaks (:func:`is_run_on`)."""
+        return self._body_at(start)[3]
+
+    def _body_at(self, start: int) -> tuple[int, list[Token], frozenset[int], bool]:
         if self._body is None or self._body[0] != start:
             tokens = self.tokens.starting_at(start)
             v = self.view.text
-            self._body = (start, tokens, inline_lists(tokens, self.lines.line_end, v, is_run_on(v, start, len(v))))
+            run_on = is_run_on(v, start, len(v))
+            self._body = (start, tokens, inline_lists(tokens, self.lines.line_end, v, run_on), run_on)
         return self._body
 
 

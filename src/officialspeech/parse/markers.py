@@ -34,7 +34,7 @@ from ..firsts import class_chars, first_items
 from ..numerals import stem_to_int, to_int
 from ..packaged import package_file
 from ..vocab import grammar_words, per_vocabulary, using, vocabulary
-from .chars import COLONS, COMMAS, HEADING_SPACE, INLINE_SPACE, SEMICOLONS, SENTENCE_ENDS
+from .chars import COLONS, COMMAS, HEADING_SPACE, INLINE_SPACE, SEMICOLONS, SENTENCE_ENDS, has_text
 from .escapes import escape_before
 from .marker_table import MarkerTable, Rule, marker_table
 
@@ -238,7 +238,7 @@ def inline_lists(tokens: list[Token], line_end: Callable[[int], int], text: str 
 
 
 RUN_IN_TITLE_MAX = 25  # characters of the title sentence a run-in sub-heading opens with (（1）推行“阳光审批”。…)
-RUN_IN_TITLE_BREAKS = COMMAS + SEMICOLONS + COLONS  # what a title sentence holds none of (、 it may)
+RUN_IN_TITLE_BREAKS = LIST_OPENERS  # what a title sentence holds none of (、 it may): a list clause's marks
 
 
 def run_in_series(tokens: list[Token], text: str) -> frozenset[int]:
@@ -280,10 +280,7 @@ def _titled(text: str, start: int, stop: int) -> bool:
     first = next((i for i in range(start, end) if text[i] in SENTENCE_ENDS or text[i] in RUN_IN_TITLE_BREAKS), None)
     if first is None or first - start < 2 or text[first] not in SENTENCE_ENDS:
         return False
-    return _NON_SPACE.search(text, first + 1, stop) is not None
-
-
-_NON_SPACE = compile_re(r"\S")
+    return has_text(text, first + 1, stop)
 
 
 def _clauses(text: str, prev: Token, tok: Token, listed: bool) -> bool:

@@ -11,9 +11,9 @@ from operator import sub
 
 import regex
 
-from ..compiled import compile_re, compile_regex
+from ..compiled import compile_regex
 from ..firsts import first_class
-from .chars import INLINE_SPACE
+from .chars import INLINE_SPACE, has_text
 from .markers import category_pattern, interpret
 from .positions import LineIndex
 
@@ -122,14 +122,6 @@ def _spaced_inside(marker: str) -> bool:
     return any(ch.isspace() for ch in marker.strip())
 
 
-_NON_SPACE = compile_re(r"\S")  # (`re`: \s is what str.isspace() says)
-
-
-def _blank(text: str, a: int, b: int) -> bool:
-    """``text[a:b]`` is white space only (found without slicing the line)."""
-    return _NON_SPACE.search(text, a, b) is None
-
-
 def find_page_markers(text: str, index: LineIndex) -> list[PageHit]:
     """Page markers in ``text``; standalone forms (— 3 —, 3/12, 第3页) only on their own line
     or between spaces, 第N页 共M页 anywhere, even glued inside a sentence.  ``index`` is the
@@ -140,7 +132,7 @@ def find_page_markers(text: str, index: LineIndex) -> list[PageHit]:
         if marker is None:
             continue
         ls, le = index.line_start(s), index.line_end(e)
-        alone = _blank(text, ls, s) and _blank(text, e, le)
+        alone = not has_text(text, ls, s) and not has_text(text, e, le)
         spaced = (s == ls or text[s - 1].isspace()) and (e == le or text[e].isspace())
         if marker.form in ("page_of", "total_page_of"):
             page, total = marker.numbers if marker.form == "page_of" else marker.numbers[::-1]

@@ -9,8 +9,10 @@ run (:mod:`.glued`).
 
 from __future__ import annotations
 
+import re
+
 from ...compiled import compile_re
-from ...firsts import class_chars, first_items
+from ...firsts import first_class
 from ...vocab import per_vocabulary, vocabulary
 from ..chars import INLINE_SPACE, LINE_BREAKS
 from ..document import Document
@@ -50,10 +52,9 @@ ENDNOTE_REACH = 300  # characters from the end of the text in which a journal's 
 
 
 @per_vocabulary
-def _endnote_firsts() -> tuple[str, ...] | None:
-    """The characters an endnote (vocab ``endnote_occasion``) can open with (None: not told)."""
-    items = first_items(vocabulary().endnote_occasion.pattern)
-    return None if items is None else tuple(sorted(map(chr, class_chars(items))))
+def _endnote_first() -> re.Pattern[str] | None:
+    """What an endnote (vocab ``endnote_occasion``) can open with (None: not told)."""
+    return first_class(vocabulary().endnote_occasion.pattern)
 
 
 def _endnote_date(v: str, front: Front) -> Front:
@@ -61,8 +62,8 @@ def _endnote_date(v: str, front: Front) -> Front:
     ``endnote_occasion``: …。※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。), where
     the front matter has none."""
     lo = max(front.body_start, len(v) - ENDNOTE_REACH)
-    firsts = _endnote_firsts()
-    if front.date is not None or (firsts is not None and all(v.find(ch, lo) == -1 for ch in firsts)):
+    first = _endnote_first()
+    if front.date is not None or (first is not None and first.search(v, lo) is None):
         return front  # (the cheap test first: no character an endnote opens with stands there)
     m = vocabulary().endnote_occasion.search(v, lo)
     if m is None or m.start("date") < 0:

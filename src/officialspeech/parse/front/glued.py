@@ -315,11 +315,8 @@ def _past_chrome(text: str, a: int, b: int, end: int, closed: bool) -> Glued | N
     s, e = run.past_leading_chrome(), b
     while e > s and text[e - 1] in _SPACE:
         e -= 1
-    if not MIN_MARKED <= e - s <= vocabulary().max_title_length or run.inside(s, e):
-        return None
-    if vocabulary().glued.title_bad.search(text, s, e):
-        return None
-    return _following(run, (s, e))
+    stretch = _title_stretch(run, s, e)
+    return None if stretch is None else _following(run, stretch)
 
 
 def _may_hold_title(text: str, a: int, b: int, end: int, at_body: bool, earlier: str) -> bool:
@@ -482,17 +479,24 @@ def _by_mark(run: _Run, at_body: bool) -> Range | None:
     """A title without a title word, ended by the note mark set after it (``title_marks``:
     全面提高…应急管理体系※习近平…): from where the run starts (at the start of a body
     line: the line's start) to the mark, with no break, chrome or ``title_bad`` character in it."""
-    voc = vocabulary()
-    g = voc.glued
     text = run.text
-    m = g.title_marks.search(text, run.a, run.b)
+    m = vocabulary().glued.title_marks.search(text, run.a, run.b)
     if m is None:
         return None
     e = m.start()
     while e > run.a and text[e - 1] in _SPACE:
         e -= 1
     s = run.left(run.a) if at_body else run.left(e)
-    if not MIN_MARKED <= e - s <= voc.max_title_length or run.inside(s, e) or g.title_bad.search(text, s, e):
+    return _title_stretch(run, s, e, at_body)
+
+
+def _title_stretch(run: _Run, s: int, e: int, at_body: bool = False) -> Range | None:
+    """``run.text[s:e]`` as a title without a title word: as long as a marked one and no
+    longer than a title, no break or chrome inside, no ``title_bad`` character and (``at_body``)
+    opening no sentence; else None."""
+    g = vocabulary().glued
+    text = run.text
+    if not MIN_MARKED <= e - s <= vocabulary().max_title_length or run.inside(s, e) or g.title_bad.search(text, s, e):
         return None
     if at_body and g.body_openers.match(text, s, e):
         return None
@@ -505,8 +509,6 @@ def _by_meta(run: _Run, at_body: bool) -> Range | None:
     with (past its leading chrome) up to the first meta hit, when it is as long as a title, holds
     no break, chrome or ``title_bad`` character and (at the start of a body line) opens no
     sentence."""
-    voc = vocabulary()
-    g = voc.glued
     text = run.text
     meta = next((h for h in run.chrome if h.meta), None)
     if meta is None:
@@ -517,11 +519,7 @@ def _by_meta(run: _Run, at_body: bool) -> Range | None:
         e -= 1
     if _after_separator(text, s):
         s = _past_last_step(run, s, e)  # (…政策解读 > 政策问答榆峤市…政策问答来源：…)
-    if not (MIN_MARKED <= e - s <= voc.max_title_length and e <= run.b) or run.inside(s, e):
-        return None
-    if g.title_bad.search(text, s, e) or (at_body and g.body_openers.match(text, s, e)):
-        return None
-    return s, e
+    return _title_stretch(run, s, e, at_body) if e <= run.b else None
 
 
 DOUBLED = range(2, 9)  # lengths of a page label said twice at once before a title (要闻要闻)

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from ...vocab import vocabulary
 from ..chrome import after_end_chrome
-from ..document import Document, is_run_on
+from ..document import Document
 from ..escapes import trim_space_end
 from ..markers import LINE_START, run_in_series
 from .bare import bare_numeral_headings, is_stripped
@@ -75,7 +75,7 @@ def rule_headings(doc: Document, start: int) -> tuple[list[Heading], bool]:
     (where :mod:`.reranker` re-cuts them)."""
     v = doc.view.text
     end = len(v)
-    run_on = is_run_on(v, start, end)
+    run_on = doc.body_run_on(start)
     # (（1）title。body… run in after a sentence heads a sub-section only where the lines were lost)
     run_in = run_in_series(doc.body_tokens(start), v) if run_on else frozenset()
     cands = heading_candidates(v, doc.body_tokens(start), start, end, doc.lines, doc.unnumbered, doc.markdown_items,
